@@ -1,0 +1,33 @@
+// [Njit]: marks a static method for native compilation through LLVM on first call.
+using System;
+
+namespace NumbaWeaver;
+
+/// <summary>How aggressively the compiler inlines a method into its callers.</summary>
+public enum InlineMode
+{
+    /// <summary>Let LLVM decide.</summary>
+    Default = 0,
+    /// <summary>Always inline into callers (Numba's inline='always').</summary>
+    Always = 1,
+    /// <summary>Never inline.</summary>
+    Never = 2,
+}
+
+/// <summary>
+/// Compile this static method to native code for the host CPU on first call (Numba's <c>@njit</c>).
+/// The weaver rewrites the body into a stub; the original C# stays as the fallback and runs when
+/// <c>NUMBA_DISABLE_JIT=1</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class NjitAttribute : Attribute
+{
+    /// <summary>Allow LLVM's fast-math transformations (reassociation, contraction, no NaN/inf/signed-zero guarantees).</summary>
+    public bool FastMath { get; set; }
+
+    /// <summary>Check array indices (the default). False removes the checks, as <c>NUMBA_BOUNDSCHECK=0</c> does globally.</summary>
+    public bool BoundsCheck { get; set; } = true;
+
+    /// <summary>Inlining of this method into compiled callers.</summary>
+    public InlineMode Inline { get; set; }
+}

@@ -1,0 +1,59 @@
+// An IR function: signature, locals, options and a flat instruction list.
+using System.Collections.Generic;
+
+namespace NumbaWeaver.IR;
+
+/// <summary>A named, typed value slot (parameter or local).</summary>
+public sealed class IrVariable
+{
+    public IrVariable(string name, IrType type)
+    {
+        Name = name;
+        Type = type;
+    }
+
+    public string Name { get; }
+    public IrType Type { get; }
+}
+
+/// <summary>Compilation options of a function, from its [Njit] attribute.</summary>
+[System.Flags]
+public enum FunctionFlags
+{
+    None = 0,
+    /// <summary>An [Njit] method: the weaver made a stub that calls this function natively.</summary>
+    Entry = 1,
+    FastMath = 2,
+    /// <summary>Array indices are checked (default on; NUMBA_BOUNDSCHECK overrides at run time).</summary>
+    BoundsCheck = 4,
+    InlineAlways = 8,
+    InlineNever = 16,
+}
+
+/// <summary>
+/// One compiled method. Names are unique in a module: <c>Namespace.Type::Method(paramtypes)</c>.
+/// Native ABI (docs/abi.md): <c>i32 status f(ret* result, params...)</c>, arrays and spans as
+/// (data pointer, one i64 length per dimension), refs as pointers.
+/// </summary>
+public sealed class IrFunction
+{
+    public IrFunction(string name, IrType returnType)
+    {
+        Name = name;
+        ReturnType = returnType;
+    }
+
+    public string Name { get; }
+    public IrType ReturnType { get; }
+    public List<IrVariable> Parameters { get; } = new();
+    public List<IrVariable> Locals { get; } = new();
+    public List<Instruction> Body { get; } = new();
+    public FunctionFlags Flags { get; set; }
+
+    /// <summary>Source file of the method, for messages; may be empty.</summary>
+    public string SourceFile { get; set; } = "";
+
+    public bool Has(FunctionFlags flag) => (Flags & flag) == flag;
+
+    public override string ToString() => Name;
+}

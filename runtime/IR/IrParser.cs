@@ -1,0 +1,204 @@
+// Reads the IR text format written by IrPrinter (the deserializer the runtime uses).
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace NumbaWeaver.IR;
+
+/// <summary>Parses modules printed by <see cref="IrPrinter"/>. Errors carry the line number.</summary>
+public static class IrParser
+{
+    public static IrModule ParseModule(string text)
+    {
+        var lines = text.Split('\n');
+        int n = 0;
+        var module = new IrModule();
+        string header = lines.Length > 0 ? lines[0].Trim() : "";
+        if (header != "nwir " + IrModule.FormatVersion)
+            throw new FormatException($"IR format '{header}' is not 'nwir {IrModule.FormatVersion}': rebuild with the matching NumbaWeaver.Fody version");
+        n = 1;
+        while (n < lines.Length)
+        {
+            var line = lines[n].Trim();
+            if (line.Length == 0) { n++; continue; }
+            if (!line.StartsWith("func ", StringComparison.Ordinal)) throw Error(n, "expected 'func'");
+            module.Add(ParseFunction(lines, ref n));
+        }
+        return module;
+    }
+
+    public static IrFunction ParseFunction(string text)
+    {
+        var lines = text.Split('\n');
+        int n = 0;
+        return ParseFunction(lines, ref n);
+    }
+
+    private static IrFunction ParseFunction(string[] lines, ref int n)
+    {
+        var head = new Cursor(lines[n], n);
+        head.Word("func");
+        string name = head.QuotedString();
+        head.Word("->");
+        var ret = IrType.Parse(head.Token());
+        var f = new IrFunction(name, ret);
+        if (!head.AtEnd)
+        {
+            foreach (var flag in head.Token().Split(','))
+                f.Flags |= (FunctionFlags)Enum.Parse(typeof(FunctionFlags), flag, ignoreCase: true);
+        }
+        n++;
+        for (; n < lines.Length; n++)
+        {
+            var c = new Cursor(lines[n], n);
+            if (c.AtEnd) continue;
+            var word = c.Token();
+            switch (word)
+            {
+                case "end":
+                    n++;
+                    return f;
+                case "source":
+                    f.SourceFile = c.QuotedString();
+                    break;
+                case "param":
+                    f.Parameters.Add(new IrVariable(c.TokenAfterType(out var pt), pt));
+                    break;
+                case "local":
+                    f.Locals.Add(new IrVariable(c.TokenAfterType(out var lt), lt));
+                    break;
+                default:
+                    if (!word.EndsWith(":", StringComparison.Ordinal)) throw Error(n, $"unexpected '{word}'");
+                    int index = int.Parse(word.Substring(0, word.Length - 1), CultureInfo.InvariantCulture);
+                    if (index != f.Body.Count) throw Error(n, $"instruction {index} out of order");
+                    f.Body.Add(ParseInstruction(c, n));
+                    break;
+            }
+        }
+        throw Error(n, "missing 'end'");
+    }
+
+    private static Instruction ParseInstruction(Cursor c, int n)
+    {
+        var opName = c.Token();
+        if (!Enum.TryParse<Opcode>(opName, ignoreCase: true, out var op)) throw Error(n, $"unknown opcode '{opName}'");
+        var ins = new Instruction(op);
+        while (!c.AtEnd)
+        {
+            if (c.Peek == '(') { c.SkipParenthesized(); continue; }
+            if (c.Peek == '@')
+            {
+                var pos = c.Token().Substring(1).Split(':');
+                ins.Line = int.Parse(pos[0], CultureInfo.InvariantCulture);
+                ins.Column = int.Parse(pos[1], CultureInfo.InvariantCulture);
+                continue;
+            }
+            if (c.TryPrefix("->"))
+            {
+                foreach (var t in c.Token().Split(',')) ins.Targets.Add(int.Parse(t, CultureInfo.InvariantCulture));
+                continue;
+            }
+            if (c.TryPrefix("n=")) { ins.Name = c.QuotedString(); continue; }
+            var tok = c.Token();
+            int eq = tok.IndexOf('=');
+            if (eq < 0) throw Error(n, $"bad operand '{tok}'");
+            string key = tok.Substring(0, eq), value = tok.Substring(eq + 1);
+            switch (key)
+            {
+                case "t": ins.Type = IrType.Parse(value); break;
+                case "t2": ins.Type2 = IrType.Parse(value); break;
+                case "i": ins.Int = long.Parse(value, CultureInfo.InvariantCulture); break;
+                case "f":
+                    if (!value.StartsWith("0x", StringComparison.Ordinal)) throw Error(n, "float constants are written as 0x bits");
+                    ins.Float = BitConverter.Int64BitsToDouble(long.Parse(value.Substring(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                    break;
+                default: throw Error(n, $"unknown operand '{key}'");
+            }
+        }
+        return ins;
+    }
+
+    private static FormatException Error(int line, string message) => new($"IR line {line + 1}: {message}");
+
+    /// <summary>A token reader over one line.</summary>
+    private sealed class Cursor
+    {
+        private readonly string _s;
+        private readonly int _line;
+        private int _p;
+
+        public Cursor(string s, int line)
+        {
+            _s = s;
+            _line = line;
+            SkipSpace();
+        }
+
+        public bool AtEnd => _p >= _s.Length;
+        public char Peek => _s[_p];
+
+        private void SkipSpace()
+        {
+            while (_p < _s.Length && char.IsWhiteSpace(_s[_p])) _p++;
+        }
+
+        public string Token()
+        {
+            if (AtEnd) throw Error(_line, "unexpected end of line");
+            int start = _p;
+            int depth = 0;
+            while (_p < _s.Length && (depth > 0 || !char.IsWhiteSpace(_s[_p])))
+            {
+                if (_s[_p] == '<') depth++;
+                if (_s[_p] == '>' && depth > 0) depth--;
+                _p++;
+            }
+            var t = _s.Substring(start, _p - start);
+            SkipSpace();
+            return t;
+        }
+
+        public string TokenAfterType(out IrType type)
+        {
+            type = IrType.Parse(Token());
+            return Token();
+        }
+
+        public void Word(string w)
+        {
+            var t = Token();
+            if (t != w) throw Error(_line, $"expected '{w}', found '{t}'");
+        }
+
+        public bool TryPrefix(string prefix)
+        {
+            if (string.CompareOrdinal(_s, _p, prefix, 0, prefix.Length) != 0) return false;
+            _p += prefix.Length;
+            return true;
+        }
+
+        public void SkipParenthesized()
+        {
+            while (_p < _s.Length && _s[_p] != ')') _p++;
+            _p++;
+            SkipSpace();
+        }
+
+        public string QuotedString()
+        {
+            if (AtEnd || _s[_p] != '"') throw Error(_line, "expected a quoted string");
+            _p++;
+            var sb = new StringBuilder();
+            while (_p < _s.Length && _s[_p] != '"')
+            {
+                if (_s[_p] == '\\' && _p + 1 < _s.Length) _p++;
+                sb.Append(_s[_p++]);
+            }
+            if (AtEnd) throw Error(_line, "unterminated string");
+            _p++;
+            SkipSpace();
+            return sb.ToString();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+// The NumbaWeaver IR type model: scalars, arrays, spans and managed references to scalars.
+using System;
+using System.Collections.Generic;
+
+namespace NumbaWeaver.IR;
+
+/// <summary>What kind of value an <see cref="IrType"/> describes.</summary>
+public enum TypeKind
+{
+    Void, Bool, I8, U8, I16, U16, Char, I32, U32, I64, U64, F32, F64,
+    /// <summary>A .NET array <c>T[]</c>, <c>T[,]</c>, ... (rank in <see cref="IrType.Rank"/>).</summary>
+    Array,
+    /// <summary><c>Span&lt;T&gt;</c>: same machine representation as a 1-D array view.</summary>
+    Span,
+    /// <summary><c>ReadOnlySpan&lt;T&gt;</c>.</summary>
+    ReadOnlySpan,
+    /// <summary>A managed reference <c>ref T</c> to a scalar (ref/out parameters, element addresses).</summary>
+    ByRef,
+}
+
+/// <summary>
+/// An immutable IR type. Scalars are singletons; composite types compare structurally.
+/// The text form (<see cref="ToString"/>) is what the printer writes and the parser reads.
+/// </summary>
+public sealed class IrType : IEquatable<IrType>
+{
+    private IrType(TypeKind kind, IrType? element, int rank)
+    {
+        Kind = kind;
+        Element = element;
+        Rank = rank;
+    }
+
+    public TypeKind Kind { get; }
+
+    /// <summary>Element type of arrays, spans and references; null for scalars.</summary>
+    public IrType? Element { get; }
+
+    /// <summary>Number of dimensions of an array; 1 for spans; 0 otherwise.</summary>
+    public int Rank { get; }
+
+    public static readonly IrType Void = new(TypeKind.Void, null, 0);
+    public static readonly IrType Bool = new(TypeKind.Bool, null, 0);
+    public static readonly IrType I8 = new(TypeKind.I8, null, 0);
+    public static readonly IrType U8 = new(TypeKind.U8, null, 0);
+    public static readonly IrType I16 = new(TypeKind.I16, null, 0);
+    public static readonly IrType U16 = new(TypeKind.U16, null, 0);
+    public static readonly IrType Char = new(TypeKind.Char, null, 0);
+    public static readonly IrType I32 = new(TypeKind.I32, null, 0);
+    public static readonly IrType U32 = new(TypeKind.U32, null, 0);
+    public static readonly IrType I64 = new(TypeKind.I64, null, 0);
+    public static readonly IrType U64 = new(TypeKind.U64, null, 0);
+    public static readonly IrType F32 = new(TypeKind.F32, null, 0);
+    public static readonly IrType F64 = new(TypeKind.F64, null, 0);
+
+    public static IrType ArrayOf(IrType element, int rank = 1)
+    {
+        RequireScalarElement(element);
+        if (rank < 1 || rank > 32) throw new ArgumentOutOfRangeException(nameof(rank));
+        return new IrType(TypeKind.Array, element, rank);
+    }
+
+    public static IrType SpanOf(IrType element, bool readOnly = false)
+    {
+        RequireScalarElement(element);
+        return new IrType(readOnly ? TypeKind.ReadOnlySpan : TypeKind.Span, element, 1);
+    }
+
+    public static IrType RefTo(IrType element)
+    {
+        RequireScalarElement(element);
+        return new IrType(TypeKind.ByRef, element, 0);
+    }
+
+    private static void RequireScalarElement(IrType element)
+    {
+        if (!element.IsScalar) throw new ArgumentException($"element type must be a scalar, not {element}");
+    }
+
+    public bool IsScalar => Kind >= TypeKind.Bool && Kind <= TypeKind.F64;
+    public bool IsFloat => Kind == TypeKind.F32 || Kind == TypeKind.F64;
+    public bool IsInteger => Kind >= TypeKind.Bool && Kind <= TypeKind.U64;
+
+    /// <summary>Signed integer types (bool and char are unsigned).</summary>
+    public bool IsSigned => Kind is TypeKind.I8 or TypeKind.I16 or TypeKind.I32 or TypeKind.I64;
+
+    /// <summary>Arrays and spans: values with a data pointer and lengths.</summary>
+    public bool IsArrayLike => Kind is TypeKind.Array or TypeKind.Span or TypeKind.ReadOnlySpan;
+
+    public bool IsByRef => Kind == TypeKind.ByRef;
+
+    /// <summary>Size in bytes of a scalar as stored in memory (bool is one byte, as in .NET).</summary>
+    public int SizeInBytes => Kind switch
+    {
+        TypeKind.Bool or TypeKind.I8 or TypeKind.U8 => 1,
+        TypeKind.I16 or TypeKind.U16 or TypeKind.Char => 2,
+        TypeKind.I32 or TypeKind.U32 or TypeKind.F32 => 4,
+        TypeKind.I64 or TypeKind.U64 or TypeKind.F64 => 8,
+        _ => throw new InvalidOperationException($"{this} has no scalar size"),
+    };
+
+    /// <summary>
+    /// The type this value has on the evaluation stack, as in ECMA-335: integers narrower than
+    /// 32 bits widen to i32, unsigned types use the signed stack type of their width.
+    /// </summary>
+    public IrType StackType => Kind switch
+    {
+        TypeKind.Bool or TypeKind.I8 or TypeKind.U8 or TypeKind.I16 or TypeKind.U16 or TypeKind.Char
+            or TypeKind.I32 or TypeKind.U32 => I32,
+        TypeKind.I64 or TypeKind.U64 => I64,
+        _ => this,
+    };
+
+    public bool Equals(IrType? other) =>
+        other is not null && other.Kind == Kind && other.Rank == Rank && Equals(other.Element, Element);
+
+    public override bool Equals(object? obj) => obj is IrType t && Equals(t);
+
+    public override int GetHashCode() => ((int)Kind * 397) ^ (Rank * 31) ^ (Element?.GetHashCode() ?? 0);
+
+    public static bool operator ==(IrType? a, IrType? b) => a is null ? b is null : a.Equals(b);
+    public static bool operator !=(IrType? a, IrType? b) => !(a == b);
+
+    private static readonly Dictionary<string, IrType> ScalarsByName = new()
+    {
+        ["void"] = Void, ["bool"] = Bool, ["i8"] = I8, ["u8"] = U8, ["i16"] = I16, ["u16"] = U16,
+        ["char"] = Char, ["i32"] = I32, ["u32"] = U32, ["i64"] = I64, ["u64"] = U64,
+        ["f32"] = F32, ["f64"] = F64,
+    };
+
+    public override string ToString() => Kind switch
+    {
+        TypeKind.Array => Element + "[" + new string(',', Rank - 1) + "]",
+        TypeKind.Span => "span<" + Element + ">",
+        TypeKind.ReadOnlySpan => "rospan<" + Element + ">",
+        TypeKind.ByRef => "ref<" + Element + ">",
+        _ => Kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Parses the text form written by <see cref="ToString"/>.</summary>
+    public static IrType Parse(string text)
+    {
+        text = text.Trim();
+        if (ScalarsByName.TryGetValue(text, out var scalar)) return scalar;
+        if (text.EndsWith("]", StringComparison.Ordinal))
+        {
+            int open = text.IndexOf('[');
+            if (open <= 0) throw new FormatException($"bad IR type '{text}'");
+            int rank = text.Length - open - 1;
+            return ArrayOf(Parse(text.Substring(0, open)), rank);
+        }
+        if (TryGeneric(text, "span<", out var e1)) return SpanOf(e1);
+        if (TryGeneric(text, "rospan<", out var e2)) return SpanOf(e2, readOnly: true);
+        if (TryGeneric(text, "ref<", out var e3)) return RefTo(e3);
+        throw new FormatException($"unknown IR type '{text}'");
+    }
+
+    private static bool TryGeneric(string text, string prefix, out IrType element)
+    {
+        element = Void;
+        if (!text.StartsWith(prefix, StringComparison.Ordinal) || !text.EndsWith(">", StringComparison.Ordinal)) return false;
+        element = Parse(text.Substring(prefix.Length, text.Length - prefix.Length - 1));
+        return true;
+    }
+}
