@@ -1,0 +1,53 @@
+// Runtime switches: environment variables (Numba's names) first, then runtimeconfig.json/AppContext.
+using System;
+using System.Globalization;
+
+namespace NumbaWeaver.Config;
+
+/// <summary>
+/// Reads each switch once, from the environment variable (e.g. <c>NUMBA_DISABLE_JIT</c>) or, when
+/// that is unset, from the AppContext data of the same name with a <c>NumbaWeaver.</c> prefix
+/// (<c>NumbaWeaver.NUMBA_DISABLE_JIT</c>), which MSBuild properties write into runtimeconfig.json.
+/// </summary>
+public static class NumbaConfig
+{
+    /// <summary>NUMBA_DISABLE_JIT=1: run the original C#; LLVM is never loaded.</summary>
+    public static bool DisableJit { get; } = Flag("NUMBA_DISABLE_JIT", false);
+
+    /// <summary>NUMBA_OPT=0..3: LLVM optimisation level (default 3).</summary>
+    public static int OptLevel { get; } = Math.Clamp(Integer("NUMBA_OPT", 3), 0, 3);
+
+    /// <summary>NUMBA_BOUNDSCHECK=0/1 overrides every method's BoundsCheck; unset keeps the per-method setting.</summary>
+    public static bool? BoundsCheck { get; } = Raw("NUMBA_BOUNDSCHECK") is { } v ? IsTrue(v) : null;
+
+    /// <summary>NUMBA_DUMP_IR=1: print the NumbaWeaver IR of each compiled function.</summary>
+    public static bool DumpIr { get; } = Flag("NUMBA_DUMP_IR", false);
+
+    /// <summary>NUMBA_DUMP_LLVM=1: print the LLVM IR before optimisation.</summary>
+    public static bool DumpLlvm { get; } = Flag("NUMBA_DUMP_LLVM", false);
+
+    /// <summary>NUMBA_DUMP_OPTIMIZED=1: print the LLVM IR after optimisation.</summary>
+    public static bool DumpOptimized { get; } = Flag("NUMBA_DUMP_OPTIMIZED", false);
+
+    /// <summary>NUMBA_DUMP_ASSEMBLY=1: print the machine code as assembly.</summary>
+    public static bool DumpAssembly { get; } = Flag("NUMBA_DUMP_ASSEMBLY", false);
+
+    /// <summary>NUMBA_JIT_STRICT=1: throw instead of falling back to the original C# when compilation fails.</summary>
+    public static bool Strict { get; } = Flag("NUMBA_JIT_STRICT", false);
+
+    /// <summary>The raw value of a switch: environment first, then AppContext data.</summary>
+    public static string? Raw(string name)
+    {
+        var env = Environment.GetEnvironmentVariable(name);
+        if (!string.IsNullOrEmpty(env)) return env;
+        return AppContext.GetData("NumbaWeaver." + name) as string;
+    }
+
+    private static bool Flag(string name, bool fallback) => Raw(name) is { } v ? IsTrue(v) : fallback;
+
+    private static int Integer(string name, int fallback) =>
+        int.TryParse(Raw(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : fallback;
+
+    private static bool IsTrue(string v) =>
+        v == "1" || v.Equals("true", StringComparison.OrdinalIgnoreCase) || v.Equals("yes", StringComparison.OrdinalIgnoreCase);
+}

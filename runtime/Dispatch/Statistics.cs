@@ -1,0 +1,12 @@
+// Counters of the dispatcher and compiler that tests and users can read.
+namespace NumbaWeaver.Dispatch;
+
+/// <summary>Process-wide counters (updated with Interlocked).</summary>
+public static class Statistics
+{
+    /// <summary>Functions compiled by LLVM in this process.</summary>
+    public static int CompileCount;
+
+    /// <summary>Calls that fell back to the original C# because compilation failed.</summary>
+    public static int FallbackCount;
+}

@@ -1,0 +1,36 @@
+// Maps the status code returned by native code to the exception the original C# would throw.
+using System;
+using NumbaWeaver.IR;
+
+namespace NumbaWeaver.Dispatch;
+
+/// <summary>Called by stubs when compiled code returns a non-zero <see cref="Status"/>.</summary>
+public static class StatusThrower
+{
+    /// <summary>The exception for <paramref name="status"/>; the stub throws it.</summary>
+    public static Exception Create(int status) => (Status)status switch
+    {
+        Status.IndexOutOfRange => new IndexOutOfRangeException(),
+        Status.DivideByZero => new DivideByZeroException(),
+        Status.Overflow => new OverflowException(),
+        Status.NullReference => new NullReferenceException(),
+        // Let the library build these, so type and message are exactly its own.
+        Status.SignOfNaN => Capture(() => Math.Sign(double.NaN)),
+        Status.ClampMinGreaterThanMax => Capture(() => Math.Clamp(0, 1, 0)),
+        Status.InvalidMidpointRounding => Capture(() => Math.Round(0.5, (MidpointRounding)(-1))),
+        _ => new InvalidOperationException($"NumbaWeaver: compiled code returned unknown status {status}"),
+    };
+
+    private static Exception Capture(Func<object> thrower)
+    {
+        try
+        {
+            thrower();
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+        return new InvalidOperationException("NumbaWeaver: expected an exception");
+    }
+}

@@ -1,0 +1,13 @@
+// Raw imports from llvm-c/Analysis.h: the IR verifier.
+using System.Runtime.InteropServices;
+
+namespace NumbaWeaver.Llvm.Interop;
+
+public static unsafe partial class LLVM
+{
+    [LibraryImport(Lib, EntryPoint = "LLVMVerifyModule")]
+    public static partial int VerifyModule(LLVMModuleRef m, LLVMVerifierFailureAction action, out nint outMessage);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMVerifyFunction")]
+    public static partial int VerifyFunction(LLVMValueRef fn, LLVMVerifierFailureAction action);
+}

@@ -1,0 +1,13 @@
+// Raw imports from llvm-c/BitWriter.h: serialise a module to bitcode.
+using System.Runtime.InteropServices;
+
+namespace NumbaWeaver.Llvm.Interop;
+
+public static unsafe partial class LLVM
+{
+    [LibraryImport(Lib, EntryPoint = "LLVMWriteBitcodeToMemoryBuffer")]
+    public static partial LLVMMemoryBufferRef WriteBitcodeToMemoryBuffer(LLVMModuleRef m);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMWriteBitcodeToFile", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int WriteBitcodeToFile(LLVMModuleRef m, string path);
+}

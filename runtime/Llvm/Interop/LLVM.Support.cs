@@ -1,0 +1,19 @@
+// Raw imports from llvm-c/Support.h: process symbols and LLVM command-line options.
+using System.Runtime.InteropServices;
+
+namespace NumbaWeaver.Llvm.Interop;
+
+public static unsafe partial class LLVM
+{
+    [LibraryImport(Lib, EntryPoint = "LLVMLoadLibraryPermanently", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int LoadLibraryPermanently(string filename);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMParseCommandLineOptions", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial void ParseCommandLineOptions(int argc, string[] argv, string overview);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMSearchForAddressOfSymbol", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint SearchForAddressOfSymbol(string symbolName);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMAddSymbol", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial void AddSymbol(string symbolName, nint symbolValue);
+}

@@ -1,0 +1,76 @@
+// Raw imports from llvm-c/TargetMachine.h: targets, target machines, code emission and the host description.
+using System.Runtime.InteropServices;
+
+namespace NumbaWeaver.Llvm.Interop;
+
+public static unsafe partial class LLVM
+{
+    // Targets
+    [LibraryImport(Lib, EntryPoint = "LLVMGetFirstTarget")]
+    public static partial LLVMTargetRef GetFirstTarget();
+
+    [LibraryImport(Lib, EntryPoint = "LLVMGetNextTarget")]
+    public static partial LLVMTargetRef GetNextTarget(LLVMTargetRef t);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMGetTargetFromName", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial LLVMTargetRef GetTargetFromName(string name);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMGetTargetFromTriple", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int GetTargetFromTriple(string triple, out LLVMTargetRef t, out nint errorMessage);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMGetTargetName")]
+    public static partial nint GetTargetName(LLVMTargetRef t);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMGetTargetDescription")]
+    public static partial nint GetTargetDescription(LLVMTargetRef t);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMTargetHasJIT")]
+    public static partial int TargetHasJIT(LLVMTargetRef t);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMTargetHasTargetMachine")]
+    public static partial int TargetHasTargetMachine(LLVMTargetRef t);
+
+    // Target machines
+    [LibraryImport(Lib, EntryPoint = "LLVMCreateTargetMachine", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial LLVMTargetMachineRef CreateTargetMachine(LLVMTargetRef t, string triple, string cpu, string features, LLVMCodeGenOptLevel level, LLVMRelocMode reloc, LLVMCodeModel codeModel);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMDisposeTargetMachine")]
+    public static partial void DisposeTargetMachine(LLVMTargetMachineRef t);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMGetTargetMachineTarget")]
+    public static partial LLVMTargetRef GetTargetMachineTarget(LLVMTargetMachineRef t);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMGetTargetMachineTriple")]
+    public static partial nint GetTargetMachineTriple(LLVMTargetMachineRef t);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMGetTargetMachineCPU")]
+    public static partial nint GetTargetMachineCPU(LLVMTargetMachineRef t);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMGetTargetMachineFeatureString")]
+    public static partial nint GetTargetMachineFeatureString(LLVMTargetMachineRef t);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMCreateTargetDataLayout")]
+    public static partial LLVMTargetDataRef CreateTargetDataLayout(LLVMTargetMachineRef t);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMSetTargetMachineAsmVerbosity")]
+    public static partial void SetTargetMachineAsmVerbosity(LLVMTargetMachineRef t, int verboseAsm);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMTargetMachineEmitToFile", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int TargetMachineEmitToFile(LLVMTargetMachineRef t, LLVMModuleRef m, string filename, LLVMCodeGenFileType codegen, out nint errorMessage);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMTargetMachineEmitToMemoryBuffer")]
+    public static partial int TargetMachineEmitToMemoryBuffer(LLVMTargetMachineRef t, LLVMModuleRef m, LLVMCodeGenFileType codegen, out nint errorMessage, out LLVMMemoryBufferRef outMemBuf);
+
+    // Host description
+    [LibraryImport(Lib, EntryPoint = "LLVMGetDefaultTargetTriple")]
+    public static partial nint GetDefaultTargetTriple();
+
+    [LibraryImport(Lib, EntryPoint = "LLVMNormalizeTargetTriple", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint NormalizeTargetTriple(string triple);
+
+    [LibraryImport(Lib, EntryPoint = "LLVMGetHostCPUName")]
+    public static partial nint GetHostCPUName();
+
+    [LibraryImport(Lib, EntryPoint = "LLVMGetHostCPUFeatures")]
+    public static partial nint GetHostCPUFeatures();
+}

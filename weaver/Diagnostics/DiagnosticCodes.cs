@@ -1,0 +1,66 @@
+// The stable catalogue of NJxxxx diagnostic codes the weaver reports; never renumber, only add.
+namespace NumbaWeaver.Weaving.Diagnostics;
+
+/// <summary>
+/// Diagnostic codes. Ranges: NJ00xx method shape and types, NJ01xx calls, NJ02xx exceptions,
+/// NJ03xx objects and memory, NJ9xxx internal errors (a weaver bug, not the user's).
+/// </summary>
+public static class DiagnosticCodes
+{
+    /// <summary>An instance (non-static) method is marked [Njit]; only static methods can be compiled.</summary>
+    public const string InstanceMethod = "NJ0001";
+
+    /// <summary>A generic method, or a method of a generic type, is marked [Njit].</summary>
+    public const string GenericMethod = "NJ0002";
+
+    /// <summary>A parameter, return value or local has a type the IR cannot represent (only primitives,
+    /// arrays and spans of primitives, and ref/out/in primitives are supported).</summary>
+    public const string UnsupportedType = "NJ0003";
+
+    /// <summary>Pinned locals, unmanaged pointers or arithmetic on references.</summary>
+    public const string Pointers = "NJ0004";
+
+    /// <summary>An [Njit] method has no IL body (abstract, extern, P/Invoke).</summary>
+    public const string NoBody = "NJ0005";
+
+    /// <summary>Two methods translate to the same IR function name (overloads that differ only by an enum
+    /// versus its underlying integer type).</summary>
+    public const string NameClash = "NJ0006";
+
+    /// <summary>Any other IL instruction the translator does not handle; the message names it.</summary>
+    public const string UnsupportedInstruction = "NJ0099";
+
+    /// <summary>A call to something other than a static method of this assembly or a Math/MathF function
+    /// (instance, virtual, generic, other assemblies).</summary>
+    public const string UnsupportedCall = "NJ0101";
+
+    /// <summary>A Math/MathF overload with no native implementation (see docs/supported.md).</summary>
+    public const string UnsupportedMathFunction = "NJ0102";
+
+    /// <summary>A Span/ReadOnlySpan/Array member that is not supported yet (Slice, CopyTo, Fill, ...).</summary>
+    public const string UnsupportedSpanMember = "NJ0103";
+
+    /// <summary>throw, rethrow or an exception handling region (try/catch/finally, using, lock).</summary>
+    public const string ExceptionHandling = "NJ0201";
+
+    /// <summary>An allocation: new arrays, new objects, boxing into new storage.</summary>
+    public const string Allocation = "NJ0301";
+
+    /// <summary>Object-typed values: strings, null, boxing, unboxing, casts and type tests.</summary>
+    public const string Objects = "NJ0302";
+
+    /// <summary>Field access (static or instance), including static readonly tables.</summary>
+    public const string Fields = "NJ0303";
+
+    /// <summary>stackalloc (localloc).</summary>
+    public const string StackAlloc = "NJ0304";
+
+    /// <summary>Function pointers and delegates' targets: ldftn, ldvirtftn, calli.</summary>
+    public const string FunctionPointers = "NJ0305";
+
+    /// <summary>Internal error: the translated IR failed <c>IrVerifier</c> (the message lists its errors).</summary>
+    public const string InvalidIr = "NJ9000";
+
+    /// <summary>Internal error: the translator threw while reading a method.</summary>
+    public const string TranslatorCrash = "NJ9001";
+}

@@ -1,0 +1,155 @@
+// Entry point of the frontend: translates [Njit] roots and every same-module static method they call into one IR module.
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Mono.Cecil;
+using NumbaWeaver.IR;
+using NumbaWeaver.Weaving.Diagnostics;
+
+namespace NumbaWeaver.Weaving.Frontend;
+
+/// <summary>
+/// Translates CIL bodies into NumbaWeaver IR. Each method is translated on its own and reports all
+/// of its problems; functions with problems are left out of the result, and the caller fails the
+/// build when <c>diagnostics</c> is not empty.
+/// </summary>
+public sealed class ModuleTranslator
+{
+    public const string NjitAttributeName = "NumbaWeaver.NjitAttribute";
+
+    private readonly ModuleDefinition _module;
+
+    public ModuleTranslator(ModuleDefinition module) => _module = module;
+
+    /// <summary>The module the translator reads; calls into other modules are not compiled.</summary>
+    public ModuleDefinition Module => _module;
+
+    /// <summary>
+    /// Translates each root and, transitively, every static method of this module they call.
+    /// Roots come first (in the given order), then callees in discovery order.
+    /// </summary>
+    public IrModule Translate(IEnumerable<MethodDefinition> roots, List<Diagnostic> diagnostics)
+    {
+        var rootSet = new HashSet<MethodDefinition>();
+        var queue = new Queue<MethodDefinition>();
+        var methodByName = new Dictionary<string, MethodDefinition>(StringComparer.Ordinal);
+        var translated = new List<(MethodDefinition Method, IrFunction Function, bool Failed)>();
+
+        void Enqueue(MethodDefinition method)
+        {
+            string name = FunctionName(method);
+            if (methodByName.TryGetValue(name, out var existing))
+            {
+                if (existing != method) diagnostics.Add(NameClash(method));
+                return;
+            }
+            methodByName.Add(name, method);
+            queue.Enqueue(method);
+        }
+
+        foreach (var root in roots)
+        {
+            rootSet.Add(root);
+            Enqueue(root);
+        }
+        while (queue.Count > 0)
+        {
+            var method = queue.Dequeue();
+            var flags = OptionsOf(method) | (rootSet.Contains(method) ? FunctionFlags.Entry : FunctionFlags.None);
+            int before = diagnostics.Count;
+            var translator = new MethodTranslator(this, method, flags, diagnostics);
+            IrFunction function;
+            try
+            {
+                function = translator.Translate();
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException
+                                           or InvalidCastException or NullReferenceException or IndexOutOfRangeException
+                                           or AssemblyResolutionException)
+            {
+                // A translator bug must not hide the user's real diagnostics: report it and go on.
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.TranslatorCrash,
+                    $"internal error translating {DisplayName(method)} for [Njit]: {ex.GetType().Name}: {ex.Message}. " +
+                    "Please report this NumbaWeaver bug; removing [Njit] works around it",
+                    method, SourceLocator.For(method).First));
+                continue;
+            }
+            foreach (var callee in translator.Callees) Enqueue(callee);
+            translated.Add((method, function, diagnostics.Count > before));
+        }
+
+        // Callers are verified against every signature, including those of failed callees, so a
+        // broken callee is reported once (by its own diagnostics) and not again at each call.
+        var signatures = new IrModule();
+        foreach (var t in translated) signatures.Add(t.Function);
+        var result = new IrModule();
+        foreach (var t in translated)
+        {
+            if (t.Failed) continue;
+            var errors = IrVerifier.Verify(t.Function, signatures);
+            if (errors.Count > 0)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidIr,
+                    $"internal error: the IR of {DisplayName(t.Method)} failed verification ({string.Join("; ", errors)}). " +
+                    "Please report this NumbaWeaver bug; removing [Njit] works around it",
+                    t.Method, SourceLocator.For(t.Method).First));
+                continue;
+            }
+            result.Add(t.Function);
+        }
+        return result;
+    }
+
+    private static Diagnostic NameClash(MethodDefinition method) =>
+        new(DiagnosticCodes.NameClash,
+            $"overloads of {DisplayName(method)} that differ only by an enum versus its underlying integer type are not supported in [Njit] code: rename one of them",
+            method, SourceLocator.For(method).First);
+
+    /// <summary>Unique IR name: <c>Namespace.Type::Method(irparamtypes)</c>, e.g. <c>Demo.Kernels::Dot(f64[],f64[])</c>.</summary>
+    public static string FunctionName(MethodReference method)
+    {
+        var parameters = method.Parameters.Select(p => TypeMapper.Map(p.ParameterType)?.ToString() ?? p.ParameterType.FullName);
+        return method.DeclaringType.FullName + "::" + method.Name + "(" + string.Join(",", parameters) + ")";
+    }
+
+    /// <summary>True when the method carries <c>NumbaWeaver.NjitAttribute</c>.</summary>
+    public static bool IsNjit(MethodDefinition m) => NjitAttribute(m) != null;
+
+    /// <summary>A short human name for messages: <c>Demo.Kernels.Dot</c>.</summary>
+    public static string DisplayName(MethodReference method) =>
+        method.DeclaringType.FullName.Replace('/', '.') + "." + method.Name;
+
+    private static CustomAttribute? NjitAttribute(MethodDefinition m) =>
+        m.HasCustomAttributes ? m.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == NjitAttributeName) : null;
+
+    /// <summary>
+    /// Options from the [Njit] attribute's named properties. Bounds checks are on unless
+    /// <c>BoundsCheck = false</c>; methods without the attribute get the defaults.
+    /// </summary>
+    public static FunctionFlags OptionsOf(MethodDefinition method)
+    {
+        var flags = FunctionFlags.BoundsCheck;
+        var attribute = NjitAttribute(method);
+        if (attribute == null) return flags;
+        foreach (var property in attribute.Properties)
+        {
+            object? value = property.Argument.Value;
+            switch (property.Name)
+            {
+                case "FastMath" when value is bool fast:
+                    if (fast) flags |= FunctionFlags.FastMath;
+                    break;
+                case "BoundsCheck" when value is bool check:
+                    if (!check) flags &= ~FunctionFlags.BoundsCheck;
+                    break;
+                case "Inline" when value != null:
+                    // Cecil gives an enum argument as its underlying value: 1 Always, 2 Never (InlineMode).
+                    int mode = Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+                    if (mode == 1) flags |= FunctionFlags.InlineAlways;
+                    else if (mode == 2) flags |= FunctionFlags.InlineNever;
+                    break;
+            }
+        }
+        return flags;
+    }
+}

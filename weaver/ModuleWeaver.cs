@@ -1,0 +1,76 @@
+// The weaver's driver: the whole build-time pipeline, one step per line.
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Fody;
+using Mono.Cecil;
+using NumbaWeaver.IR;
+using NumbaWeaver.Weaving.Diagnostics;
+using NumbaWeaver.Weaving.Frontend;
+using NumbaWeaver.Weaving.Stubs;
+
+namespace NumbaWeaver.Weaving;
+
+/// <summary>
+/// Fody entry point. For every [Njit] method: translate IL to IR (with its callees), verify,
+/// embed the IR as a resource, move the original body into a private twin and rewrite the
+/// method into a stub that calls the native code through the runtime's dispatcher.
+/// </summary>
+public sealed class ModuleWeaver : BaseModuleWeaver
+{
+    public override void Execute()
+    {
+        var roots = FindNjitMethods();                                        // 1. [Njit] methods
+        if (roots.Count == 0) return;
+        var diagnostics = new List<Diagnostic>();
+        var ir = new ModuleTranslator(ModuleDefinition).Translate(roots, diagnostics); // 2. IL -> IR (+ callees)
+        if (ReportErrors(diagnostics)) return;                                // 3. unsupported code = build error
+        EmbedIr(ir);                                                          // 4. IR -> embedded resource
+        var runtime = new RuntimeReferences(ModuleDefinition, FindTypeDefinition);
+        foreach (var method in roots)
+        {
+            var twin = TwinExtractor.MoveBodyToTwin(method);                  // 5. original body -> private twin
+            new StubWriter(ModuleDefinition, runtime).Write(method, twin, ModuleTranslator.FunctionName(method)); // 6. body -> stub
+        }
+        WriteInfo($"NumbaWeaver: {roots.Count} [Njit] method(s), {ir.Functions.Count} function(s) in IR");
+    }
+
+    private List<MethodDefinition> FindNjitMethods() =>
+        ModuleDefinition.GetTypes()
+            .SelectMany(t => t.Methods)
+            .Where(ModuleTranslator.IsNjit)
+            .ToList();
+
+    private bool ReportErrors(List<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics)
+        {
+            var text = $"{d.Code}: {d.Message}";
+            if (d.SequencePoint != null) WriteError(text, d.SequencePoint);
+            else WriteError(text, d.Method);
+        }
+        return diagnostics.Count > 0;
+    }
+
+    private void EmbedIr(IrModule ir)
+    {
+        var existing = ModuleDefinition.Resources.FirstOrDefault(r => r.Name == IrModule.ResourceName);
+        if (existing != null) ModuleDefinition.Resources.Remove(existing);
+        var bytes = Encoding.UTF8.GetBytes(IrPrinter.Print(ir));
+        ModuleDefinition.Resources.Add(new EmbeddedResource(IrModule.ResourceName, ManifestResourceAttributes.Private, bytes));
+    }
+
+    public override IEnumerable<string> GetAssembliesForScanning()
+    {
+        yield return "netstandard";
+        yield return "mscorlib";
+        yield return "System";
+        yield return "System.Runtime";
+        yield return "System.Memory";
+        yield return "System.Runtime.InteropServices";
+        yield return "System.Private.CoreLib";
+        yield return "NumbaWeaver";
+    }
+
+    public override bool ShouldCleanReference => false;
+}

@@ -1,0 +1,73 @@
+// Imported references the stubs call: the dispatcher, the status thrower, pinning helpers.
+using System;
+using System.Linq;
+using Mono.Cecil;
+
+namespace NumbaWeaver.Weaving.Stubs;
+
+/// <summary>Resolves and imports, once per module, the methods stubs need.</summary>
+public sealed class RuntimeReferences
+{
+    private readonly ModuleDefinition _module;
+    private readonly MethodDefinition _getArrayDataReferenceGeneric;
+    private readonly MethodDefinition _getSpanReference;
+    private readonly MethodDefinition _getReadOnlySpanReference;
+
+    public RuntimeReferences(ModuleDefinition module, Func<string, TypeDefinition> findType)
+    {
+        _module = module;
+        var dispatcher = findType("NumbaWeaver.Dispatch.Dispatcher");
+        Resolve = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "Resolve"));
+        var thrower = findType("NumbaWeaver.Dispatch.StatusThrower");
+        CreateException = module.ImportReference(thrower.Methods.Single(m => m.Name == "Create"));
+
+        var marshal = findType("System.Runtime.InteropServices.MemoryMarshal");
+        _getArrayDataReferenceGeneric = marshal.Methods.Single(m => m.Name == "GetArrayDataReference" && m.HasGenericParameters);
+        GetArrayDataReferenceUntyped = module.ImportReference(
+            marshal.Methods.Single(m => m.Name == "GetArrayDataReference" && !m.HasGenericParameters));
+        _getSpanReference = marshal.Methods.Single(m => m.Name == "GetReference" && IsSpanParam(m, "System.Span`1"));
+        _getReadOnlySpanReference = marshal.Methods.Single(m => m.Name == "GetReference" && IsSpanParam(m, "System.ReadOnlySpan`1"));
+
+        var array = findType("System.Array");
+        ArrayGetLength = module.ImportReference(array.Methods.Single(m => m.Name == "GetLength" && m.Parameters.Count == 1));
+        IntPtr = module.ImportReference(findType("System.IntPtr"));
+        RuntimeTypeHandle = module.ImportReference(findType("System.RuntimeTypeHandle"));
+    }
+
+    private static bool IsSpanParam(MethodDefinition m, string spanName) =>
+        m.Parameters.Count == 1 && m.Parameters[0].ParameterType is GenericInstanceType g && g.ElementType.FullName == spanName;
+
+    /// <summary><c>nint Dispatcher.Resolve(RuntimeTypeHandle owner, string irFunctionName)</c>.</summary>
+    public MethodReference Resolve { get; }
+
+    /// <summary><c>Exception StatusThrower.Create(int status)</c>.</summary>
+    public MethodReference CreateException { get; }
+
+    /// <summary><c>ref byte MemoryMarshal.GetArrayDataReference(Array)</c> for multi-dimensional arrays.</summary>
+    public MethodReference GetArrayDataReferenceUntyped { get; }
+
+    public MethodReference ArrayGetLength { get; }
+    public TypeReference IntPtr { get; }
+    public TypeReference RuntimeTypeHandle { get; }
+
+    /// <summary><c>ref T MemoryMarshal.GetArrayDataReference&lt;T&gt;(T[])</c>.</summary>
+    public MethodReference GetArrayDataReference(TypeReference element)
+    {
+        var m = new GenericInstanceMethod(_module.ImportReference(_getArrayDataReferenceGeneric));
+        m.GenericArguments.Add(element);
+        return m;
+    }
+
+    /// <summary><c>ref T MemoryMarshal.GetReference&lt;T&gt;(Span&lt;T&gt;)</c> or the ReadOnlySpan overload.</summary>
+    public MethodReference GetSpanReference(GenericInstanceType spanType)
+    {
+        bool readOnly = spanType.ElementType.FullName == "System.ReadOnlySpan`1";
+        var m = new GenericInstanceMethod(_module.ImportReference(readOnly ? _getReadOnlySpanReference : _getSpanReference));
+        m.GenericArguments.Add(spanType.GenericArguments[0]);
+        return m;
+    }
+
+    /// <summary><c>int Span&lt;T&gt;.Length</c> getter on the given instantiation.</summary>
+    public MethodReference SpanLength(GenericInstanceType spanType) =>
+        new MethodReference("get_Length", _module.TypeSystem.Int32, _module.ImportReference(spanType)) { HasThis = true };
+}

@@ -1,0 +1,193 @@
+// Rewrites an [Njit] method's body into a stub that calls its native code through a cached pointer.
+using System.Collections.Generic;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace NumbaWeaver.Weaving.Stubs;
+
+/// <summary>
+/// The stub (docs/abi.md):
+/// <code>
+/// p = field; if (p == 0) field = p = Dispatcher.Resolve(typeof(Owner), "ir name");
+/// if (p == -1 || any array argument is null) return twin(args);      // fallback: original C#
+/// pin arrays/spans/refs; status = calli unmanaged(&amp;result, lowered args...);
+/// if (status != 0) throw StatusThrower.Create(status);
+/// return result;
+/// </code>
+/// </summary>
+public sealed class StubWriter
+{
+    private readonly ModuleDefinition _module;
+    private readonly RuntimeReferences _rt;
+
+    public StubWriter(ModuleDefinition module, RuntimeReferences runtime)
+    {
+        _module = module;
+        _rt = runtime;
+    }
+
+    public void Write(MethodDefinition method, MethodDefinition twin, string irName)
+    {
+        var ts = _module.TypeSystem;
+        var owner = method.DeclaringType;
+        var slot = new FieldDefinition("<" + method.Name + ">nj_entry_" + owner.Fields.Count,
+            FieldAttributes.Private | FieldAttributes.Static, _rt.IntPtr);
+        owner.Fields.Add(slot);
+
+        var body = method.Body;
+        body.InitLocals = true;
+        var il = body.GetILProcessor();
+        var pointer = new VariableDefinition(_rt.IntPtr);
+        body.Variables.Add(pointer);
+        bool hasResult = method.ReturnType.MetadataType != MetadataType.Void;
+        var result = hasResult ? new VariableDefinition(method.ReturnType) : null;
+        if (result != null) body.Variables.Add(result);
+        var status = new VariableDefinition(ts.Int32);
+        body.Variables.Add(status);
+
+        var fallback = Instruction.Create(OpCodes.Nop);
+        var resolved = Instruction.Create(OpCodes.Ldloc, pointer);
+
+        // Resolve the entry point once; the dispatcher serialises first calls.
+        il.Emit(OpCodes.Ldsfld, slot);
+        il.Emit(OpCodes.Stloc, pointer);
+        il.Emit(OpCodes.Ldloc, pointer);
+        il.Emit(OpCodes.Brtrue, resolved);
+        il.Emit(OpCodes.Ldtoken, owner);
+        il.Emit(OpCodes.Ldstr, irName);
+        il.Emit(OpCodes.Call, _rt.Resolve);
+        il.Emit(OpCodes.Dup);
+        il.Emit(OpCodes.Stsfld, slot);
+        il.Emit(OpCodes.Stloc, pointer);
+        il.Append(resolved);
+        il.Emit(OpCodes.Ldc_I4_M1);
+        il.Emit(OpCodes.Conv_I);
+        il.Emit(OpCodes.Beq, fallback);
+
+        // Null arrays: the original C# decides whether (and where) to throw.
+        foreach (var p in method.Parameters)
+        {
+            if (p.ParameterType.IsArray)
+            {
+                il.Emit(OpCodes.Ldarg, p);
+                il.Emit(OpCodes.Brfalse, fallback);
+            }
+        }
+
+        // Pin every array, span and reference for the duration of the call.
+        var pins = new Dictionary<ParameterDefinition, VariableDefinition>();
+        foreach (var p in method.Parameters)
+        {
+            var type = p.ParameterType;
+            TypeReference? pinnedElement = null;
+            if (type is ArrayType at)
+            {
+                pinnedElement = at.Rank == 1 ? at.ElementType : ts.Byte;
+                il.Emit(OpCodes.Ldarg, p);
+                il.Emit(OpCodes.Call, at.Rank == 1 ? _rt.GetArrayDataReference(at.ElementType) : _rt.GetArrayDataReferenceUntyped);
+            }
+            else if (IsSpan(type, out var span))
+            {
+                pinnedElement = span.GenericArguments[0];
+                il.Emit(OpCodes.Ldarg, p);
+                il.Emit(OpCodes.Call, _rt.GetSpanReference(span));
+            }
+            else if (Unmodified(type) is ByReferenceType br)
+            {
+                pinnedElement = br.ElementType;
+                il.Emit(OpCodes.Ldarg, p);
+            }
+            if (pinnedElement == null) continue;
+            var pin = new VariableDefinition(new PinnedType(new ByReferenceType(pinnedElement)));
+            body.Variables.Add(pin);
+            il.Emit(OpCodes.Stloc, pin);
+            pins[p] = pin;
+        }
+
+        // Build the unmanaged call: i32 f(ptr result, lowered params...).
+        var site = new CallSite(ts.Int32) { CallingConvention = MethodCallingConvention.C };
+        site.Parameters.Add(new ParameterDefinition(_rt.IntPtr));
+        if (result != null) il.Emit(OpCodes.Ldloca, result);
+        else il.Emit(OpCodes.Ldc_I4_0);
+        il.Emit(OpCodes.Conv_U);
+        foreach (var p in method.Parameters)
+        {
+            var type = p.ParameterType;
+            if (pins.TryGetValue(p, out var pin))
+            {
+                il.Emit(OpCodes.Ldloc, pin);
+                il.Emit(OpCodes.Conv_U);
+                site.Parameters.Add(new ParameterDefinition(_rt.IntPtr));
+                if (type is ArrayType at)
+                {
+                    for (int d = 0; d < at.Rank; d++)
+                    {
+                        il.Emit(OpCodes.Ldarg, p);
+                        if (at.Rank == 1)
+                        {
+                            il.Emit(OpCodes.Ldlen);
+                            il.Emit(OpCodes.Conv_I8);
+                        }
+                        else
+                        {
+                            il.Emit(OpCodes.Ldc_I4, d);
+                            il.Emit(OpCodes.Callvirt, _rt.ArrayGetLength);
+                            il.Emit(OpCodes.Conv_I8);
+                        }
+                        site.Parameters.Add(new ParameterDefinition(ts.Int64));
+                    }
+                }
+                else if (IsSpan(type, out var span))
+                {
+                    il.Emit(OpCodes.Ldarga, p);
+                    il.Emit(OpCodes.Call, _rt.SpanLength(span));
+                    il.Emit(OpCodes.Conv_I8);
+                    site.Parameters.Add(new ParameterDefinition(ts.Int64));
+                }
+                continue;
+            }
+            il.Emit(OpCodes.Ldarg, p);
+            var scalar = Unmodified(type);
+            // bool crosses as one byte (docs/abi.md); other scalars as themselves.
+            site.Parameters.Add(new ParameterDefinition(scalar.MetadataType == MetadataType.Boolean ? ts.Byte : scalar));
+        }
+        il.Emit(OpCodes.Ldloc, pointer);
+        il.Emit(OpCodes.Calli, site);
+        il.Emit(OpCodes.Stloc, status);
+
+        var ok = Instruction.Create(OpCodes.Nop);
+        il.Emit(OpCodes.Ldloc, status);
+        il.Emit(OpCodes.Brfalse, ok);
+        il.Emit(OpCodes.Ldloc, status);
+        il.Emit(OpCodes.Call, _rt.CreateException);
+        il.Emit(OpCodes.Throw);
+        il.Append(ok);
+        if (result != null) il.Emit(OpCodes.Ldloc, result);
+        il.Emit(OpCodes.Ret);
+
+        // Fallback: run the original C#.
+        il.Append(fallback);
+        foreach (var p in method.Parameters) il.Emit(OpCodes.Ldarg, p);
+        il.Emit(OpCodes.Call, twin);
+        il.Emit(OpCodes.Ret);
+        body.OptimizeMacros();
+    }
+
+    private static TypeReference Unmodified(TypeReference t)
+    {
+        while (t is IModifierType m) t = m.ElementType;
+        return t;
+    }
+
+    private static bool IsSpan(TypeReference type, out GenericInstanceType span)
+    {
+        span = null!;
+        if (Unmodified(type) is GenericInstanceType g &&
+            (g.ElementType.FullName == "System.Span`1" || g.ElementType.FullName == "System.ReadOnlySpan`1"))
+        {
+            span = g;
+            return true;
+        }
+        return false;
+    }
+}
