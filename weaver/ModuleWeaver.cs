@@ -1,5 +1,6 @@
 // The weaver's driver: the whole build-time pipeline, one step per line.
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Text;
 using Fody;
@@ -41,15 +42,33 @@ public sealed class ModuleWeaver : BaseModuleWeaver
             .Where(ModuleTranslator.IsNjit)
             .ToList();
 
+    /// <summary>
+    /// Errors go to an MSBuild file that NumbaWeaver.Fody.targets reports with their NJ codes
+    /// right after Fody; without those targets (or if the file cannot be written) Fody reports them.
+    /// </summary>
     private bool ReportErrors(List<Diagnostic> diagnostics)
     {
+        if (diagnostics.Count == 0) return false;
+        bool viaMsBuild = File.Exists(Path.Combine(Path.GetDirectoryName(AssemblyFilePath) ?? ".", "numbaweaver.targets.active"));
+        if (viaMsBuild)
+        {
+            try
+            {
+                MsBuildDiagnosticsFile.Write(Path.GetDirectoryName(AssemblyFilePath) ?? ".", diagnostics);
+                return true;
+            }
+            catch (IOException)
+            {
+                // fall through to Fody's reporting
+            }
+        }
         foreach (var d in diagnostics)
         {
             var text = $"{d.Code}: {d.Message}";
             if (d.SequencePoint != null) WriteError(text, d.SequencePoint);
             else WriteError(text, d.Method);
         }
-        return diagnostics.Count > 0;
+        return true;
     }
 
     private void EmbedIr(IrModule ir)

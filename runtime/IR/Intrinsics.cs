@@ -40,8 +40,6 @@ public sealed class IntrinsicSignature
 /// </summary>
 public static class Intrinsics
 {
-    private static readonly Dictionary<string, IntrinsicSignature> Table = Build();
-
     public static IEnumerable<IntrinsicSignature> All => Table.Values;
 
     public static IntrinsicSignature? Find(string key) => Table.TryGetValue(key, out var s) ? s : null;
@@ -58,6 +56,9 @@ public static class Intrinsics
 
     /// <summary>Binary floating-point functions.</summary>
     public static readonly string[] BinaryFloat = { "Pow", "Atan2", "Min", "Max", "CopySign", "Log" };
+
+    // Declared after the name lists: static fields initialise in textual order.
+    private static readonly Dictionary<string, IntrinsicSignature> Table = Build();
 
     private static Dictionary<string, IntrinsicSignature> Build()
     {

@@ -2,6 +2,7 @@
 using System.Collections.Generic;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using Mono.Cecil.Rocks;
 
 namespace NumbaWeaver.Weaving.Stubs;
 
@@ -148,8 +149,15 @@ public sealed class StubWriter
             }
             il.Emit(OpCodes.Ldarg, p);
             var scalar = Unmodified(type);
-            // bool crosses as one byte (docs/abi.md); other scalars as themselves.
-            site.Parameters.Add(new ParameterDefinition(scalar.MetadataType == MetadataType.Boolean ? ts.Byte : scalar));
+            // bool crosses as one byte and char as ushort (an unmanaged char would be marshalled as
+            // a one-byte ANSI char); other scalars as themselves (docs/abi.md).
+            var crossing = scalar.MetadataType switch
+            {
+                MetadataType.Boolean => ts.Byte,
+                MetadataType.Char => ts.UInt16,
+                _ => scalar,
+            };
+            site.Parameters.Add(new ParameterDefinition(crossing));
         }
         il.Emit(OpCodes.Ldloc, pointer);
         il.Emit(OpCodes.Calli, site);

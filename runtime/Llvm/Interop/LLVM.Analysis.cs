@@ -5,6 +5,7 @@ namespace NumbaWeaver.Llvm.Interop;
 
 public static unsafe partial class LLVM
 {
+    // Returns 1 when invalid; always free outMessage with LLVM.TakeMessage (or use LLVM.Verify).
     [LibraryImport(Lib, EntryPoint = "LLVMVerifyModule")]
     public static partial int VerifyModule(LLVMModuleRef m, LLVMVerifierFailureAction action, out nint outMessage);
 

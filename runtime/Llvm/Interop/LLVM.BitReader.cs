@@ -5,6 +5,7 @@ namespace NumbaWeaver.Llvm.Interop;
 
 public static unsafe partial class LLVM
 {
+    // Does not take ownership of the memory buffer.
     [LibraryImport(Lib, EntryPoint = "LLVMParseBitcodeInContext2")]
     public static partial int ParseBitcodeInContext2(LLVMContextRef contextRef, LLVMMemoryBufferRef memBuf, out LLVMModuleRef outModule);
 }

@@ -59,6 +59,7 @@ public static unsafe partial class LLVM
     public static partial LLVMValueRef BuildUnreachable(LLVMBuilderRef builder);
 
     // Arithmetic and bitwise
+    // Every Build* takes a name; pass "" for an unnamed value, never null (LLVM reads it as a C string).
     [LibraryImport(Lib, EntryPoint = "LLVMBuildAdd", StringMarshalling = StringMarshalling.Utf8)]
     public static partial LLVMValueRef BuildAdd(LLVMBuilderRef builder, LLVMValueRef lhs, LLVMValueRef rhs, string name);
 

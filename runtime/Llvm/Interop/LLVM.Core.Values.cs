@@ -116,16 +116,16 @@ public static unsafe partial class LLVM
     public static partial LLVMValueRef ConstNot(LLVMValueRef constantVal);
 
     [LibraryImport(Lib, EntryPoint = "LLVMConstAdd")]
-    public static partial LLVMValueRef ConstAdd(LLVMValueRef lHSConstant, LLVMValueRef rHSConstant);
+    public static partial LLVMValueRef ConstAdd(LLVMValueRef lhsConstant, LLVMValueRef rhsConstant);
 
     [LibraryImport(Lib, EntryPoint = "LLVMConstSub")]
-    public static partial LLVMValueRef ConstSub(LLVMValueRef lHSConstant, LLVMValueRef rHSConstant);
+    public static partial LLVMValueRef ConstSub(LLVMValueRef lhsConstant, LLVMValueRef rhsConstant);
 
     [LibraryImport(Lib, EntryPoint = "LLVMConstMul")]
-    public static partial LLVMValueRef ConstMul(LLVMValueRef lHSConstant, LLVMValueRef rHSConstant);
+    public static partial LLVMValueRef ConstMul(LLVMValueRef lhsConstant, LLVMValueRef rhsConstant);
 
     [LibraryImport(Lib, EntryPoint = "LLVMConstXor")]
-    public static partial LLVMValueRef ConstXor(LLVMValueRef lHSConstant, LLVMValueRef rHSConstant);
+    public static partial LLVMValueRef ConstXor(LLVMValueRef lhsConstant, LLVMValueRef rhsConstant);
 
     [LibraryImport(Lib, EntryPoint = "LLVMConstGEP2")]
     public static partial LLVMValueRef ConstGEP2(LLVMTypeRef ty, LLVMValueRef constantVal, LLVMValueRef[] constantIndices, uint numIndices);
@@ -240,6 +240,7 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMGetIntrinsicID")]
     public static partial uint GetIntrinsicID(LLVMValueRef fn);
 
+    // paramTypes are the overload types only (e.g. [double] for llvm.sqrt.f64), not the full signature.
     [LibraryImport(Lib, EntryPoint = "LLVMGetIntrinsicDeclaration")]
     public static partial LLVMValueRef GetIntrinsicDeclaration(LLVMModuleRef mod, uint id, LLVMTypeRef[] paramTypes, nuint paramCount);
 
@@ -462,10 +463,11 @@ public static unsafe partial class LLVM
     public static partial void SetIsDisjoint(LLVMValueRef inst, int isDisjoint);
 
     [LibraryImport(Lib, EntryPoint = "LLVMGetFastMathFlags")]
-    public static partial LLVMFastMathFlags GetFastMathFlags(LLVMValueRef fPMathInst);
+    public static partial LLVMFastMathFlags GetFastMathFlags(LLVMValueRef fpMathInst);
 
+    // LLVM 18+: check LlvmLibrary.SupportsFastMathFlags first.
     [LibraryImport(Lib, EntryPoint = "LLVMSetFastMathFlags")]
-    public static partial void SetFastMathFlags(LLVMValueRef fPMathInst, LLVMFastMathFlags fmf);
+    public static partial void SetFastMathFlags(LLVMValueRef fpMathInst, LLVMFastMathFlags fmf);
 
     [LibraryImport(Lib, EntryPoint = "LLVMCanValueUseFastMathFlags")]
     public static partial int CanValueUseFastMathFlags(LLVMValueRef inst);

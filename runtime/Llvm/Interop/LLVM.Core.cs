@@ -35,6 +35,7 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMModuleCreateWithNameInContext", StringMarshalling = StringMarshalling.Utf8)]
     public static partial LLVMModuleRef ModuleCreateWithNameInContext(string moduleID, LLVMContextRef c);
 
+    // A deep copy in the same context; the caller owns it.
     [LibraryImport(Lib, EntryPoint = "LLVMCloneModule")]
     public static partial LLVMModuleRef CloneModule(LLVMModuleRef m);
 
@@ -62,6 +63,7 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMSetTarget", StringMarshalling = StringMarshalling.Utf8)]
     public static partial void SetTarget(LLVMModuleRef m, string triple);
 
+    // Returns a string to free with LLVM.TakeMessage (or use LLVM.PrintModule).
     [LibraryImport(Lib, EntryPoint = "LLVMPrintModuleToString")]
     public static partial nint PrintModuleToString(LLVMModuleRef m);
 
@@ -223,6 +225,7 @@ public static unsafe partial class LLVM
     public static partial uint GetNumContainedTypes(LLVMTypeRef tp);
 
     // Memory buffers
+    // Copies the bytes; the caller owns the buffer unless a consumer (AddObjectFile, ParseIRInContext) takes it.
     [LibraryImport(Lib, EntryPoint = "LLVMCreateMemoryBufferWithMemoryRangeCopy", StringMarshalling = StringMarshalling.Utf8)]
     public static partial LLVMMemoryBufferRef CreateMemoryBufferWithMemoryRangeCopy(byte[] inputData, nuint inputDataLength, string bufferName);
 

@@ -8,9 +8,11 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMGetErrorTypeId")]
     public static partial nint GetErrorTypeId(LLVMErrorRef err);
 
+    // Discards an error without reading it.
     [LibraryImport(Lib, EntryPoint = "LLVMConsumeError")]
     public static partial void ConsumeError(LLVMErrorRef err);
 
+    // Consumes the error; free the message with DisposeErrorMessage (or use LLVM.TakeErrorMessage).
     [LibraryImport(Lib, EntryPoint = "LLVMGetErrorMessage")]
     public static partial nint GetErrorMessage(LLVMErrorRef err);
 

@@ -5,6 +5,7 @@ namespace NumbaWeaver.Llvm.Interop;
 
 public static unsafe partial class LLVM
 {
+    // Takes ownership of the memory buffer.
     [LibraryImport(Lib, EntryPoint = "LLVMParseIRInContext")]
     public static partial int ParseIRInContext(LLVMContextRef contextRef, LLVMMemoryBufferRef memBuf, out LLVMModuleRef outM, out nint outMessage);
 }

@@ -12,9 +12,11 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMOrcDisposeLLJITBuilder")]
     public static partial void OrcDisposeLLJITBuilder(LLVMOrcLLJITBuilderRef builder);
 
+    // Takes ownership of the JTMB.
     [LibraryImport(Lib, EntryPoint = "LLVMOrcLLJITBuilderSetJITTargetMachineBuilder")]
     public static partial void OrcLLJITBuilderSetJITTargetMachineBuilder(LLVMOrcLLJITBuilderRef builder, LLVMOrcJITTargetMachineBuilderRef jtmb);
 
+    // Takes ownership of the builder, even when it fails. The LLJIT is disposed with OrcDisposeLLJIT.
     [LibraryImport(Lib, EntryPoint = "LLVMOrcCreateLLJIT")]
     public static partial LLVMErrorRef OrcCreateLLJIT(out LLVMOrcLLJITRef result, LLVMOrcLLJITBuilderRef builder);
 
@@ -27,27 +29,33 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMOrcLLJITGetMainJITDylib")]
     public static partial LLVMOrcJITDylibRef OrcLLJITGetMainJITDylib(LLVMOrcLLJITRef j);
 
+    // Borrowed string (LLVM.GetString), owned by the LLJIT.
     [LibraryImport(Lib, EntryPoint = "LLVMOrcLLJITGetTripleString")]
     public static partial nint OrcLLJITGetTripleString(LLVMOrcLLJITRef j);
 
+    // The symbol prefix of the data layout: '_' on Mach-O, 0 on ELF. Lookups take unprefixed names.
     [LibraryImport(Lib, EntryPoint = "LLVMOrcLLJITGetGlobalPrefix")]
     public static partial byte OrcLLJITGetGlobalPrefix(LLVMOrcLLJITRef j);
 
+    // Borrowed string (LLVM.GetString), owned by the LLJIT.
     [LibraryImport(Lib, EntryPoint = "LLVMOrcLLJITGetDataLayoutStr")]
     public static partial nint OrcLLJITGetDataLayoutStr(LLVMOrcLLJITRef j);
 
+    // Takes ownership of the buffer, even when it fails.
     [LibraryImport(Lib, EntryPoint = "LLVMOrcLLJITAddObjectFile")]
     public static partial LLVMErrorRef OrcLLJITAddObjectFile(LLVMOrcLLJITRef j, LLVMOrcJITDylibRef jd, LLVMMemoryBufferRef objBuffer);
 
     [LibraryImport(Lib, EntryPoint = "LLVMOrcLLJITAddObjectFileWithRT")]
     public static partial LLVMErrorRef OrcLLJITAddObjectFileWithRT(LLVMOrcLLJITRef j, LLVMOrcResourceTrackerRef rt, LLVMMemoryBufferRef objBuffer);
 
+    // Takes ownership of the TSM, even when it fails.
     [LibraryImport(Lib, EntryPoint = "LLVMOrcLLJITAddLLVMIRModule")]
     public static partial LLVMErrorRef OrcLLJITAddLLVMIRModule(LLVMOrcLLJITRef j, LLVMOrcJITDylibRef jd, LLVMOrcThreadSafeModuleRef tsm);
 
     [LibraryImport(Lib, EntryPoint = "LLVMOrcLLJITAddLLVMIRModuleWithRT")]
     public static partial LLVMErrorRef OrcLLJITAddLLVMIRModuleWithRT(LLVMOrcLLJITRef j, LLVMOrcResourceTrackerRef jd, LLVMOrcThreadSafeModuleRef tsm);
 
+    // Plain (unmangled) name: LLJIT adds the global prefix. Compiles the defining module on first lookup.
     [LibraryImport(Lib, EntryPoint = "LLVMOrcLLJITLookup", StringMarshalling = StringMarshalling.Utf8)]
     public static partial LLVMErrorRef OrcLLJITLookup(LLVMOrcLLJITRef j, out ulong result, string name);
 
@@ -58,6 +66,7 @@ public static unsafe partial class LLVM
     public static partial LLVMOrcIRTransformLayerRef OrcLLJITGetIRTransformLayer(LLVMOrcLLJITRef j);
 
     // Execution session, symbol strings, JITDylibs, resource trackers (Orc.h)
+    // reportError: delegate* unmanaged<nint ctx, LLVMErrorRef error, void>; the reporter must consume the error.
     [LibraryImport(Lib, EntryPoint = "LLVMOrcExecutionSessionSetErrorReporter")]
     public static partial void OrcExecutionSessionSetErrorReporter(LLVMOrcExecutionSessionRef es, nint reportError, nint ctx);
 
@@ -106,6 +115,7 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMOrcJITDylibClear")]
     public static partial LLVMErrorRef OrcJITDylibClear(LLVMOrcJITDylibRef jd);
 
+    // The JITDylib takes ownership of the generator.
     [LibraryImport(Lib, EntryPoint = "LLVMOrcJITDylibAddGenerator")]
     public static partial void OrcJITDylibAddGenerator(LLVMOrcJITDylibRef jd, LLVMOrcDefinitionGeneratorRef dg);
 
@@ -123,13 +133,15 @@ public static unsafe partial class LLVM
     public static partial LLVMOrcThreadSafeContextRef OrcCreateNewThreadSafeContext();
 
     [LibraryImport(Lib, EntryPoint = "LLVMOrcThreadSafeContextGetContext")]
-    public static partial LLVMContextRef OrcThreadSafeContextGetContext(LLVMOrcThreadSafeContextRef tSCtx);
+    public static partial LLVMContextRef OrcThreadSafeContextGetContext(LLVMOrcThreadSafeContextRef tsCtx);
 
+    // Drops this reference; TSMs made from the TSC keep their context alive.
     [LibraryImport(Lib, EntryPoint = "LLVMOrcDisposeThreadSafeContext")]
-    public static partial void OrcDisposeThreadSafeContext(LLVMOrcThreadSafeContextRef tSCtx);
+    public static partial void OrcDisposeThreadSafeContext(LLVMOrcThreadSafeContextRef tsCtx);
 
+    // Takes ownership of the module, which must belong to the context of this TSC. Dispose the TSM only if it never reached the JIT.
     [LibraryImport(Lib, EntryPoint = "LLVMOrcCreateNewThreadSafeModule")]
-    public static partial LLVMOrcThreadSafeModuleRef OrcCreateNewThreadSafeModule(LLVMModuleRef m, LLVMOrcThreadSafeContextRef tSCtx);
+    public static partial LLVMOrcThreadSafeModuleRef OrcCreateNewThreadSafeModule(LLVMModuleRef m, LLVMOrcThreadSafeContextRef tsCtx);
 
     [LibraryImport(Lib, EntryPoint = "LLVMOrcDisposeThreadSafeModule")]
     public static partial void OrcDisposeThreadSafeModule(LLVMOrcThreadSafeModuleRef tsm);
@@ -138,12 +150,14 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMOrcJITTargetMachineBuilderDetectHost")]
     public static partial LLVMErrorRef OrcJITTargetMachineBuilderDetectHost(out LLVMOrcJITTargetMachineBuilderRef result);
 
+    // Takes ownership of the target machine (and destroys it before returning).
     [LibraryImport(Lib, EntryPoint = "LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine")]
     public static partial LLVMOrcJITTargetMachineBuilderRef OrcJITTargetMachineBuilderCreateFromTargetMachine(LLVMTargetMachineRef tm);
 
     [LibraryImport(Lib, EntryPoint = "LLVMOrcDisposeJITTargetMachineBuilder")]
     public static partial void OrcDisposeJITTargetMachineBuilder(LLVMOrcJITTargetMachineBuilderRef jtmb);
 
+    // Returns a string to free with LLVM.TakeMessage.
     [LibraryImport(Lib, EntryPoint = "LLVMOrcJITTargetMachineBuilderGetTargetTriple")]
     public static partial nint OrcJITTargetMachineBuilderGetTargetTriple(LLVMOrcJITTargetMachineBuilderRef jtmb);
 

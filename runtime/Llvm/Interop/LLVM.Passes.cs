@@ -27,7 +27,7 @@ public static unsafe partial class LLVM
     public static partial void PassBuilderOptionsSetLoopVectorization(LLVMPassBuilderOptionsRef options, int loopVectorization);
 
     [LibraryImport(Lib, EntryPoint = "LLVMPassBuilderOptionsSetSLPVectorization")]
-    public static partial void PassBuilderOptionsSetSLPVectorization(LLVMPassBuilderOptionsRef options, int sLPVectorization);
+    public static partial void PassBuilderOptionsSetSLPVectorization(LLVMPassBuilderOptionsRef options, int slpVectorization);
 
     [LibraryImport(Lib, EntryPoint = "LLVMPassBuilderOptionsSetLoopUnrolling")]
     public static partial void PassBuilderOptionsSetLoopUnrolling(LLVMPassBuilderOptionsRef options, int loopUnrolling);

@@ -40,6 +40,7 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMGetTargetMachineTarget")]
     public static partial LLVMTargetRef GetTargetMachineTarget(LLVMTargetMachineRef t);
 
+    // Returns a string to free with LLVM.TakeMessage (as do the CPU/feature getters, GetDefaultTargetTriple, NormalizeTargetTriple and GetHostCPU*).
     [LibraryImport(Lib, EntryPoint = "LLVMGetTargetMachineTriple")]
     public static partial nint GetTargetMachineTriple(LLVMTargetMachineRef t);
 
@@ -58,6 +59,7 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMTargetMachineEmitToFile", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int TargetMachineEmitToFile(LLVMTargetMachineRef t, LLVMModuleRef m, string filename, LLVMCodeGenFileType codegen, out nint errorMessage);
 
+    // Returns 1 on failure (errorMessage: LLVM.TakeMessage). Does not take the module, but codegen preparation rewrites its IR.
     [LibraryImport(Lib, EntryPoint = "LLVMTargetMachineEmitToMemoryBuffer")]
     public static partial int TargetMachineEmitToMemoryBuffer(LLVMTargetMachineRef t, LLVMModuleRef m, LLVMCodeGenFileType codegen, out nint errorMessage, out LLVMMemoryBufferRef outMemBuf);
 

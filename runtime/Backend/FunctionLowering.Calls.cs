@@ -1,0 +1,56 @@
+// Calls between IR functions (result slot + status propagation) and the entry to intrinsic lowering.
+using System.Collections.Generic;
+using NumbaWeaver.IR;
+using NumbaWeaver.Llvm.Interop;
+
+namespace NumbaWeaver.Backend;
+
+internal sealed partial class FunctionLowering
+{
+    /// <summary><c>i32 callee(ptr result, args...)</c>: a non-zero status is returned at once; otherwise the result is read back.</summary>
+    private void EmitCall(Instruction ins)
+    {
+        var callee = _m.Ir.Find(ins.Name!) ?? throw new System.InvalidOperationException($"{_f.Name}: unknown callee {ins.Name}");
+        var target = _m.Function(callee.Name);
+        var values = new StackValue[callee.Parameters.Count];
+        for (int i = values.Length - 1; i >= 0; i--) values[i] = Pop();
+
+        var ret = callee.ReturnType;
+        // Void callees still get a (never written) slot: the ABI always passes a result pointer.
+        var resultSlot = LLVM.BuildAlloca(_entry, ret.Kind == TypeKind.Void ? _t.I8 : _t.Memory(ret), "call.result");
+        var args = new List<LLVMValueRef> { resultSlot };
+        for (int i = 0; i < values.Length; i++)
+        {
+            var p = callee.Parameters[i].Type;
+            if (p.IsArrayLike)
+            {
+                var a = values[i].ArrayOrThrow;
+                args.Add(a.Data);
+                args.AddRange(a.Lengths);
+            }
+            else
+            {
+                args.Add(p.IsByRef ? values[i].Value : Narrow(values[i].Value, p));
+            }
+        }
+        var status = Call(target, args.ToArray());
+        PropagateStatus(status);
+        if (ret.Kind != TypeKind.Void)
+            Push(ret.StackType, Widen(Load(_t.Memory(ret), resultSlot, TypeLowering.Alignment(ret)), ret));
+    }
+
+    private void EmitIntrinsic(Instruction ins)
+    {
+        var sig = Intrinsics.Find(ins.Name!) ?? throw new System.InvalidOperationException($"{_f.Name}: unknown intrinsic {ins.Name}");
+        var args = new LLVMValueRef[sig.Parameters.Length];
+        for (int i = args.Length - 1; i >= 0; i--)
+        {
+            // Small integers arrive widened to i32; the method sees them in their own width.
+            var p = sig.Parameters[i];
+            var v = Pop().Value;
+            args[i] = p.IsInteger && TypeLowering.Bits(p) < 32 ? Widen(Narrow(v, p), p) : v;
+        }
+        var result = sig.Parameters[0].IsFloat ? FloatIntrinsic(sig, args) : IntegerIntrinsic(sig, args);
+        Push(sig.ReturnType.StackType, result);
+    }
+}

@@ -1,0 +1,43 @@
+// Status-code exits: shared "return <status>" blocks for failed checks and propagation of callee statuses.
+using System.Collections.Generic;
+using NumbaWeaver.IR;
+using NumbaWeaver.Llvm.Interop;
+
+namespace NumbaWeaver.Backend;
+
+internal sealed partial class FunctionLowering
+{
+    private readonly Dictionary<Status, LLVMBasicBlockRef> _statusBlocks = new();
+
+    /// <summary>One block per status code, shared by every check of the function: <c>ret i32 status</c>.</summary>
+    private LLVMBasicBlockRef StatusBlock(Status status)
+    {
+        if (_statusBlocks.TryGetValue(status, out var block)) return block;
+        block = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "throw." + status);
+        var saved = LLVM.GetInsertBlock(_b);
+        LLVM.PositionBuilderAtEnd(_b, block);
+        LLVM.BuildRet(_b, ConstI32((int)status));
+        LLVM.PositionBuilderAtEnd(_b, saved);
+        _statusBlocks[status] = block;
+        return block;
+    }
+
+    /// <summary>Returns <paramref name="status"/> when <paramref name="failed"/> (i1) holds; continues in a fresh block otherwise.</summary>
+    private void FailIf(LLVMValueRef failed, Status status)
+    {
+        var ok = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "ok");
+        LLVM.BuildCondBr(_b, failed, StatusBlock(status), ok);
+        LLVM.PositionBuilderAtEnd(_b, ok);
+    }
+
+    /// <summary>A callee's non-zero status is returned unchanged at once (docs/abi.md).</summary>
+    private void PropagateStatus(LLVMValueRef status)
+    {
+        var fail = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "propagate");
+        var ok = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "ok");
+        LLVM.BuildCondBr(_b, ICmp(LLVMIntPredicate.LLVMIntNE, status, ConstI32(0)), fail, ok);
+        LLVM.PositionBuilderAtEnd(_b, fail);
+        LLVM.BuildRet(_b, status);
+        LLVM.PositionBuilderAtEnd(_b, ok);
+    }
+}

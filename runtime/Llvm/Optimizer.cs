@@ -1,0 +1,39 @@
+// Runs LLVM's new-pass-manager pipelines (default<O0..O3>) on a module, tuned for the target machine.
+using System;
+using NumbaWeaver.Llvm.Interop;
+
+namespace NumbaWeaver.Llvm;
+
+/// <summary>Optimizes modules in place with the standard per-module pipelines.</summary>
+public static class Optimizer
+{
+    /// <summary>The pipeline text for an optimization level 0..3 (clamped), e.g. <c>default&lt;O3&gt;</c>.</summary>
+    public static string PipelineFor(int optLevel) => $"default<O{Math.Clamp(optLevel, 0, 3)}>";
+
+    /// <summary>Runs <c>default&lt;O<paramref name="optLevel"/>&gt;</c>. The target machine supplies the cost
+    /// model (vector width, FMA...) that decides what the vectorizers do, so pass the one code is generated for.</summary>
+    public static void Run(LLVMModuleRef module, LLVMTargetMachineRef targetMachine, int optLevel, bool verifyEach = false) =>
+        RunPipeline(module, targetMachine, PipelineFor(optLevel), vectorize: optLevel >= 2, verifyEach);
+
+    /// <summary>Runs any textual pipeline (as <c>opt -passes=...</c> accepts).</summary>
+    public static void RunPipeline(LLVMModuleRef module, LLVMTargetMachineRef targetMachine, string pipeline, bool vectorize = true, bool verifyEach = false)
+    {
+        LLVMPassBuilderOptionsRef options = LLVM.CreatePassBuilderOptions();
+        try
+        {
+            // The C API's PipelineTuningOptions leave SLP vectorization off; the loop vectorizer and
+            // unroller are on. Set all of them explicitly so the pipeline does not depend on defaults.
+            int on = vectorize ? 1 : 0;
+            LLVM.PassBuilderOptionsSetLoopVectorization(options, on);
+            LLVM.PassBuilderOptionsSetSLPVectorization(options, on);
+            LLVM.PassBuilderOptionsSetLoopInterleaving(options, on);
+            LLVM.PassBuilderOptionsSetLoopUnrolling(options, 1);
+            LLVM.PassBuilderOptionsSetVerifyEach(options, verifyEach ? 1 : 0);
+            LlvmException.ThrowIfError(LLVM.RunPasses(module, pipeline, targetMachine, options), $"LLVMRunPasses({pipeline})");
+        }
+        finally
+        {
+            LLVM.DisposePassBuilderOptions(options);
+        }
+    }
+}
