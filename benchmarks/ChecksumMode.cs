@@ -26,7 +26,7 @@ public static class ChecksumMode
                 object? result = method.Invoke(suite, null);
                 double checksum = result is double d ? d : suite.Checksum();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{{\"kernel\":\"{suite.Kernel}\",\"impl\":\"{Implementations.Name(method.Name)}\",\"checksum\":{checksum:R}}}"));
+                    $"{{\"kernel\":\"{suite.Kernel}\",\"suite\":\"{type.Name}\",\"impl\":\"{Implementations.Name(method.Name)}\",\"checksum\":{checksum:R}}}"));
             }
         }
         return 0;
