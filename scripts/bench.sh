@@ -28,6 +28,8 @@ export NUMBA_JIT_STRICT=1   # a kernel that fails to compile must not be timed a
 
 echo "bench: first-call latency (fresh process)" >&2
 dotnet "$DLL" latency > "$RAW/dotnet-latency.jsonl"
+echo "bench: trivial-call cost (Stopwatch loops)" >&2
+dotnet "$DLL" calls > "$RAW/dotnet-calls.jsonl"
 echo "bench: checksums" >&2
 dotnet "$DLL" check > "$RAW/dotnet-check.jsonl"
 

@@ -45,7 +45,7 @@ def load(raw):
         kernel = suite_kernel.get(b["Type"])
         if kernel:
             times.setdefault(kernel, {})[impl] = (stats["Min"] / 1e6, stats["Median"] / 1e6)
-    for path in ("c.jsonl", "numba.jsonl", "dotnet-latency.jsonl", "machine.jsonl"):
+    for path in ("c.jsonl", "numba.jsonl", "dotnet-latency.jsonl", "dotnet-calls.jsonl", "machine.jsonl"):
         for r in lines(os.path.join(raw, path)):
             k, impl = r["kernel"], r["impl"]
             if k == "versions":
