@@ -7,31 +7,48 @@ using Xunit;
 
 namespace NumbaWeaver.Tests.Integration.Packages;
 
+/// <summary>
+/// One copy of the ConsoleApp project in tests/IntegrationProjects/.scratch (git-ignored) that the tests edit; both
+/// tests share its first, cold build. Each test sets the source it starts from, so their order does not matter.
+/// </summary>
+public sealed class ScratchProject
+{
+    public ScratchProject()
+    {
+        var feed = PackageFeed.Instance;
+        var dir = Path.Combine(feed.ProjectsRoot, ".scratch", "Incremental");
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        Directory.CreateDirectory(dir);
+        var source = Path.Combine(feed.ProjectsRoot, "ConsoleApp");
+        File.Copy(Path.Combine(source, "ConsoleApp.csproj"), Path.Combine(dir, "Incremental.csproj"));
+        OriginalProgram = File.ReadAllText(Path.Combine(source, "Program.cs"));
+        Project = new UserProject(dir, "Incremental");
+        ProgramFile = Path.Combine(dir, "Program.cs");
+    }
+
+    public UserProject Project { get; }
+    public string ProgramFile { get; }
+    public string OriginalProgram { get; }
+}
+
 [Collection(IntegrationCollection.Name)]
-public class PackageIncrementalBuildTests
+public class PackageIncrementalBuildTests : IClassFixture<ScratchProject>
 {
     /// <summary>What Fody prints (at normal verbosity) when it runs our weaver.</summary>
     private const string WeaverRan = "Executing weaver NumbaWeaver";
 
     private readonly PackageFeed _feed = PackageFeed.Instance;
+    private readonly ScratchProject _scratch;
 
-    /// <summary>A fresh copy of the ConsoleApp project in tests/IntegrationProjects/.scratch/name (git-ignored), so tests can edit it.</summary>
-    private UserProject Scratch(string name)
-    {
-        var dir = Path.Combine(_feed.ProjectsRoot, ".scratch", name);
-        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        Directory.CreateDirectory(dir);
-        var source = Path.Combine(_feed.ProjectsRoot, "ConsoleApp");
-        File.Copy(Path.Combine(source, "ConsoleApp.csproj"), Path.Combine(dir, name + ".csproj"));
-        File.Copy(Path.Combine(source, "Program.cs"), Path.Combine(dir, "Program.cs"));
-        return new UserProject(dir, name);
-    }
+    public PackageIncrementalBuildTests(ScratchProject scratch) => _scratch = scratch;
 
     [Fact]
     public void Unchanged_build_does_not_weave_and_edits_or_a_changed_weaver_do()
     {
-        var project = Scratch("Incremental");
-        project.Build("Release", "normal").ShouldContain(WeaverRan);
+        var project = _scratch.Project;
+        if (!File.Exists(_scratch.ProgramFile) || File.ReadAllText(_scratch.ProgramFile) != _scratch.OriginalProgram)
+            File.WriteAllText(_scratch.ProgramFile, _scratch.OriginalProgram);
+        project.Build("Release");
         var woven = project.IntermediateAssembly("Release");
         var wovenAt = File.GetLastWriteTimeUtc(woven);
 
@@ -41,10 +58,7 @@ public class PackageIncrementalBuildTests
         File.GetLastWriteTimeUtc(woven).ShouldBe(wovenAt, "a build with no change rewrote the assembly");
 
         // Editing the user's code: csc runs, Fody weaves, and the compiled kernel has the new body.
-        var program = Path.Combine(project.Directory, "Program.cs");
-        var code = File.ReadAllText(program);
-        code.ShouldContain("v * 2");
-        File.WriteAllText(program, code.Replace("v * 2", "v * 3"));
+        File.WriteAllText(_scratch.ProgramFile, _scratch.OriginalProgram.Replace("v * 2", "v * 3"));
         project.Build("Release", "normal").ShouldContain(WeaverRan);
         var compiled = project.Run("Release", disableJit: false);
         compiled["scaled"].ShouldBe("63");
@@ -88,8 +102,8 @@ public class PackageIncrementalBuildTests
     [Fact]
     public void Weaving_error_fails_every_build_until_fixed()
     {
-        var project = Scratch("BuildError");
-        var program = Path.Combine(project.Directory, "Program.cs");
+        var project = _scratch.Project;
+        var program = _scratch.ProgramFile;
         File.WriteAllText(program, Broken);
 
         var (code, output) = project.TryBuild("Release");
