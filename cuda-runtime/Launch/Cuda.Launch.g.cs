@@ -60,43 +60,53 @@ public static partial class Cuda
 
 public sealed partial class CudaStream
 {
-    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c>: queues the kernel on this stream.</summary>
-    public void Launch<T1>(Action<T1> kernel, Dim3 blocks, Dim3 threads, KernelArg<T1> a1) =>
-        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1.Value });
+    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c> with host arguments: queues the kernel on this stream
+    /// (and waits when host arrays must be copied back). For device arrays use <c>Cuda.Kernel&lt;...&gt;(k)[blocks, threads, stream]</c>.</summary>
+    public void Launch<T1>(Action<T1> kernel, Dim3 blocks, Dim3 threads, T1 a1) =>
+        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1 });
 
-    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c>: queues the kernel on this stream.</summary>
-    public void Launch<T1, T2>(Action<T1, T2> kernel, Dim3 blocks, Dim3 threads, KernelArg<T1> a1, KernelArg<T2> a2) =>
-        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1.Value, a2.Value });
+    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c> with host arguments: queues the kernel on this stream
+    /// (and waits when host arrays must be copied back). For device arrays use <c>Cuda.Kernel&lt;...&gt;(k)[blocks, threads, stream]</c>.</summary>
+    public void Launch<T1, T2>(Action<T1, T2> kernel, Dim3 blocks, Dim3 threads, T1 a1, T2 a2) =>
+        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1, a2 });
 
-    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c>: queues the kernel on this stream.</summary>
-    public void Launch<T1, T2, T3>(Action<T1, T2, T3> kernel, Dim3 blocks, Dim3 threads, KernelArg<T1> a1, KernelArg<T2> a2, KernelArg<T3> a3) =>
-        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1.Value, a2.Value, a3.Value });
+    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c> with host arguments: queues the kernel on this stream
+    /// (and waits when host arrays must be copied back). For device arrays use <c>Cuda.Kernel&lt;...&gt;(k)[blocks, threads, stream]</c>.</summary>
+    public void Launch<T1, T2, T3>(Action<T1, T2, T3> kernel, Dim3 blocks, Dim3 threads, T1 a1, T2 a2, T3 a3) =>
+        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1, a2, a3 });
 
-    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c>: queues the kernel on this stream.</summary>
-    public void Launch<T1, T2, T3, T4>(Action<T1, T2, T3, T4> kernel, Dim3 blocks, Dim3 threads, KernelArg<T1> a1, KernelArg<T2> a2, KernelArg<T3> a3, KernelArg<T4> a4) =>
-        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1.Value, a2.Value, a3.Value, a4.Value });
+    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c> with host arguments: queues the kernel on this stream
+    /// (and waits when host arrays must be copied back). For device arrays use <c>Cuda.Kernel&lt;...&gt;(k)[blocks, threads, stream]</c>.</summary>
+    public void Launch<T1, T2, T3, T4>(Action<T1, T2, T3, T4> kernel, Dim3 blocks, Dim3 threads, T1 a1, T2 a2, T3 a3, T4 a4) =>
+        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1, a2, a3, a4 });
 
-    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c>: queues the kernel on this stream.</summary>
-    public void Launch<T1, T2, T3, T4, T5>(Action<T1, T2, T3, T4, T5> kernel, Dim3 blocks, Dim3 threads, KernelArg<T1> a1, KernelArg<T2> a2, KernelArg<T3> a3, KernelArg<T4> a4, KernelArg<T5> a5) =>
-        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1.Value, a2.Value, a3.Value, a4.Value, a5.Value });
+    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c> with host arguments: queues the kernel on this stream
+    /// (and waits when host arrays must be copied back). For device arrays use <c>Cuda.Kernel&lt;...&gt;(k)[blocks, threads, stream]</c>.</summary>
+    public void Launch<T1, T2, T3, T4, T5>(Action<T1, T2, T3, T4, T5> kernel, Dim3 blocks, Dim3 threads, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5) =>
+        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1, a2, a3, a4, a5 });
 
-    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c>: queues the kernel on this stream.</summary>
-    public void Launch<T1, T2, T3, T4, T5, T6>(Action<T1, T2, T3, T4, T5, T6> kernel, Dim3 blocks, Dim3 threads, KernelArg<T1> a1, KernelArg<T2> a2, KernelArg<T3> a3, KernelArg<T4> a4, KernelArg<T5> a5, KernelArg<T6> a6) =>
-        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1.Value, a2.Value, a3.Value, a4.Value, a5.Value, a6.Value });
+    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c> with host arguments: queues the kernel on this stream
+    /// (and waits when host arrays must be copied back). For device arrays use <c>Cuda.Kernel&lt;...&gt;(k)[blocks, threads, stream]</c>.</summary>
+    public void Launch<T1, T2, T3, T4, T5, T6>(Action<T1, T2, T3, T4, T5, T6> kernel, Dim3 blocks, Dim3 threads, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6) =>
+        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1, a2, a3, a4, a5, a6 });
 
-    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c>: queues the kernel on this stream.</summary>
-    public void Launch<T1, T2, T3, T4, T5, T6, T7>(Action<T1, T2, T3, T4, T5, T6, T7> kernel, Dim3 blocks, Dim3 threads, KernelArg<T1> a1, KernelArg<T2> a2, KernelArg<T3> a3, KernelArg<T4> a4, KernelArg<T5> a5, KernelArg<T6> a6, KernelArg<T7> a7) =>
-        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1.Value, a2.Value, a3.Value, a4.Value, a5.Value, a6.Value, a7.Value });
+    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c> with host arguments: queues the kernel on this stream
+    /// (and waits when host arrays must be copied back). For device arrays use <c>Cuda.Kernel&lt;...&gt;(k)[blocks, threads, stream]</c>.</summary>
+    public void Launch<T1, T2, T3, T4, T5, T6, T7>(Action<T1, T2, T3, T4, T5, T6, T7> kernel, Dim3 blocks, Dim3 threads, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7) =>
+        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1, a2, a3, a4, a5, a6, a7 });
 
-    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c>: queues the kernel on this stream.</summary>
-    public void Launch<T1, T2, T3, T4, T5, T6, T7, T8>(Action<T1, T2, T3, T4, T5, T6, T7, T8> kernel, Dim3 blocks, Dim3 threads, KernelArg<T1> a1, KernelArg<T2> a2, KernelArg<T3> a3, KernelArg<T4> a4, KernelArg<T5> a5, KernelArg<T6> a6, KernelArg<T7> a7, KernelArg<T8> a8) =>
-        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1.Value, a2.Value, a3.Value, a4.Value, a5.Value, a6.Value, a7.Value, a8.Value });
+    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c> with host arguments: queues the kernel on this stream
+    /// (and waits when host arrays must be copied back). For device arrays use <c>Cuda.Kernel&lt;...&gt;(k)[blocks, threads, stream]</c>.</summary>
+    public void Launch<T1, T2, T3, T4, T5, T6, T7, T8>(Action<T1, T2, T3, T4, T5, T6, T7, T8> kernel, Dim3 blocks, Dim3 threads, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8) =>
+        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1, a2, a3, a4, a5, a6, a7, a8 });
 
-    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c>: queues the kernel on this stream.</summary>
-    public void Launch<T1, T2, T3, T4, T5, T6, T7, T8, T9>(Action<T1, T2, T3, T4, T5, T6, T7, T8, T9> kernel, Dim3 blocks, Dim3 threads, KernelArg<T1> a1, KernelArg<T2> a2, KernelArg<T3> a3, KernelArg<T4> a4, KernelArg<T5> a5, KernelArg<T6> a6, KernelArg<T7> a7, KernelArg<T8> a8, KernelArg<T9> a9) =>
-        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1.Value, a2.Value, a3.Value, a4.Value, a5.Value, a6.Value, a7.Value, a8.Value, a9.Value });
+    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c> with host arguments: queues the kernel on this stream
+    /// (and waits when host arrays must be copied back). For device arrays use <c>Cuda.Kernel&lt;...&gt;(k)[blocks, threads, stream]</c>.</summary>
+    public void Launch<T1, T2, T3, T4, T5, T6, T7, T8, T9>(Action<T1, T2, T3, T4, T5, T6, T7, T8, T9> kernel, Dim3 blocks, Dim3 threads, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9) =>
+        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1, a2, a3, a4, a5, a6, a7, a8, a9 });
 
-    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c>: queues the kernel on this stream.</summary>
-    public void Launch<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> kernel, Dim3 blocks, Dim3 threads, KernelArg<T1> a1, KernelArg<T2> a2, KernelArg<T3> a3, KernelArg<T4> a4, KernelArg<T5> a5, KernelArg<T6> a6, KernelArg<T7> a7, KernelArg<T8> a8, KernelArg<T9> a9, KernelArg<T10> a10) =>
-        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1.Value, a2.Value, a3.Value, a4.Value, a5.Value, a6.Value, a7.Value, a8.Value, a9.Value, a10.Value });
+    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c> with host arguments: queues the kernel on this stream
+    /// (and waits when host arrays must be copied back). For device arrays use <c>Cuda.Kernel&lt;...&gt;(k)[blocks, threads, stream]</c>.</summary>
+    public void Launch<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> kernel, Dim3 blocks, Dim3 threads, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8, T9 a9, T10 a10) =>
+        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] { a1, a2, a3, a4, a5, a6, a7, a8, a9, a10 });
 }

@@ -22,9 +22,10 @@ for n in range(1, MAX + 1):
 launch[-1:] = ["}", "", "public sealed partial class CudaStream", "{"]
 for n in range(1, MAX + 1):
     launch += [
-        f"    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c>: queues the kernel on this stream.</summary>",
-        f"    public void Launch<{tps(n)}>(Action<{tps(n)}> kernel, Dim3 blocks, Dim3 threads, {params(n, True)}) =>",
-        f"        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] {{ {values(n, True)} }});",
+        f"    /// <summary>Numba's <c>kernel[blocks, threads, stream](args)</c> with host arguments: queues the kernel on this stream",
+        f"    /// (and waits when host arrays must be copied back). For device arrays use <c>Cuda.Kernel&lt;...&gt;(k)[blocks, threads, stream]</c>.</summary>",
+        f"    public void Launch<{tps(n)}>(Action<{tps(n)}> kernel, Dim3 blocks, Dim3 threads, {params(n, False)}) =>",
+        f"        KernelLauncher.Launch(kernel.Method, blocks, threads, this, new object?[] {{ {values(n, False)} }});",
         ""]
 launch[-1:] = ["}"]
 
