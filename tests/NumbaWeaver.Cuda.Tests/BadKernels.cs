@@ -37,7 +37,10 @@ public static class BadKernels
     public static void Jagged(float[][] rows) => rows[0][0] = 1;
 
     [CudaJit]
-    public static void ForeignArrayCall(float[] a) => Array.Fill(a, 1f);
+    public static void ArrayMethod(float[] a) => Array.Fill(a, 1f);
+
+    [CudaJit]
+    public static void ForeignArrayCall(float[] a) => a[0] = System.Linq.Enumerable.Sum(a);
 
     private static int s_counter;
 

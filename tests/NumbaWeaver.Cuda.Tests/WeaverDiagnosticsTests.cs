@@ -32,7 +32,8 @@ public sealed class WeaverDiagnosticsTests
     [InlineData(nameof(BadKernels.ReturnsValue), "NJ0501", "returns a value")]
     [InlineData(nameof(BadKernels.StringParameter), "NJ0501", "parameter 's'")]
     [InlineData(nameof(BadKernels.Jagged), "NJ0501", "parameter 'rows'")]
-    [InlineData(nameof(BadKernels.ForeignArrayCall), "NJ0503", "Fill")]
+    [InlineData(nameof(BadKernels.ArrayMethod), "NJ0509", "Fill")]
+    [InlineData(nameof(BadKernels.ForeignArrayCall), "NJ0503", "Sum")]
     [InlineData(nameof(BadKernels.WritesStatic), "NJ0507", "s_counter")]
     public void Unsupported_kernel_code_is_a_build_error_with_its_code_and_line(string method, string code, string mentions)
     {

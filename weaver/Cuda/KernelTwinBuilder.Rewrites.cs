@@ -120,7 +120,9 @@ internal sealed partial class KernelTwinBuilder
             copy.OpCode = OpCodes.Call;
             return;
         }
-        bool touchesArrays = callee.ReturnType is ArrayType || callee.Parameters.Any(p => p.ParameterType is ArrayType);
+        int argumentCount = callee.Parameters.Count + (callee.HasThis ? 1 : 0);
+        bool touchesArrays = callee.ReturnType is ArrayType || callee.Parameters.Any(p => p.ParameterType is ArrayType)
+                             || Enumerable.Range(0, argumentCount).Any(depth => ArrayOperand(ins, depth) != null); // an array passed as IEnumerable, object ...
         if (touchesArrays)
             Report(DiagnosticCodes.CudaForeignArrayCall, ins, $"{callee.DeclaringType.Name}.{callee.Name} takes or returns an array and is not a Cuda intrinsic or a method of this assembly; it cannot run in [CudaJit] code ({Name})");
         else if (ins.OpCode.Code == Code.Callvirt && !callee.DeclaringType.IsValueType && callee.HasThis)
