@@ -2,8 +2,9 @@
 using System;
 using NumbaWeaver;
 
-int n = args.Length > 0 ? int.Parse(args[0]) : 128;
-int repeats = args.Length > 1 ? int.Parse(args[1]) : 3;
+// The simulator runs each thread of a block as a .NET thread: keep its default small.
+int n = args.Length > 0 ? int.Parse(args[0]) : Cuda.IsSimulator ? 32 : 1024;
+int repeats = args.Length > 1 ? int.Parse(args[1]) : Cuda.IsSimulator ? 1 : 5;
 var rng = new Random(42);
 var a = new float[n * n];
 var b = new float[n * n];

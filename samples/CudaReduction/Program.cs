@@ -2,7 +2,7 @@
 using System;
 using NumbaWeaver;
 
-int n = args.Length > 0 ? int.Parse(args[0]) : 200_000;
+int n = args.Length > 0 ? int.Parse(args[0]) : Cuda.IsSimulator ? 4096 : 1 << 24;
 var x = new float[n];
 for (int i = 0; i < n; i++) x[i] = i % 10; // integral values: the float sum is exact, whatever the order
 var total = new float[1];

@@ -2,8 +2,8 @@
 using System;
 using NumbaWeaver;
 
-int n = args.Length > 0 ? int.Parse(args[0]) : 128;
-int steps = args.Length > 1 ? int.Parse(args[1]) : 10;
+int n = args.Length > 0 ? int.Parse(args[0]) : Cuda.IsSimulator ? 32 : 1024;
+int steps = args.Length > 1 ? int.Parse(args[1]) : Cuda.IsSimulator ? 4 : 100;
 var grid = new float[n, n];
 for (int i = 0; i < n; i++) grid[i, 0] = 1f; // a hot left edge
 

@@ -2,7 +2,7 @@
 using System;
 using NumbaWeaver;
 
-int n = args.Length > 0 ? int.Parse(args[0]) : 100_000;
+int n = args.Length > 0 ? int.Parse(args[0]) : Cuda.IsSimulator ? 10_000 : 10_000_000;
 Cuda.Detect();
 var a = new float[n];
 var b = new float[n];
