@@ -33,6 +33,12 @@ internal sealed partial class MethodTranslator
             case "System.MathF":
                 TranslateMathCall(ins, method, "MathF");
                 return;
+            case "System.Double":
+                TranslateMathCall(ins, method, "Double");
+                return;
+            case "System.Single":
+                TranslateMathCall(ins, method, "Single");
+                return;
             case "System.MemoryExtensions":
                 TranslateMemoryExtensions(ins, method);
                 return;
