@@ -80,10 +80,22 @@ public static class Corpus
             }
             catch (ShouldAssertException ex)
             {
-                failures.Add(ex.Message.Split('\n')[0] + " " + string.Join(" ", ex.Message.Split('\n').Skip(1).Take(4).Select(l => l.Trim())));
+                failures.Add(Summary(ex.Message));
             }
         }
         count.ShouldBeGreaterThan(0, $"{name}: no inputs");
-        failures.ShouldBeEmpty($"{type.Name}.{name}: {failures.Count} of {count} inputs differ:\n" + string.Join("\n", failures.Take(15)));
+        if (failures.Count > 0)
+            throw new ShouldAssertException($"{type.Name}.{name}: {failures.Count} of {count} inputs differ:\n" + string.Join("\n", failures.Take(15)));
+    }
+
+    /// <summary>Shouldly's custom message (which names the call and its arguments) and the expected/actual values, on one line.</summary>
+    private static string Summary(string message)
+    {
+        int info = message.IndexOf("Additional Info:", StringComparison.Ordinal);
+        var details = info < 0 ? "" : message[(info + "Additional Info:".Length)..].Trim().Replace("\n", " ");
+        var lines = message.Split('\n').Select(l => l.Trim()).ToList();
+        int should = lines.FindIndex(l => l.StartsWith("should", StringComparison.Ordinal));
+        var values = should < 0 ? "" : string.Join(" ", lines.Skip(should).Take(4));
+        return details + " | " + values;
     }
 }
