@@ -192,4 +192,27 @@ public static class Arrays
     }
 
     [Njit] public static double ConditionalArray(double[] a, double[] b, int i) => (i < 0 ? a : b)[Math.Abs(i)];
+    /// <summary>Double buffering: array locals swapped in a loop, read after the loop.</summary>
+    [Njit] public static double PingPong(double[] a, double[] b, int steps)
+    {
+        double[] src = a, dst = b;
+        for (int s = 0; s < (steps & 7); s++)
+        {
+            for (int i = 0; i < src.Length; i++) dst[i] = src[i] * 0.5 + s;
+            var t = src;
+            src = dst;
+            dst = t;
+        }
+        return src.Length > 0 ? src[0] : -1;
+    }
+
+    /// <summary>A span local zero-initialised (`default`), assigned on one path only.</summary>
+    [Njit] public static int DefaultSpanLocal(int[] a, bool useIt)
+    {
+        Span<int> s = default;
+        if (useIt) s = a;
+        int n = 0;
+        foreach (var x in s) n += x;
+        return n + s.Length;
+    }
 }
