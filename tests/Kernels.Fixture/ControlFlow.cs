@@ -155,4 +155,43 @@ public static class ControlFlow
         if (i < n) goto again;
         return s;
     }
+    [Njit] public static int GotoCase(int x)
+    {
+        int r = 0;
+        switch (x & 3)
+        {
+            case 0: r += 1; goto case 2;
+            case 1: r += 10; goto default;
+            case 2: r += 100; break;
+            default: r += 1000; break;
+        }
+        return r;
+    }
+
+    [Njit] public static uint CountDownUnsigned(uint n)
+    {
+        uint s = 0;
+        for (uint i = n & 1023; i-- > 0;) s = s * 31 + i;
+        return s;
+    }
+
+    [Njit] public static int StoreComparisons(double[] a, bool[] flags)
+    {
+        int n = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            flags[i] = a[i] > 0 || double.IsNaN(a[i]);
+            if (flags[i]) n++;
+        }
+        return n;
+    }
+
+    [Njit] public static double NestedTernaryNaN(double a, double b) => a > b ? a : a < b ? b : a == b ? 0.0 : -1.0;
+
+    [Njit] public static long CheckedAccumulate(int[] a)
+    {
+        long s = 0;
+        foreach (var x in a) s = checked(s * 3 + x);
+        return s;
+    }
 }

@@ -50,5 +50,13 @@ public static class Options
 
     [Njit(Inline = InlineMode.Always)] public static double InlineWithDivision(int a, int b) => a / b + 0.5;
 
+    /// <summary>FastMath assumes no NaN in arithmetic, but asking whether a value is NaN stays exact.</summary>
+    [Njit(FastMath = true)] public static int FastCountNaN(double[] a)
+    {
+        int n = 0;
+        foreach (var x in a) if (double.IsNaN(x) || !double.IsFinite(x)) n++;
+        return n;
+    }
+
     private static double Weight(double x) => x * 0.5 + 1;
 }

@@ -1,4 +1,5 @@
 // ref, out and in parameters of primitive types, also passed on to other methods and taken from array elements.
+using System;
 using NumbaWeaver;
 
 namespace Kernels.Fixture;
@@ -71,5 +72,31 @@ public static class RefOut
         if (a > b) (a, b) = (b, a);
         if (b > c) (b, c) = (c, b);
         if (a > b) (a, b) = (b, a);
+    }
+    [Njit] public static int RefTo2DElement(int[,] m, int i, int j)
+    {
+        Bump(ref m[i, j]);
+        return m[i, j];
+    }
+
+    [Njit] public static int RefToSpanElement(int[] a, int i)
+    {
+        Span<int> s = a;
+        Bump(ref s[i]);
+        return s[i];
+    }
+
+    [Njit] public static long OutFromHelper(long a, long b)
+    {
+        if (!TryDivide(a, b, out long q)) return -1;
+        return q;
+    }
+
+    private static bool TryDivide(long a, long b, out long q)
+    {
+        q = 0;
+        if (b == 0) return false;
+        q = a / b;
+        return true;
     }
 }

@@ -45,6 +45,10 @@ public class OptionsTests
     }
 
     [Fact]
+    public void FastMath_keeps_NaN_and_infinity_tests_exact() =>
+        Corpus.Check(typeof(Options), nameof(Options.FastCountNaN), EdgeValues.Of(typeof(double[])).Select(a => new object?[] { a }));
+
+    [Fact]
     public void Inline_kernels_are_bit_identical()
     {
         Corpus.Check(typeof(Options), nameof(Options.InlinedHelperSum), EdgeValues.Of(typeof(double[])).Select(a => new object?[] { a }));
