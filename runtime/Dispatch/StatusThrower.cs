@@ -18,6 +18,8 @@ public static class StatusThrower
         Status.SignOfNaN => Capture(() => Math.Sign(double.NaN)),
         Status.ClampMinGreaterThanMax => Capture(() => Math.Clamp(0, 1, 0)),
         Status.InvalidMidpointRounding => Capture(() => Math.Round(0.5, (MidpointRounding)(-1))),
+        Status.AbsOfMinValue => Capture(() => Math.Abs(int.MinValue)),
+        Status.BadDimension => Capture(() => new int[1, 1].GetLength(2)),
         _ => new InvalidOperationException($"NumbaWeaver: compiled code returned unknown status {status}"),
     };
 

@@ -12,7 +12,7 @@ public enum Status
     IndexOutOfRange = 1,
     /// <summary>DivideByZeroException (integer / or % by zero).</summary>
     DivideByZero = 2,
-    /// <summary>OverflowException (checked arithmetic and conversions, MinValue / -1, Math.Abs(MinValue)).</summary>
+    /// <summary>OverflowException (checked arithmetic and conversions, MinValue / -1).</summary>
     Overflow = 3,
     /// <summary>NullReferenceException.</summary>
     NullReference = 4,
@@ -22,4 +22,8 @@ public enum Status
     ClampMinGreaterThanMax = 6,
     /// <summary>ArgumentException of Math.Round with an undefined MidpointRounding.</summary>
     InvalidMidpointRounding = 7,
+    /// <summary>OverflowException of Math.Abs(MinValue), whose message differs from checked arithmetic's.</summary>
+    AbsOfMinValue = 8,
+    /// <summary>IndexOutOfRangeException of GetLength/GetUpperBound/GetLowerBound with a bad dimension (its own message).</summary>
+    BadDimension = 9,
 }
