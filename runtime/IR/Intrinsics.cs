@@ -85,6 +85,9 @@ public static class Intrinsics
         Add("Math", "Clamp", IrType.F32, IrType.F32, IrType.F32, IrType.F32);
         Add("Math", "Clamp", IrType.F64, IrType.F64, IrType.F64, IrType.F64);
 
+        // Numba.Prange's zero-step check (docs/parallel.md): i64 step -> the same step.
+        t[ParallelLoops.StepCheck] = new IntrinsicSignature(ParallelLoops.StepCheck, IrType.I64, new[] { IrType.I64 });
+
         var signed = new[] { IrType.I8, IrType.I16, IrType.I32, IrType.I64 };
         var all = new[] { IrType.I8, IrType.U8, IrType.I16, IrType.U16, IrType.I32, IrType.U32, IrType.I64, IrType.U64 };
         foreach (var s in signed)

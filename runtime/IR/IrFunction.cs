@@ -28,6 +28,16 @@ public enum FunctionFlags
     BoundsCheck = 4,
     InlineAlways = 8,
     InlineNever = 16,
+    /// <summary>[Njit(Parallel = true)]: Numba.Prange loops were outlined into parallel chunk functions.</summary>
+    Parallel = 32,
+    // Individual fast-math flags ([Njit(FastMathFlags = ...)]); FastMath means all of them.
+    FastReassoc = 64,
+    FastContract = 128,
+    FastNoNaNs = 256,
+    FastNoInfs = 512,
+    FastNoSignedZeros = 1024,
+    FastArcp = 2048,
+    FastAfn = 4096,
 }
 
 /// <summary>

@@ -22,4 +22,8 @@ public enum Status
     ClampMinGreaterThanMax = 6,
     /// <summary>ArgumentException of Math.Round with an undefined MidpointRounding.</summary>
     InvalidMidpointRounding = 7,
+    /// <summary>ArgumentException of Numba.Prange with a zero step.</summary>
+    PrangeZeroStep = 8,
+    /// <summary>InvalidOperationException: the parallel runtime itself failed (e.g. out of memory for reduction slots).</summary>
+    ParallelRuntimeFailure = 9,
 }
