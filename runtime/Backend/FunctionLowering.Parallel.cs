@@ -63,9 +63,48 @@ internal sealed partial class FunctionLowering
         LLVM.SetInitializer(state, LLVM.ConstNull(LLVM.ArrayType(_t.I64, 4)));
         LLVM.SetLinkage(state, LLVMLinkage.LLVMInternalLinkage);
 
-        var status = Call(RuntimeParallelFor(), chunkTrampoline, combineTrampoline, ctx, start, stop, step,
+        // Reductions whose result does not depend on the chunking (integers, min, max) may run as one
+        // chunk; float sums and products always go through the runtime's fixed chunking.
+        bool exact = combine == null || !combine.Body.Any(i => i.Op is Opcode.Add or Opcode.Mul && i.Type!.IsFloat);
+        var join = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "prange.done");
+        var slow = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "prange.runtime");
+        if (exact) EmitInlineFastPath(chunkTrampoline, combine == null ? null : combineTrampoline, ctx, start, stop, step, state, reductions, slow, join);
+        else LLVM.BuildBr(_b, slow);
+        LLVM.PositionBuilderAtEnd(_b, slow);
+        var status = Call(RuntimeParallelFor(), chunkTrampoline.Function, combineTrampoline, ctx, start, stop, step,
             ConstI64(8L * reductions), state);
         PropagateStatus(status);
+        LLVM.BuildBr(_b, join);
+        LLVM.PositionBuilderAtEnd(_b, join);
+    }
+
+    /// <summary>
+    /// Loops the runtime measured as too short to share (state[2] = the most iterations worth running
+    /// alone) run here as one chunk, without entering managed code: unit step and at most that many iterations.
+    /// </summary>
+    private void EmitInlineFastPath(Callee chunk, LLVMValueRef? combine, LLVMValueRef ctx, LLVMValueRef start, LLVMValueRef stop,
+        LLVMValueRef step, LLVMValueRef state, int reductions, LLVMBasicBlockRef slow, LLVMBasicBlockRef join)
+    {
+        var limit = Load(_t.I64, LLVM.BuildInBoundsGEP2(_b, _t.I64, state, new[] { ConstI64(2) }), 8);
+        var unit = ICmp(LLVMIntPredicate.LLVMIntEQ, step, ConstI64(1));
+        var any = ICmp(LLVMIntPredicate.LLVMIntSGT, stop, start);
+        var span = LLVM.BuildSub(_b, stop, start, "prange.n");
+        var small = ICmp(LLVMIntPredicate.LLVMIntULE, span, limit);
+        var fast = LLVM.BuildAnd(_b, unit, LLVM.BuildOr(_b, LLVM.BuildNot(_b, any, ""), small, ""), "");
+        var run = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "prange.inline");
+        var check = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "prange.check");
+        LLVM.BuildCondBr(_b, fast, check, slow);
+        LLVM.PositionBuilderAtEnd(_b, check);
+        LLVM.BuildCondBr(_b, any, run, join);
+        LLVM.PositionBuilderAtEnd(_b, run);
+        var slot = LLVM.BuildAlloca(_entry, LLVM.ArrayType(_t.I64, (uint)System.Math.Max(1, reductions)), "prange.slot");
+        PropagateStatus(Call(chunk, ctx, ConstI64(0), span, slot));
+        if (combine is { } c)
+        {
+            var type = LLVM.FunctionType(_t.I32, new[] { _t.Ptr, _t.Ptr });
+            PropagateStatus(Call(new Callee(c, type), ctx, slot));
+        }
+        LLVM.BuildBr(_b, join);
     }
 
     private LLVMValueRef CtxSlot(LLVMBuilderRef b, LLVMValueRef ctx, int index) =>
@@ -80,7 +119,7 @@ internal sealed partial class FunctionLowering
     }
 
     /// <summary><c>i32 (ptr ctx, i64 lo, i64 hi, ptr slot)</c>: unpacks the context and calls the chunk function.</summary>
-    private LLVMValueRef ChunkTrampoline(IrFunction chunk, List<LLVMTypeRef> types, int reductions)
+    private Callee ChunkTrampoline(IrFunction chunk, List<LLVMTypeRef> types, int reductions)
     {
         var target = _m.Function(chunk.Name);
         var fnType = LLVM.FunctionType(_t.I32, new[] { _t.Ptr, _t.I64, _t.I64, _t.Ptr });
@@ -101,7 +140,7 @@ internal sealed partial class FunctionLowering
         {
             LLVM.DisposeBuilder(b);
         }
-        return fn;
+        return new Callee(fn, fnType);
     }
 
     /// <summary><c>i32 (ptr ctx, ptr slot)</c>: folds one chunk's partials into the caller's variables.</summary>

@@ -2,6 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 using NumbaWeaver.IR;
@@ -12,8 +13,9 @@ namespace NumbaWeaver.Parallel;
 /// <c>numbaweaver_parallel_for</c> (docs/parallel.md). Chunks are a function of the trip count, the
 /// thread count and the chunk size only, and reductions are combined in chunk order, so results do
 /// not depend on timing. Small loops run inline on the caller: each loop keeps an estimate of its
-/// time per iteration in its state block (a global of the compiled module), and a loop predicted
-/// to take less than <see cref="InlineBelowNs"/> does not wake any thread.
+/// time per iteration in its state block (a global of the compiled module: [0] ns per iteration as
+/// a double, [1] calls, [2] the trip count below which compiled code runs the loop itself, without
+/// calling here), and a loop predicted to take less than <see cref="InlineBelowNs"/> wakes no thread.
 /// </summary>
 public static unsafe class ParallelRuntime
 {
@@ -53,6 +55,7 @@ public static unsafe class ParallelRuntime
     }
 
     [UnmanagedCallersOnly]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ParallelFor(nint chunk, nint combine, nint ctx, long start, long stop, long step, long slotBytes, long* state)
     {
         try
@@ -76,6 +79,7 @@ public static unsafe class ParallelRuntime
         return (long)((span + s - 1) / s);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Run(Loop loop, long* state)
     {
         if (loop.Step == 0) return (int)Status.PrangeZeroStep;
@@ -128,10 +132,13 @@ public static unsafe class ParallelRuntime
         {
             long t0 = Stopwatch.GetTimestamp();
             long done = job.Work(measureFirst: true, out long firstIterations, out long firstTicks);
-            if (firstIterations > 0)
-                state[0] = BitConverter.DoubleToInt64Bits(firstTicks * NsPerTick / firstIterations);
-            else if (done == 0)
-                state[0] = BitConverter.DoubleToInt64Bits(Math.Max(1, (Stopwatch.GetTimestamp() - t0) * NsPerTick / Math.Max(1, job.N)));
+            double nsPerIteration = firstIterations > 0
+                ? firstTicks * NsPerTick / firstIterations
+                : (Stopwatch.GetTimestamp() - t0) * NsPerTick / Math.Max(1, job.N);
+            nsPerIteration = Math.Max(nsPerIteration, 0.01);
+            state[0] = BitConverter.DoubleToInt64Bits(nsPerIteration);
+            // state[2]: compiled code runs loops of up to this many unit-step iterations itself.
+            state[2] = (long)Math.Min(1 << 20, InlineBelowNs / nsPerIteration);
         }
         finally
         {
