@@ -146,13 +146,15 @@ internal sealed partial class MethodTranslator
     }
 
     /// <summary>The value pushed at <paramref name="load"/> stays under everything pushed until <paramref name="op"/>, which pops it with one more.</summary>
-    private static bool ConsumesAsLeftOperand(int load, int op, StackTypes types)
+    private bool ConsumesAsLeftOperand(int load, int op, StackTypes types)
     {
+        // After the load the stack is depth + 1; the right operand's code must keep it at depth + 2
+        // or more (so nothing pops the loaded value, as x = x * 2 + e would) until op pops both.
         var before = types.Before;
-        if (before[load] == null || before[op] == null) return false;
+        if (before[load] == null || before[op] == null || op < load + 2) return false;
         int depth = before[load]!.Length;
-        for (int i = load + 1; i <= op; i++)
-            if (before[i] == null || before[i]!.Length < depth + 1) return false;
+        for (int i = load + 2; i <= op; i++)
+            if (before[i] == null || before[i]!.Length < depth + 2 || _function.Body[i - 1].Op == Opcode.Dup) return false;
         return before[op]!.Length == depth + 2;
     }
 
