@@ -189,3 +189,40 @@ public static class ParallelKernels
         return s;
     }
 }
+
+public static class ParallelArgKernels
+{
+    [Njit(Parallel = true)]
+    public static int ArgMin(double[] a)
+    {
+        double best = double.PositiveInfinity;
+        int index = -1;
+        foreach (int i in Numba.Prange(a.Length))
+        {
+            if (a[i] < best)
+            {
+                best = a[i];
+                index = i;
+            }
+        }
+        return index;
+    }
+
+    [Njit(Parallel = true)]
+    public static long ArgMax(int[] a, long[] where)
+    {
+        int best = int.MinValue;
+        int index = -1, count = 0;
+        foreach (int i in Numba.Prange(a.Length))
+        {
+            int v = a[i] % 50;
+            if (v > best)
+            {
+                best = v;
+                index = i;
+            }
+        }
+        where[0] = index;
+        return best + count;
+    }
+}

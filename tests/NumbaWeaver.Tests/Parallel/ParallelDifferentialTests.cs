@@ -95,6 +95,21 @@ public class ParallelDifferentialTests
         Check(K, nameof(ParallelKernels.ZeroStep), 10);
     });
 
+    [Theory]
+    [MemberData(nameof(Settings))]
+    public void ArgMinAndArgMaxKeepTheFirstExtremeIndex(int threads, long chunk) => With(threads, chunk, () =>
+    {
+        var arg = typeof(ParallelArgKernels);
+        foreach (int n in new[] { 0, 1, 9, 1000, 4099 })
+        {
+            // Few distinct values: many ties, so the first index must win as in the sequential loop.
+            var a = Ints(n, n + 3);
+            Check(arg, nameof(ParallelArgKernels.ArgMin), a.Select(x => (double)(x % 17)).ToArray());
+            Check(arg, nameof(ParallelArgKernels.ArgMin), a.Select(x => x % 5 == 0 ? double.NaN : x).ToArray());
+            Check(arg, nameof(ParallelArgKernels.ArgMax), a, new long[1]);
+        }
+    });
+
     [Fact]
     public void ThreadSettingsAreValidated()
     {

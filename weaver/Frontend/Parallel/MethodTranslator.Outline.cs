@@ -33,6 +33,9 @@ internal sealed partial class MethodTranslator
         public VariableRole Role;
         public ReductionKind Kind;
         public IrInstruction? Update;
+        /// <summary>For an ArgMin/ArgMax key: the guard's compare and the variables assigned with it.</summary>
+        public IrInstruction? Guard;
+        public List<LoopVariable> Members = new();
         public List<int> Accesses = new();
     }
 
@@ -98,8 +101,10 @@ internal sealed partial class MethodTranslator
             if (!byKey.ContainsKey((false, local)))
                 byKey.Add((false, local), new LoopVariable { Index = local, Name = _function.Locals[local].Name });
 
+        var grouped = FindArgGroups(byKey, types, site);
         foreach (var v in byKey.Values)
         {
+            if (grouped.Contains(v)) continue;
             if (!v.IsArg && v.Index == site.Counter) { v.Role = VariableRole.Private; continue; }
             bool written = v.Accesses.Any(i => body[i].Op is Opcode.StLoc or Opcode.StArg or Opcode.LdLocA or Opcode.LdArgA);
             if (!written) { v.Role = VariableRole.Captured; continue; }
@@ -108,7 +113,7 @@ internal sealed partial class MethodTranslator
             ReportAt(v.Accesses[0], DiagnosticCodes.UnsafeParallelWrite,
                 $"Assigning the variable '{v.Name}' inside a parallel loop (Numba.Prange)",
                 "a variable declared outside the loop may only be updated as a reduction (x += e, -=, *=, /= on floats, &=, |=, ^=, " +
-                "x = Math.Min(x, e), x = Math.Max(x, e)) and must not be read otherwise; declare it inside the loop body if each iteration has its own");
+                "x = Math.Min(x, e), x = Math.Max(x, e), if (e < best) { best = e; index = i; } with < or >) and must not be read otherwise; declare it inside the loop body if each iteration has its own");
             ok = false;
         }
         return ok ? byKey.Values.OrderBy(v => v.IsArg ? 0 : 1).ThenBy(v => v.Index).ToList() : null;
@@ -361,6 +366,12 @@ internal sealed partial class MethodTranslator
         for (int r = 0; r < reductions.Count; r++)
         {
             var v = reductions[r];
+            if (v.Kind == ReductionKind.Member) continue;
+            if (v.Kind is ReductionKind.ArgMin or ReductionKind.ArgMax)
+            {
+                EmitArgCombine(f, reductions, v, line);
+                continue;
+            }
             f.Body.Add(new IrInstruction(Opcode.LdArg) { Int = r, Line = line });
             f.Body.Add(new IrInstruction(Opcode.LdArg) { Int = r, Line = line });
             f.Body.Add(new IrInstruction(Opcode.LdInd) { Type = v.Type, Line = line });

@@ -4,7 +4,16 @@ using NumbaWeaver.IR;
 namespace NumbaWeaver.Weaving.Frontend.Parallel;
 
 /// <summary>Reduction classes: x = x op e, with op of one class for every update of x in the loop.</summary>
-internal enum ReductionKind { Add, Mul, And, Or, Xor, Min, Max }
+internal enum ReductionKind
+{
+    Add, Mul, And, Or, Xor, Min, Max,
+    /// <summary>The key of <c>if (e &lt; best) { best = e; index = i; }</c>; its members are copied with it.</summary>
+    ArgMin,
+    /// <summary>The key of <c>if (e &gt; best) { best = e; index = i; }</c>.</summary>
+    ArgMax,
+    /// <summary>A variable assigned together with an ArgMin/ArgMax key (the index).</summary>
+    Member,
+}
 
 internal static class Reductions
 {
@@ -41,17 +50,18 @@ internal static class Reductions
             {
                 ReductionKind.Add => -0.0, // the exact additive identity: -0 + y == y for every y, +0 included
                 ReductionKind.Mul => 1.0,
-                ReductionKind.Min => double.PositiveInfinity,
+                ReductionKind.Min or ReductionKind.ArgMin => double.PositiveInfinity,
+                ReductionKind.Member => 0.0,
                 _ => double.NegativeInfinity,
             };
             return c;
         }
         c.Int = kind switch
         {
-            ReductionKind.Add or ReductionKind.Or or ReductionKind.Xor => 0,
+            ReductionKind.Add or ReductionKind.Or or ReductionKind.Xor or ReductionKind.Member => 0,
             ReductionKind.Mul => 1,
             ReductionKind.And => type.Kind == TypeKind.Bool ? 1 : -1,
-            ReductionKind.Min => MaxValue(type),
+            ReductionKind.Min or ReductionKind.ArgMin => MaxValue(type),
             _ => MinValue(type),
         };
         return c;
@@ -84,6 +94,7 @@ internal static class Reductions
     public static string Symbol(ReductionKind kind) => kind switch
     {
         ReductionKind.Add => "+", ReductionKind.Mul => "*", ReductionKind.And => "&", ReductionKind.Or => "|",
-        ReductionKind.Xor => "^", ReductionKind.Min => "min", _ => "max",
+        ReductionKind.Xor => "^", ReductionKind.Min => "min", ReductionKind.Max => "max",
+        ReductionKind.ArgMin => "argmin", ReductionKind.ArgMax => "argmax", _ => "with the argmin/argmax key",
     };
 }
