@@ -96,9 +96,18 @@ public static unsafe class ParallelRuntime
         try
         {
             var job = new Chunks(loop, n, size, chunks, slots);
-            int status = threads == 1 || chunks == 1 || insideLoop || PredictedSmall(state, n)
-                ? job.RunInline()
-                : RunParallel(job, Math.Min(threads, (int)Math.Min(chunks, int.MaxValue)), state);
+            int status;
+            if (threads == 1 || chunks == 1 || insideLoop || PredictedSmall(state, n))
+            {
+                // Unmeasured loops are timed once, so later small calls can stay in compiled code.
+                long t0 = state[0] == 0 ? Stopwatch.GetTimestamp() : 0;
+                status = job.RunInline();
+                if (t0 != 0) Learn(state, (Stopwatch.GetTimestamp() - t0) * NsPerTick / n);
+            }
+            else
+            {
+                status = RunParallel(job, Math.Min(threads, (int)Math.Min(chunks, int.MaxValue)), state);
+            }
             return status != 0 ? status : job.Combine();
         }
         finally
@@ -113,6 +122,14 @@ public static unsafe class ParallelRuntime
         long calls = state[1]++;
         if (state[0] == 0 || (calls & 1023) == 1023) return false;
         return BitConverter.Int64BitsToDouble(state[0]) * n < InlineBelowNs;
+    }
+
+    /// <summary>Records the loop's time per iteration; state[2]: compiled code runs loops of up to this many unit-step iterations itself.</summary>
+    private static void Learn(long* state, double nsPerIteration)
+    {
+        nsPerIteration = Math.Max(nsPerIteration, 0.01);
+        state[0] = BitConverter.DoubleToInt64Bits(nsPerIteration);
+        state[2] = (long)Math.Min(1 << 20, InlineBelowNs / nsPerIteration);
     }
 
     private static int RunParallel(Chunks job, int threads, long* state)
@@ -135,10 +152,7 @@ public static unsafe class ParallelRuntime
             double nsPerIteration = firstIterations > 0
                 ? firstTicks * NsPerTick / firstIterations
                 : (Stopwatch.GetTimestamp() - t0) * NsPerTick / Math.Max(1, job.N);
-            nsPerIteration = Math.Max(nsPerIteration, 0.01);
-            state[0] = BitConverter.DoubleToInt64Bits(nsPerIteration);
-            // state[2]: compiled code runs loops of up to this many unit-step iterations itself.
-            state[2] = (long)Math.Min(1 << 20, InlineBelowNs / nsPerIteration);
+            Learn(state, nsPerIteration);
         }
         finally
         {
