@@ -39,6 +39,14 @@ foreach (var (name, body) in new (string, Action)[]
     Console.WriteLine($"{name}: 1 thread {one:F2} ms, 2 threads {two:F2} ms, speed-up {one / two:F2}x");
 }
 
+// Reference: the same Mandelbrot in plain C# with Parallel.For, to see what this machine gives two threads.
+foreach (int threads in new[] { 1, 2 })
+{
+    var options = new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = threads };
+    double ms = Best(() => System.Threading.Tasks.Parallel.For(0, 1000, options, row => Reference.MandelbrotRow(counts, 1000, 1000, 100, row)));
+    Console.WriteLine($"reference C# Parallel.For Mandelbrot, {threads} thread(s): {ms:F2} ms");
+}
+
 // Small loops: 16 trivial iterations, 10^5 calls, Parallel versus the same loop without Parallel.
 var small = new int[16];
 double Calls(Action<int[]> f)
