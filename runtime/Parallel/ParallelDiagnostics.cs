@@ -26,10 +26,13 @@ public static class ParallelDiagnostics
                 var combine = module.Find(ParallelLoops.CombineName(chunk.Name));
                 int reductions = ParallelLoops.ReductionCount(combine);
                 var captured = chunk.Parameters.Skip(2).Take(chunk.Parameters.Count - 2 - reductions)
-                    .Select(p => p.Name).Where(n => !n.StartsWith("prange", System.StringComparison.Ordinal));
-                var reduced = chunk.Parameters.Skip(chunk.Parameters.Count - reductions).Select(p => Reduction(p.Name));
+                    .Select(p => p.Name).Where(n => !n.StartsWith("prange", System.StringComparison.Ordinal)).ToList();
+                var reducedNames = chunk.Parameters.Skip(chunk.Parameters.Count - reductions).Select(p => p.Name).ToList();
+                var reduced = reducedNames.Select(Reduction);
+                var shared = new HashSet<string>(captured.Concat(reducedNames.Select(n => n.Split('.')[0])));
                 var stored = new HashSet<long>(chunk.Body.Where(i => i.Op == Opcode.StLoc).Select(i => i.Int));
-                var privates = chunk.Locals.Where((l, k) => stored.Contains(k) && IsUserName(l.Name)).Select(l => l.Name).Distinct();
+                var privates = chunk.Locals.Where((l, k) => stored.Contains(k) && IsUserName(l.Name) && !shared.Contains(l.Name))
+                    .Select(l => l.Name).Distinct();
                 int nested = chunk.Locals.Count(l => l.Name.EndsWith(".counter", System.StringComparison.Ordinal)) - 1;
                 sb.Append("Parallel loop in ").Append(f.Name).Append(" at ").Append(f.SourceFile).Append(':').Append(ins.Line)
                   .Append(" -> ").Append(chunk.Name).Append('\n')
