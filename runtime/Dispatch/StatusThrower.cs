@@ -20,6 +20,8 @@ public static class StatusThrower
         Status.InvalidMidpointRounding => Capture(() => Math.Round(0.5, (MidpointRounding)(-1))),
         Status.AbsOfMinValue => Capture(() => Math.Abs(int.MinValue)),
         Status.BadDimension => Capture(() => new int[1, 1].GetLength(2)),
+        Status.ParallelRuntimeFailure => new InvalidOperationException("NumbaWeaver: the parallel runtime failed: " + Parallel.ParallelRuntime.TakeLastFailure()),
+        Status.PrangeZeroStep => new ArgumentException(Numba.ZeroStepMessage, "step"),
         _ => new InvalidOperationException($"NumbaWeaver: compiled code returned unknown status {status}"),
     };
 

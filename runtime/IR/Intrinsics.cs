@@ -94,6 +94,8 @@ public static class Intrinsics
         // double.IsNaN(x) and friends: bit tests on the representation, kept exact under FastMath.
         foreach (var (type, f) in new[] { ("Double", IrType.F64), ("Single", IrType.F32) })
             foreach (var m in Classification) Add(type, m, IrType.Bool, f);
+        // Numba.Prange's zero-step check (docs/parallel.md): i64 step -> the same step.
+        t[ParallelLoops.StepCheck] = new IntrinsicSignature(ParallelLoops.StepCheck, IrType.I64, new[] { IrType.I64 });
 
         var signed = new[] { IrType.I8, IrType.I16, IrType.I32, IrType.I64 };
         var all = new[] { IrType.I8, IrType.U8, IrType.I16, IrType.U16, IrType.I32, IrType.U32, IrType.I64, IrType.U64 };

@@ -92,6 +92,13 @@ public enum Opcode
     Call,
     /// <summary>[Name = intrinsic name, see <see cref="Intrinsics"/>] args -> result?</summary>
     CallIntrinsic,
+
+    /// <summary>
+    /// A parallel loop (docs/parallel.md): [Name = chunk function, see <see cref="ParallelLoops"/>]
+    /// start(i64) stop(i64) step(i64) captured... reductionRefs... -> . Runs the chunk function over
+    /// the iterations on worker threads and combines the reductions in chunk order.
+    /// </summary>
+    ParallelFor,
 }
 
 /// <summary>Modifiers of <see cref="Opcode.Conv"/>.</summary>

@@ -26,4 +26,8 @@ public enum Status
     AbsOfMinValue = 8,
     /// <summary>IndexOutOfRangeException of GetLength/GetUpperBound/GetLowerBound with a bad dimension (its own message).</summary>
     BadDimension = 9,
+    /// <summary>ArgumentException of Numba.Prange with a zero step.</summary>
+    PrangeZeroStep = 10,
+    /// <summary>InvalidOperationException: the parallel runtime itself failed (e.g. out of memory for reduction slots).</summary>
+    ParallelRuntimeFailure = 11,
 }

@@ -1,0 +1,33 @@
+// Defines the runtime's own entry points (the parallel-for) in the JIT's main dylib as absolute symbols.
+using NumbaWeaver.Llvm.Interop;
+using NumbaWeaver.Parallel;
+
+namespace NumbaWeaver.Llvm;
+
+public sealed unsafe partial class NativeJit
+{
+    /// <summary>
+    /// Compiled code calls runtime functions by name (e.g. <c>numbaweaver_parallel_for</c>), so cached
+    /// object code stays valid across processes; each process binds the names to its own addresses here.
+    /// </summary>
+    private void DefineRuntimeSymbols()
+    {
+        var symbols = ParallelRuntime.Symbols;
+        var pairs = new LLVMOrcCSymbolMapPair[symbols.Count];
+        var session = LLVM.OrcLLJITGetExecutionSession(jit);
+        for (int i = 0; i < symbols.Count; i++)
+        {
+            pairs[i] = new LLVMOrcCSymbolMapPair
+            {
+                Name = LLVM.OrcExecutionSessionIntern(session, symbols[i].Name),
+                Address = (ulong)symbols[i].Address,
+                GenericFlags = LLVM.JITSymbolExportedCallable,
+            };
+        }
+        fixed (LLVMOrcCSymbolMapPair* p = pairs)
+        {
+            var unit = LLVM.OrcAbsoluteSymbols(p, (nuint)pairs.Length);
+            LlvmException.ThrowIfError(LLVM.OrcJITDylibDefine(mainDylib, unit), "LLVMOrcJITDylibDefine");
+        }
+    }
+}
