@@ -32,7 +32,9 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         foreach (var method in roots)
         {
             var twin = TwinExtractor.MoveBodyToTwin(method);                  // 5. original body -> private twin
-            new StubWriter(ModuleDefinition, runtime).Write(method, twin, ModuleTranslator.FunctionName(method)); // 6. body -> stub
+            var name = ModuleTranslator.FunctionName(method);
+            var bounded = ir.Find(name) is { } f && BoundedCalls.IsBounded(f);
+            new StubWriter(ModuleDefinition, runtime).Write(method, twin, name, bounded); // 6. body -> stub
         }
         WriteInfo($"NumbaWeaver: {roots.Count} [Njit] method(s), {ir.Functions.Count} function(s) in IR");
     }

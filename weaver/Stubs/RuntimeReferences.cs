@@ -32,6 +32,8 @@ public sealed class RuntimeReferences
         ArrayGetLength = module.ImportReference(array.Methods.Single(m => m.Name == "GetLength" && m.Parameters.Count == 1));
         IntPtr = module.ImportReference(findType("System.IntPtr"));
         RuntimeTypeHandle = module.ImportReference(findType("System.RuntimeTypeHandle"));
+        CallConvCdecl = module.ImportReference(findType("System.Runtime.CompilerServices.CallConvCdecl"));
+        CallConvSuppressGCTransition = module.ImportReference(findType("System.Runtime.CompilerServices.CallConvSuppressGCTransition"));
     }
 
     private static bool IsSpanParam(MethodDefinition m, string spanName) =>
@@ -49,6 +51,10 @@ public sealed class RuntimeReferences
     public MethodReference ArrayGetLength { get; }
     public TypeReference IntPtr { get; }
     public TypeReference RuntimeTypeHandle { get; }
+
+    /// <summary>Calling-convention modifiers of <c>delegate* unmanaged[Cdecl, SuppressGCTransition]</c>.</summary>
+    public TypeReference CallConvCdecl { get; }
+    public TypeReference CallConvSuppressGCTransition { get; }
 
     /// <summary><c>ref T MemoryMarshal.GetArrayDataReference&lt;T&gt;(T[])</c>.</summary>
     public MethodReference GetArrayDataReference(TypeReference element)

@@ -27,7 +27,7 @@ public sealed class StubWriter
         _rt = runtime;
     }
 
-    public void Write(MethodDefinition method, MethodDefinition twin, string irName)
+    public void Write(MethodDefinition method, MethodDefinition twin, string irName, bool bounded = false)
     {
         var ts = _module.TypeSystem;
         var owner = method.DeclaringType;
@@ -106,7 +106,11 @@ public sealed class StubWriter
         }
 
         // Build the unmanaged call: i32 f(ptr result, lowered params...).
-        var site = new CallSite(ts.Int32) { CallingConvention = MethodCallingConvention.C };
+        // Bounded functions (BoundedCalls) skip the GC transition: unmanaged[Cdecl, SuppressGCTransition].
+        var site = bounded
+            ? new CallSite(new OptionalModifierType(_rt.CallConvSuppressGCTransition, new OptionalModifierType(_rt.CallConvCdecl, ts.Int32)))
+                { CallingConvention = (MethodCallingConvention)9 }
+            : new CallSite(ts.Int32) { CallingConvention = MethodCallingConvention.C };
         site.Parameters.Add(new ParameterDefinition(_rt.IntPtr));
         if (result != null) il.Emit(OpCodes.Ldloca, result);
         else il.Emit(OpCodes.Ldc_I4_0);

@@ -91,7 +91,18 @@ public class WovenFixtureTests
         ((MethodReference)resolve.Operand).DeclaringType.FullName.ShouldBe("NumbaWeaver.Dispatch.Dispatcher");
         var calli = body.SingleOrDefault(i => i.OpCode == OpCodes.Calli);
         calli.ShouldNotBeNull();
-        ((CallSite)calli.Operand).CallingConvention.ShouldBe(MethodCallingConvention.C);
+        // Loop-free, call-free entries skip the GC transition (BoundedCalls): unmanaged[Cdecl, SuppressGCTransition].
+        var site = (CallSite)calli.Operand;
+        var bounded = site.ReturnType.FullName.Contains("CallConvSuppressGCTransition");
+        if (bounded)
+        {
+            site.CallingConvention.ShouldBe((MethodCallingConvention)9);
+            site.ReturnType.FullName.ShouldContain("CallConvCdecl");
+        }
+        else
+        {
+            site.CallingConvention.ShouldBe(MethodCallingConvention.C);
+        }
         // The stub's IR name (ldstr before Resolve) names a function of the resource.
         var irName = (string)resolve.Previous.Operand;
         ParsedNames.ShouldContain(irName);
@@ -100,4 +111,14 @@ public class WovenFixtureTests
     }
 
     private static readonly HashSet<string> ParsedNames = ParsedResource().Functions.Select(f => f.Name).ToHashSet();
+
+    [Theory]
+    [InlineData("AddInts", true)]
+    [InlineData("Dot", false)]
+    public void Only_loop_free_entries_skip_the_gc_transition(string name, bool expectBounded)
+    {
+        var method = Module.Types.Single(t => t.Name == "Basic").Methods.Single(m => m.Name == name);
+        var site = (CallSite)method.Body.Instructions.Single(i => i.OpCode == OpCodes.Calli).Operand;
+        site.ReturnType.FullName.Contains("CallConvSuppressGCTransition").ShouldBe(expectBounded);
+    }
 }
