@@ -168,6 +168,7 @@ internal sealed partial class FunctionLowering
                 return false;
             case Opcode.Call: EmitCall(ins); return false;
             case Opcode.CallIntrinsic: EmitIntrinsic(ins); return false;
+            case Opcode.Throw: EmitThrow(ins); return true;
             default: throw new NotSupportedException($"{_f.Name}: opcode {ins.Op} is not lowered");
         }
     }

@@ -18,6 +18,7 @@ public static class StatusThrower
         Status.SignOfNaN => Capture(() => Math.Sign(double.NaN)),
         Status.ClampMinGreaterThanMax => Capture(() => Math.Clamp(0, 1, 0)),
         Status.InvalidMidpointRounding => Capture(() => Math.Round(0.5, (MidpointRounding)(-1))),
+        Status.Raised => RaisedExceptions.TakePending(),
         _ => new InvalidOperationException($"NumbaWeaver: compiled code returned unknown status {status}"),
     };
 

@@ -92,6 +92,13 @@ public enum Opcode
     Call,
     /// <summary>[Name = intrinsic name, see <see cref="Intrinsics"/>] args -> result?</summary>
     CallIntrinsic,
+
+    // ---- exceptions ----
+    /// <summary>
+    /// [Name = encoded <see cref="ThrowDescriptor"/>] values of the descriptor's hole types -> (never
+    /// continues): raises the described exception (status <see cref="Status.Raised"/>, docs/abi.md).
+    /// </summary>
+    Throw,
 }
 
 /// <summary>Modifiers of <see cref="Opcode.Conv"/>.</summary>

@@ -276,6 +276,16 @@ public sealed class StackTypes
                     if (ret.Kind != TypeKind.Void) stack.Add(ret.StackType);
                     return null;
                 }
+                case Opcode.Throw:
+                {
+                    var holes = ThrowDescriptor.Decode(ins.Name ?? "").HoleTypes;
+                    for (int i = holes.Count - 1; i >= 0; i--)
+                    {
+                        var e = Expect(holes[i].StackType, $"thrown value {i}");
+                        if (e != null) return e;
+                    }
+                    return null;
+                }
                 default:
                     return $"unknown opcode {ins.Op}";
             }
@@ -285,6 +295,10 @@ public sealed class StackTypes
             return ex.Message;
         }
         catch (ArgumentException ex)
+        {
+            return ex.Message;
+        }
+        catch (FormatException ex)
         {
             return ex.Message;
         }

@@ -22,4 +22,6 @@ public enum Status
     ClampMinGreaterThanMax = 6,
     /// <summary>ArgumentException of Math.Round with an undefined MidpointRounding.</summary>
     InvalidMidpointRounding = 7,
+    /// <summary>A <c>throw</c> in compiled code: the runtime's raise hook recorded the exception for this thread (docs/abi.md).</summary>
+    Raised = 8,
 }

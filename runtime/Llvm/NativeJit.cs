@@ -23,7 +23,7 @@ namespace NumbaWeaver.Llvm;
 /// ThreadSafeContext whose LLVMContext every module must be created in (a module from any other
 /// context fails or crashes inside ORC, so <see cref="AddModule"/> checks it).
 /// </remarks>
-public sealed unsafe class NativeJit
+public sealed unsafe partial class NativeJit
 {
     private static readonly Lock CreationGate = new();
     private static NativeJit? instance;
@@ -63,6 +63,7 @@ public sealed unsafe class NativeJit
             LLVM.OrcCreateDynamicLibrarySearchGeneratorForProcess(out LLVMOrcDefinitionGeneratorRef generator, (byte)GlobalPrefix, 0, 0),
             "LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess");
         LLVM.OrcJITDylibAddGenerator(mainDylib, generator);
+        DefineRuntimeSymbols();
 
         ThreadSafeContext = LLVM.OrcCreateNewThreadSafeContext();
         Context = LLVM.OrcThreadSafeContextGetContext(ThreadSafeContext);

@@ -48,6 +48,10 @@ internal sealed partial class MethodTranslator
                     "use array or span parameters and index them", firstUse);
                 type = null;
             }
+            else if (IsInterpolationHandler(v.VariableType))
+            {
+                type = IrType.I32; // a placeholder: $"..." in throw statements is modelled at weave time (MethodTranslator.Exceptions)
+            }
             else if (type == null || type.Kind == TypeKind.Void || type.IsByRef)
             {
                 ReportType(v.VariableType, $"The local '{LocalName(v)}'", firstUse,
