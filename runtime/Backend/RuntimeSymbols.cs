@@ -10,8 +10,12 @@ internal static unsafe class RuntimeSymbols
     /// <summary><c>void numbaweaver_raise(ptr descriptor, ptr values, i32 count)</c>: see <see cref="RaisedExceptions.Raise"/>.</summary>
     public const string Raise = "numbaweaver_raise";
 
+    /// <summary><c>ptr numbaweaver_static_array(ptr name, ptr lengths)</c>: see <see cref="StaticArrays.Resolve"/>.</summary>
+    public const string StaticArray = "numbaweaver_static_array";
+
     public static IReadOnlyList<(string Name, nint Address)> All { get; } = new (string, nint)[]
     {
         (Raise, (nint)(delegate* unmanaged<byte*, long*, int, void>)&RaisedExceptions.Raise),
+        (StaticArray, (nint)(delegate* unmanaged<byte*, long*, byte*>)&StaticArrays.Resolve),
     };
 }

@@ -99,6 +99,13 @@ public enum Opcode
     /// continues): raises the described exception (status <see cref="Status.Raised"/>, docs/abi.md).
     /// </summary>
     Throw,
+
+    // ---- static readonly fields ----
+    /// <summary>
+    /// [Type = array type; Name = "assembly|Namespace.Type+Nested|field"] -> the array a static readonly
+    /// field holds, resolved (and pinned for good) by the runtime when the function starts (docs/abi.md).
+    /// </summary>
+    LdStatic,
 }
 
 /// <summary>Modifiers of <see cref="Opcode.Conv"/>.</summary>

@@ -276,6 +276,13 @@ public sealed class StackTypes
                     if (ret.Kind != TypeKind.Void) stack.Add(ret.StackType);
                     return null;
                 }
+                case Opcode.LdStatic:
+                {
+                    var t = Need(ins.Type);
+                    if (!t.IsArrayLike || string.IsNullOrEmpty(ins.Name)) return $"static field load of {t} named '{ins.Name}'";
+                    stack.Add(t);
+                    return null;
+                }
                 case Opcode.Throw:
                 {
                     var holes = ThrowDescriptor.Decode(ins.Name ?? "").HoleTypes;
