@@ -220,7 +220,7 @@ public class UnsupportedSamples
 
     public static int Throws(int n)
     {
-        if (n < 0) throw new ArgumentOutOfRangeException(nameof(n)); // MARK Throws
+        if (n < 0) throw new ArgumentOutOfRangeException(nameof(n), n, "negative"); // MARK Throws
         return n;
     }
 
