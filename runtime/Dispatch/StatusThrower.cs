@@ -19,6 +19,7 @@ public static class StatusThrower
         Status.ClampMinGreaterThanMax => Capture(() => Math.Clamp(0, 1, 0)),
         Status.InvalidMidpointRounding => Capture(() => Math.Round(0.5, (MidpointRounding)(-1))),
         Status.Raised => RaisedExceptions.TakePending(),
+        Status.SliceOutOfRange => Capture(() => new int[1].AsSpan(2).Length),
         _ => new InvalidOperationException($"NumbaWeaver: compiled code returned unknown status {status}"),
     };
 

@@ -106,6 +106,14 @@ public enum Opcode
     /// field holds, resolved (and pinned for good) by the runtime when the function starts (docs/abi.md).
     /// </summary>
     LdStatic,
+
+    // ---- views ----
+    /// <summary>
+    /// [Type = result span type; Type2 = source 1-D array/span type; Int = 1 when a length is given]
+    /// source start(i32) length(i32)? -> span over source[start .. start+length) without copying.
+    /// Start/length outside the source: ArgumentOutOfRangeException (status SliceOutOfRange), as Span.Slice.
+    /// </summary>
+    Slice,
 }
 
 /// <summary>Modifiers of <see cref="Opcode.Conv"/>.</summary>

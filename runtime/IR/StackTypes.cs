@@ -276,6 +276,16 @@ public sealed class StackTypes
                     if (ret.Kind != TypeKind.Void) stack.Add(ret.StackType);
                     return null;
                 }
+                case Opcode.Slice:
+                {
+                    var to = Need(ins.Type);
+                    var from = Need(ins.Type2);
+                    if (to.Kind is not (TypeKind.Span or TypeKind.ReadOnlySpan) || !from.IsArrayLike || from.Rank != 1 || to.Element != from.Element)
+                        return $"no slice of {from} as {to}";
+                    var e = (ins.Int == 1 ? Expect(IrType.I32, "slice length") : null) ?? Expect(IrType.I32, "slice start") ?? Expect(from, "sliced array");
+                    stack.Add(to);
+                    return e;
+                }
                 case Opcode.LdStatic:
                 {
                     var t = Need(ins.Type);

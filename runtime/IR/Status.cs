@@ -24,4 +24,6 @@ public enum Status
     InvalidMidpointRounding = 7,
     /// <summary>A <c>throw</c> in compiled code: the runtime's raise hook recorded the exception for this thread (docs/abi.md).</summary>
     Raised = 8,
+    /// <summary>ArgumentOutOfRangeException of Span.Slice / AsSpan(start, length) out of range.</summary>
+    SliceOutOfRange = 9,
 }

@@ -48,6 +48,10 @@ internal sealed partial class MethodTranslator
                     "use array or span parameters and index them", firstUse);
                 type = null;
             }
+            else if (SpanBehindReference(v.VariableType) is { } viewed)
+            {
+                type = viewed; // csc's `ref Span<T>` temporaries of ranges (MethodTranslator.Slicing)
+            }
             else if (IsInterpolationHandler(v.VariableType))
             {
                 type = IrType.I32; // a placeholder: $"..." in throw statements is modelled at weave time (MethodTranslator.Exceptions)
