@@ -83,4 +83,22 @@ public static class LanguageSlicing
         }
         return s[0];
     }
+
+    /// <summary>Tuple swaps of elements (csc uses ref locals) and an explicit ref local into a span.</summary>
+    [Njit]
+    public static void Reverse(Span<double> s)
+    {
+        for (int i = 0, j = s.Length - 1; i < j; i++, j--) (s[i], s[j]) = (s[j], s[i]);
+        if (s.Length > 0)
+        {
+            ref double first = ref s[0];
+            first += 0.5;
+        }
+    }
+
+    [Njit]
+    public static void SwapRows(int[,] m, int r1, int r2)
+    {
+        for (int j = 0; j < m.GetLength(1); j++) (m[r1, j], m[r2, j]) = (m[r2, j], m[r1, j]);
+    }
 }

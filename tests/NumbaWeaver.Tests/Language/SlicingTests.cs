@@ -76,4 +76,22 @@ public class SlicingTests
         }
         D.Check(K, nameof(LanguageSlicing.Median), Array.Empty<double>());
     }
+
+    private delegate void SpanAction(Span<double> s);
+
+    [Fact]
+    public void Tuple_swaps_and_ref_locals()
+    {
+        var (compiled, original) = D.Pair<SpanAction>(K, nameof(LanguageSlicing.Reverse));
+        for (int n = 0; n <= 7; n++)
+        {
+            var a = Data.Take(n).ToArray();
+            var b = Data.Take(n).ToArray();
+            compiled(a);
+            original(b);
+            a.ShouldBe(b);
+        }
+        D.Check(K, nameof(LanguageSlicing.SwapRows), new[,] { { 1, 2, 3 }, { 4, 5, 6 }, { 7, 8, 9 } }, 0, 2);
+        D.Check(K, nameof(LanguageSlicing.SwapRows), new[,] { { 1, 2 }, { 3, 4 } }, 0, 2);
+    }
 }
