@@ -21,6 +21,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver
 {
     public override void Execute()
     {
+        if (ReportErrors(Cuda.CudaWeaver.Weave(ModuleDefinition))) return;  // 0. [CudaJit] kernels -> ILGPU twins (weaver/Cuda/)
         var roots = FindNjitMethods();                                        // 1. [Njit] methods
         if (roots.Count == 0) return;
         var diagnostics = new List<Diagnostic>();

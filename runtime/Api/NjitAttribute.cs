@@ -30,4 +30,7 @@ public sealed class NjitAttribute : Attribute
 
     /// <summary>Inlining of this method into compiled callers.</summary>
     public InlineMode Inline { get; set; }
+
+    /// <summary>Keep the machine code in the on-disk cache so later processes skip LLVM (Numba's <c>cache=True</c>; docs/cache.md).</summary>
+    public bool Cache { get; set; }
 }

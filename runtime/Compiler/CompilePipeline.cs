@@ -11,7 +11,7 @@ using NumbaWeaver.Llvm;
 namespace NumbaWeaver.Compiler;
 
 /// <summary>Compiles one entry function (and its callees) to native code and returns its address.</summary>
-public static class CompilePipeline
+public static partial class CompilePipeline
 {
     public static nint Compile(IrModule module, string entryName)
     {

@@ -9,7 +9,7 @@ namespace NumbaWeaver.Config;
 /// that is unset, from the AppContext data of the same name with a <c>NumbaWeaver.</c> prefix
 /// (<c>NumbaWeaver.NUMBA_DISABLE_JIT</c>), which MSBuild properties write into runtimeconfig.json.
 /// </summary>
-public static class NumbaConfig
+public static partial class NumbaConfig
 {
     /// <summary>NUMBA_DISABLE_JIT=1: run the original C#; LLVM is never loaded.</summary>
     public static bool DisableJit { get; } = Flag("NUMBA_DISABLE_JIT", false);

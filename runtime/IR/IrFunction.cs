@@ -28,6 +28,8 @@ public enum FunctionFlags
     BoundsCheck = 4,
     InlineAlways = 8,
     InlineNever = 16,
+    /// <summary>[Njit(Cache = true)]: keep the machine code in the disk cache (docs/cache.md).</summary>
+    Cache = 32,
 }
 
 /// <summary>

@@ -3,7 +3,7 @@ namespace NumbaWeaver.Weaving.Diagnostics;
 
 /// <summary>
 /// Diagnostic codes. Ranges: NJ00xx method shape and types, NJ01xx calls, NJ02xx exceptions,
-/// NJ03xx objects and memory, NJ9xxx internal errors (a weaver bug, not the user's).
+/// NJ03xx objects and memory, NJ05xx [CudaJit] kernels, NJ9xxx internal errors (a weaver bug, not the user's).
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -57,6 +57,35 @@ public static class DiagnosticCodes
 
     /// <summary>Function pointers and delegates' targets: ldftn, ldvirtftn, calli.</summary>
     public const string FunctionPointers = "NJ0305";
+
+    /// <summary>A [CudaJit] kernel that is not static, is generic, returns a value, or has a parameter type
+    /// a kernel cannot take (only primitives, T[] and T[,] of primitives).</summary>
+    public const string CudaKernelSignature = "NJ0501";
+
+    /// <summary>Cuda.Shared.Array / Cuda.Local.Array with a size that is not a compile-time constant.</summary>
+    public const string CudaArraySizeNotConstant = "NJ0502";
+
+    /// <summary>An array passed to or returned from a method outside this assembly inside kernel code
+    /// (only Cuda.* intrinsics and this assembly's static methods can take arrays on the device).</summary>
+    public const string CudaForeignArrayCall = "NJ0503";
+
+    /// <summary>Allocation inside kernel code (new T[n], new of a class): use Cuda.Local.Array or Cuda.Shared.Array.</summary>
+    public const string CudaAllocation = "NJ0504";
+
+    /// <summary>Object values inside kernel code: strings, null, boxing, casts and type tests.</summary>
+    public const string CudaObjects = "NJ0505";
+
+    /// <summary>throw, try/catch/finally (using, lock) inside kernel code.</summary>
+    public const string CudaExceptions = "NJ0506";
+
+    /// <summary>Writing static fields, or reading mutable ones, inside kernel code.</summary>
+    public const string CudaStaticFields = "NJ0507";
+
+    /// <summary>Delegates and function pointers (ldftn, calli, virtual calls on objects) inside kernel code.</summary>
+    public const string CudaFunctionPointers = "NJ0508";
+
+    /// <summary>An array operation kernels do not support: jagged or 3-D arrays, LongLength, Array methods.</summary>
+    public const string CudaArrayOperation = "NJ0509";
 
     /// <summary>Internal error: the translated IR failed <c>IrVerifier</c> (the message lists its errors).</summary>
     public const string InvalidIr = "NJ9000";

@@ -142,6 +142,9 @@ public sealed class ModuleTranslator
                 case "BoundsCheck" when value is bool check:
                     if (!check) flags &= ~FunctionFlags.BoundsCheck;
                     break;
+                case "Cache" when value is bool cache:
+                    if (cache) flags |= FunctionFlags.Cache;
+                    break;
                 case "Inline" when value != null:
                     // Cecil gives an enum argument as its underlying value: 1 Always, 2 Never (InlineMode).
                     int mode = Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);

@@ -1,0 +1,18 @@
+// [CudaJit]: marks a static method as a CUDA kernel (or device function) compiled by ILGPU on first launch.
+using System;
+
+namespace NumbaWeaver;
+
+/// <summary>
+/// A CUDA kernel written in C# with Numba's vocabulary (Numba's <c>@cuda.jit</c>). Kernels are
+/// static, return void and take arrays (<c>float[]</c>, <c>double[,]</c>) and scalars; the weaver
+/// adds an ILGPU twin of the method at build time and <see cref="Cuda.Launch{T1}"/> runs it.
+/// Ordinary static methods called from a kernel are device functions; marking them
+/// <c>[CudaJit(Device = true)]</c> only documents that (and checks them even when unused).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class CudaJitAttribute : Attribute
+{
+    /// <summary>A device function: callable from kernels, not launchable.</summary>
+    public bool Device { get; set; }
+}

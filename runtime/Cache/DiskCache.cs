@@ -1,0 +1,134 @@
+// One folder of cache entries: lookup (validated), atomic store, safety checks on the folder itself.
+using System;
+using System.IO;
+
+namespace NumbaWeaver.Cache;
+
+/// <summary>
+/// Entries are files <c>&lt;key&gt;.nwc</c> in <see cref="Folder"/>. Every failure degrades to "compile again":
+/// a bad entry is deleted and reported as a miss, an unusable folder turns writes off. A folder other users
+/// may write to is refused outright, since loading its files means running their code.
+/// </summary>
+public sealed class DiskCache
+{
+    /// <param name="folder">The folder holding the entries (created on first store when missing).</param>
+    /// <param name="writable">False for precompiled libraries shipped with the program: never written or repaired.</param>
+    public DiskCache(string folder, bool writable = true)
+    {
+        Folder = folder;
+        Writable = writable;
+    }
+
+    public string Folder { get; }
+
+    public bool Writable { get; }
+
+    public string PathOf(string key) => Path.Combine(Folder, key + CacheEntryFile.Extension);
+
+    /// <summary>The valid entry stored under <paramref name="key"/>, or null (missing, unsafe folder, or rejected).</summary>
+    public CacheEntryFile.Entry? TryLoad(string key, string what)
+    {
+        string path = PathOf(key);
+        if (!File.Exists(path))
+        {
+            CacheLog.Debug($"miss {what}: no {path}");
+            return null;
+        }
+        if (!IsSafe(out string? unsafeReason))
+        {
+            CacheLog.WarnOnce(Folder, $"NumbaWeaver ignores the cache folder {Folder}: {unsafeReason}");
+            return null;
+        }
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            CacheLog.Debug($"miss {what}: cannot read {path}: {e.Message}");
+            return null;
+        }
+        var entry = CacheEntryFile.TryParse(bytes, key, out string? problem);
+        if (entry is null)
+        {
+            CacheStatistics.Reject();
+            CacheLog.Debug($"rejected {path} for {what}: {problem}; recompiling");
+            Discard(path);
+        }
+        return entry;
+    }
+
+    /// <summary>Stores an entry; false (with a debug message) when the folder cannot be used.</summary>
+    public bool TryStore(string key, CacheEntryFile.Entry entry, string what)
+    {
+        if (!Writable) return false;
+        try
+        {
+            if (!Directory.Exists(Folder))
+            {
+                if (OperatingSystem.IsWindows()) Directory.CreateDirectory(Folder);
+                else Directory.CreateDirectory(Folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+            if (!IsSafe(out string? unsafeReason))
+            {
+                CacheLog.WarnOnce(Folder, $"NumbaWeaver does not write to the cache folder {Folder}: {unsafeReason}");
+                CacheStatistics.StoreFailed();
+                return false;
+            }
+            CacheEntryFile.WriteAtomically(PathOf(key), key, entry);
+            CacheStatistics.Stored();
+            CacheLog.Debug($"stored {what} in {PathOf(key)} ({entry.ObjectCode.Length} bytes of object code)");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            CacheStatistics.StoreFailed();
+            CacheLog.Debug($"cannot store {what} in {Folder}: {e.Message}; the compiled code is used without caching");
+            return false;
+        }
+    }
+
+    /// <summary>Deletes every entry (and leftover temporary file) of this folder; returns how many files went.</summary>
+    public int Clear()
+    {
+        if (!Directory.Exists(Folder)) return 0;
+        int removed = 0;
+        foreach (string file in Directory.EnumerateFiles(Folder))
+        {
+            if (!file.EndsWith(CacheEntryFile.Extension, StringComparison.Ordinal) && !file.EndsWith(".tmp", StringComparison.Ordinal)) continue;
+            Discard(file);
+            removed++;
+        }
+        return removed;
+    }
+
+    /// <summary>False when group or others may write to the folder or to its parent (they could plant code).</summary>
+    public bool IsSafe(out string? reason)
+    {
+        reason = null;
+        if (OperatingSystem.IsWindows()) return true;
+        var dir = new DirectoryInfo(Folder);
+        if (!dir.Exists) return true;
+        var mode = dir.UnixFileMode;
+        if ((mode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0)
+        {
+            reason = $"it is writable by other users (mode {Convert.ToString((int)mode, 8)}); run chmod go-w on it";
+            return false;
+        }
+        return true;
+    }
+
+    private void Discard(string path)
+    {
+        if (!Writable) return;
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            CacheLog.Debug($"cannot delete {path}: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+// Reads the parts of an ELF64 x86-64 relocatable object the loader needs: sections, symbols, relocations.
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+
+namespace NumbaWeaver.Cache;
+
+/// <summary>
+/// A bounds-checked view of an ELF64 little-endian x86-64 relocatable object (what LLVM emits for the host).
+/// Every offset is validated, so a corrupted file throws <see cref="InvalidDataException"/> instead of reading
+/// outside the buffer.
+/// </summary>
+internal sealed class ElfObject
+{
+    public const uint SectionProgBits = 1, SectionSymbolTable = 2, SectionRela = 4, SectionNoBits = 8, SectionRel = 9;
+    public const ulong FlagWrite = 1, FlagAlloc = 2, FlagExec = 4;
+    public const ushort SymbolUndefined = 0, SymbolAbsolute = 0xfff1, SymbolCommon = 0xfff2;
+
+    private const int HeaderSize = 64, SectionHeaderSize = 64, SymbolSize = 24, RelaSize = 24;
+    private const ushort MachineX86_64 = 62, TypeRelocatable = 1;
+
+    public ElfObject(byte[] bytes)
+    {
+        Bytes = bytes;
+        Require(bytes.Length >= HeaderSize && bytes[0] == 0x7f && bytes[1] == (byte)'E' && bytes[2] == (byte)'L' && bytes[3] == (byte)'F',
+            "not an ELF file");
+        Require(bytes[4] == 2 && bytes[5] == 1, "not a 64-bit little-endian ELF file");
+        Require(U16(16) == TypeRelocatable && U16(18) == MachineX86_64, "not an x86-64 relocatable object");
+        ulong sectionOffset = U64(0x28);
+        int count = U16(0x3C);
+        int names = U16(0x3E);
+        Require(U16(0x3A) == SectionHeaderSize && count > 0 && names < count, "bad section header table");
+        CheckRange(sectionOffset, (ulong)count * SectionHeaderSize);
+        for (int i = 0; i < count; i++) Sections.Add(ReadSection((int)sectionOffset + i * SectionHeaderSize));
+        foreach (var s in Sections) s.Name = String(Sections[names], s.NameOffset);
+    }
+
+    public byte[] Bytes { get; }
+
+    public List<Section> Sections { get; } = new();
+
+    /// <summary>The symbols of the (single) symbol table.</summary>
+    public List<Symbol> Symbols()
+    {
+        var table = Sections.Find(s => s.Type == SectionSymbolTable) ?? throw new InvalidDataException("ELF object has no symbol table");
+        Require(table.Link < Sections.Count, "bad symbol string table index");
+        var strings = Sections[(int)table.Link];
+        var result = new List<Symbol>();
+        for (ulong at = 0; at + SymbolSize <= table.Size; at += SymbolSize)
+        {
+            int o = (int)(table.Offset + at);
+            result.Add(new Symbol(String(strings, U32(o)), Bytes[o + 4], U16(o + 6), U64(o + 8)));
+        }
+        return result;
+    }
+
+    /// <summary>The relocations of a SHT_RELA section.</summary>
+    public IEnumerable<Relocation> Relocations(Section rela)
+    {
+        for (ulong at = 0; at + RelaSize <= rela.Size; at += RelaSize)
+        {
+            int o = (int)(rela.Offset + at);
+            ulong info = U64(o + 8);
+            yield return new Relocation(U64(o), (int)(info >> 32), (uint)info, (long)U64(o + 16));
+        }
+    }
+
+    private Section ReadSection(int o)
+    {
+        var s = new Section(U32(o), U32(o + 4), U64(o + 8), U64(o + 24), U64(o + 32), U32(o + 40), U32(o + 44), Math.Max(1UL, U64(o + 48)));
+        if (s.Type != SectionNoBits) CheckRange(s.Offset, s.Size);
+        Require(s.Align <= 4096 && (s.Align & (s.Align - 1)) == 0, "bad section alignment");
+        return s;
+    }
+
+    private string String(Section table, uint offset)
+    {
+        Require(offset < table.Size, "string offset outside its table");
+        int start = (int)(table.Offset + offset);
+        int end = Array.IndexOf(Bytes, (byte)0, start, (int)(table.Size - offset));
+        Require(end >= 0, "unterminated string");
+        return Encoding.UTF8.GetString(Bytes, start, end - start);
+    }
+
+    private void CheckRange(ulong offset, ulong size) =>
+        Require(offset <= (ulong)Bytes.Length && size <= (ulong)Bytes.Length - offset, "section or table outside the file");
+
+    private ushort U16(int o) => BinaryPrimitives.ReadUInt16LittleEndian(Bytes.AsSpan(o, 2));
+    private uint U32(int o) => BinaryPrimitives.ReadUInt32LittleEndian(Bytes.AsSpan(o, 4));
+    private ulong U64(int o) => BinaryPrimitives.ReadUInt64LittleEndian(Bytes.AsSpan(o, 8));
+
+    public static void Require(bool condition, string problem)
+    {
+        if (!condition) throw new InvalidDataException("malformed object code: " + problem);
+    }
+
+    /// <summary>One section header.</summary>
+    internal sealed record Section(uint NameOffset, uint Type, ulong Flags, ulong Offset, ulong Size, uint Link, uint Info, ulong Align)
+    {
+        public string Name { get; set; } = "";
+        public bool IsLoaded => (Flags & FlagAlloc) != 0 && Size > 0;
+    }
+
+    /// <summary>One symbol table entry (STT_* in the low nibble of <see cref="Info"/>).</summary>
+    internal readonly record struct Symbol(string Name, byte Info, ushort SectionIndex, ulong Value)
+    {
+        public bool IsGlobal => (Info >> 4) is 1 or 2;
+    }
+
+    /// <summary>One RELA entry.</summary>
+    internal readonly record struct Relocation(ulong Offset, int SymbolIndex, uint Type, long Addend);
+}

@@ -1,0 +1,50 @@
+// Public API of the disk cache: where it lives, and clearing it.
+using System;
+using System.IO;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using NumbaWeaver.Config;
+
+namespace NumbaWeaver.Cache;
+
+/// <summary>
+/// The cache root is NUMBA_CACHE_DIR (or the MSBuild property NumbaCacheDir), else $XDG_CACHE_HOME/numbaweaver,
+/// else ~/.cache/numbaweaver; each assembly gets its own folder, named after its identity (docs/cache.md).
+/// </summary>
+public static class NumbaCache
+{
+    /// <summary>The root folder holding one folder per assembly.</summary>
+    public static string Root { get; } = ComputeRoot(NumbaConfig.CacheDir);
+
+    /// <summary>The folder of <paramref name="assembly"/>'s entries: <c>Name-Version-hash</c> of its full name.</summary>
+    public static string FolderFor(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        var name = assembly.GetName();
+        string identity = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name.FullName)))[..12];
+        return Path.Combine(Root, $"{name.Name}-{name.Version}-{identity}");
+    }
+
+    /// <summary>Deletes the cached entries of <paramref name="assembly"/>; returns how many files were removed.</summary>
+    public static int Clear(Assembly assembly) => new DiskCache(FolderFor(assembly)).Clear();
+
+    /// <summary>Deletes the cached entries of every assembly under <see cref="Root"/>.</summary>
+    public static int ClearAll()
+    {
+        if (!Directory.Exists(Root)) return 0;
+        int removed = 0;
+        foreach (string folder in Directory.EnumerateDirectories(Root)) removed += new DiskCache(folder).Clear();
+        return removed;
+    }
+
+    internal static string ComputeRoot(string? configured)
+    {
+        if (!string.IsNullOrEmpty(configured)) return Path.GetFullPath(configured);
+        string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        if (!string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg)) return Path.Combine(xdg, "numbaweaver");
+        if (OperatingSystem.IsWindows())
+            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "numbaweaver");
+        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "numbaweaver");
+    }
+}

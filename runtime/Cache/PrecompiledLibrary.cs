@@ -1,0 +1,52 @@
+// Machine code compiled at build time and shipped next to the assembly: pick the best variant this CPU runs.
+using System;
+using System.IO;
+using System.Reflection;
+
+namespace NumbaWeaver.Cache;
+
+/// <summary>
+/// The build writes <c>&lt;Assembly&gt;.numba/&lt;level&gt;/&lt;key&gt;.nwc</c> next to the assembly (one folder per
+/// x86-64 level from <c>NumbaPrecompileCpus</c>). At run time the best level the CPU supports that the build
+/// produced is used, read-only, with the same entry format and validation as the disk cache.
+/// </summary>
+public sealed class PrecompiledLibrary
+{
+    /// <summary>The folder suffix next to the assembly file.</summary>
+    public const string FolderSuffix = ".numba";
+
+    private PrecompiledLibrary(string level, DiskCache store)
+    {
+        Level = level;
+        Store = store;
+    }
+
+    /// <summary>The chosen x86-64 level, e.g. <c>x86-64-v3</c>.</summary>
+    public string Level { get; }
+
+    public DiskCache Store { get; }
+
+    /// <summary>The library shipped with <paramref name="assembly"/> for this CPU, or null when there is none.</summary>
+    public static PrecompiledLibrary? For(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        if (string.IsNullOrEmpty(assembly.Location)) return null;
+        string root = FolderOf(assembly.Location);
+        if (!Directory.Exists(root)) return null;
+        foreach (string level in CpuIdentity.SupportedLevels())
+        {
+            string folder = Path.Combine(root, level);
+            if (Directory.Exists(folder))
+            {
+                CacheLog.Debug($"precompiled library {folder} selected for this CPU");
+                return new PrecompiledLibrary(level, new DiskCache(folder, writable: false));
+            }
+        }
+        CacheLog.Debug($"precompiled library {root} has no variant this CPU supports ({string.Join(", ", CpuIdentity.SupportedLevels())})");
+        return null;
+    }
+
+    /// <summary>The precompiled-code folder of an assembly file.</summary>
+    public static string FolderOf(string assemblyPath) =>
+        Path.Combine(Path.GetDirectoryName(assemblyPath)!, Path.GetFileNameWithoutExtension(assemblyPath) + FolderSuffix);
+}

@@ -1,0 +1,73 @@
+// Which libLLVM this process would load, found by looking at files only (no dlopen), for cache keys.
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace NumbaWeaver.Llvm;
+
+public static partial class LlvmLibrary
+{
+    private static readonly Lazy<string> PredictedFingerprint = new(PredictFingerprint);
+
+    /// <summary>
+    /// Names the libLLVM the loader would pick (real file name, size and modification time) without loading it,
+    /// so the disk cache can key on the LLVM that compiled an entry while a cache hit still costs no dlopen.
+    /// "none" when no candidate file exists. It follows the loader's order over the usual library folders;
+    /// where it guesses wrong the worst outcome is a recompilation, never wrong code.
+    /// </summary>
+    public static string Fingerprint => PredictedFingerprint.Value;
+
+    private static string PredictFingerprint()
+    {
+        foreach (string candidate in FingerprintCandidates())
+        {
+            try
+            {
+                var file = new FileInfo(candidate);
+                if (!file.Exists) continue;
+                var real = file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? file;
+                if (!real.Exists) continue;
+                return $"{real.Name}:{real.Length}:{real.LastWriteTimeUtc.Ticks}";
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+        return "none";
+    }
+
+    private static IEnumerable<string> FingerprintCandidates()
+    {
+        string? overridePath = Environment.GetEnvironmentVariable(PathVariable);
+        if (!string.IsNullOrEmpty(overridePath))
+        {
+            if (!Directory.Exists(overridePath))
+            {
+                yield return overridePath;
+                yield break;
+            }
+            foreach (string name in DefaultNames()) yield return Path.Combine(overridePath, Path.GetFileName(name));
+            yield break;
+        }
+
+        var folders = new List<string>();
+        foreach (string folder in (Environment.GetEnvironmentVariable("LD_LIBRARY_PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+            folders.Add(folder);
+        string multiarch = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? "aarch64-linux-gnu" : "x86_64-linux-gnu";
+        folders.AddRange([$"/usr/lib/{multiarch}", $"/lib/{multiarch}", "/usr/lib64", "/usr/lib", "/usr/local/lib"]);
+        foreach (string name in DefaultNames())
+        {
+            if (Path.IsPathRooted(name))
+            {
+                yield return name;
+                continue;
+            }
+            foreach (string folder in folders) yield return Path.Combine(folder, name);
+        }
+        foreach (string candidate in FolderCandidates()) yield return candidate;
+    }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Measures first-call latency of a small (Dot) and a large (Relax) kernel: cold compile, disk cache hit in a new
+# process, precompiled at build time (with libLLVM hidden), and the original C# (NUMBA_DISABLE_JIT=1) for reference.
+# Prints the median of N runs (default 5) per scenario. Usage: scripts/cache-latency.sh [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-5}"
+project=tests/IntegrationProjects/Cached
+dotnet build "$project/Cached.csproj" -c Release -v quiet -nologo >/dev/null
+dll="$project/bin/Release/net10.0/Cached.dll"
+cache="$(mktemp -d)"
+trap 'rm -rf "$cache"' EXIT
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+measure() { # scenario-name, then environment assignments; runs the program $runs times
+  local name="$1"; shift
+  local small=() large=()
+  for _ in $(seq "$runs"); do
+    [[ "$name" == cold ]] && rm -rf "${cache:?}"/*
+    out="$(env "$@" NUMBA_CACHE_DIR="$cache" dotnet "$dll")"
+    small+=("$(awk '/^first-call-small-ms/ { print $2 }' <<<"$out")")
+    large+=("$(awk '/^first-call-large-ms/ { print $2 }' <<<"$out")")
+  done
+  printf '%-12s small %9s ms   large %9s ms   (median of %s; llvm-loaded %s)\n' "$name" \
+    "$(printf '%s\n' "${small[@]}" | median)" "$(printf '%s\n' "${large[@]}" | median)" "$runs" \
+    "$(awk '/^llvm-loaded/ { print $2 }' <<<"$out")"
+}
+
+measure cold NUMBA_USE_PRECOMPILED=0
+measure cached NUMBA_USE_PRECOMPILED=0
+measure precompiled NUMBA_LLVM_PATH=/nonexistent NUMBA_JIT_STRICT=1
+measure original NUMBA_DISABLE_JIT=1

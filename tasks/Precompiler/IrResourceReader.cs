@@ -1,0 +1,31 @@
+// Reads the embedded IR resource of a woven assembly from its file, without loading the assembly.
+using System;
+using System.IO;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text;
+using NumbaWeaver.IR;
+
+namespace NumbaWeaver.Precompiler;
+
+/// <summary>Finds manifest resource <see cref="IrModule.ResourceName"/> in the PE file and parses it.</summary>
+internal static class IrResourceReader
+{
+    public static IrModule? Read(string assemblyPath)
+    {
+        using var stream = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        foreach (var handle in metadata.ManifestResources)
+        {
+            var resource = metadata.GetManifestResource(handle);
+            if (metadata.GetString(resource.Name) != IrModule.ResourceName || !resource.Implementation.IsNil) continue;
+            var directory = pe.PEHeaders.CorHeader!.ResourcesDirectory;
+            var block = pe.GetSectionData(directory.RelativeVirtualAddress).GetReader();
+            block.Offset = (int)resource.Offset;
+            int length = block.ReadInt32();
+            return IrParser.ParseModule(Encoding.UTF8.GetString(block.ReadBytes(length)));
+        }
+        return null;
+    }
+}

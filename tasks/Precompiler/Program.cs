@@ -1,0 +1,61 @@
+// Precompiler entry point: `NumbaWeaver.Precompiler <woven.dll> <cpu;cpu...>` writes <Name>.numba/<cpu>/<key>.nwc next to it.
+using System;
+using System.Diagnostics;
+using System.IO;
+using NumbaWeaver.Backend;
+using NumbaWeaver.Cache;
+using NumbaWeaver.Compiler;
+using NumbaWeaver.IR;
+using NumbaWeaver.Precompiler;
+
+if (args.Length != 2)
+{
+    Console.Error.WriteLine("usage: NumbaWeaver.Precompiler <woven assembly> <x86-64 levels, ';'-separated>");
+    return 2;
+}
+
+string assemblyPath = Path.GetFullPath(args[0]);
+string[] levels = args[1].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+foreach (string level in levels)
+{
+    if (Array.IndexOf(CpuIdentity.KnownLevels, level) < 0)
+    {
+        Console.Error.WriteLine($"error NJ0901: unknown CPU level '{level}' in NumbaPrecompileCpus (known: {string.Join(", ", CpuIdentity.KnownLevels)})");
+        return 1;
+    }
+}
+
+var module = IrResourceReader.Read(assemblyPath);
+string root = PrecompiledLibrary.FolderOf(assemblyPath);
+if (Directory.Exists(root)) Directory.Delete(root, recursive: true); // never ship entries of an older build
+if (module is null)
+{
+    Console.WriteLine($"NumbaWeaver.Precompiler: {Path.GetFileName(assemblyPath)} has no [Njit] methods");
+    return 0;
+}
+
+var clock = Stopwatch.StartNew();
+int count = 0;
+try
+{
+    foreach (string level in levels)
+    {
+        var store = new DiskCache(Path.Combine(root, level));
+        foreach (var function in module.Functions)
+        {
+            if (!function.Has(FunctionFlags.Entry)) continue;
+            byte[] objectCode = CompilePipeline.CompileToObject(module, function.Name, CompileSettings.Defaults, level);
+            string key = CacheKey.For(module, function, CompileSettings.Defaults, CacheKey.LevelTarget(level));
+            var entry = new CacheEntryFile.Entry(NativeSymbols.For(function.Name), $"{function.Name}; {CompilePipeline.CompilerDescription(level)}", objectCode);
+            if (!store.TryStore(key, entry, function.Name)) throw new IOException($"cannot write to {store.Folder}");
+            count++;
+        }
+    }
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine($"error NJ0900: NumbaWeaver could not precompile {Path.GetFileName(assemblyPath)}: {e.GetType().Name}: {e.Message}");
+    return 1;
+}
+Console.WriteLine($"NumbaWeaver.Precompiler: {count} entries for {string.Join(", ", levels)} in {clock.Elapsed.TotalMilliseconds:F0} ms -> {root}");
+return 0;

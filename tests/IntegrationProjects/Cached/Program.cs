@@ -1,0 +1,33 @@
+// Integration app: times the first call of each kernel and prints results (bit patterns), cache counters and whether libLLVM was mapped.
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using Cached;
+using NumbaWeaver.Cache;
+using NumbaWeaver.Dispatch;
+
+double[] a = Enumerable.Range(0, 4096).Select(i => Math.Sin(i) * 3.5).ToArray();
+double[] b = Enumerable.Range(0, 4096).Select(i => Math.Cos(i * 0.5)).ToArray();
+var grid = new double[64, 48];
+for (int i = 0; i < 64; i++) for (int j = 0; j < 48; j++) grid[i, j] = ((i * 31 + j * 17) % 13) / 13.0;
+var next = (double[,])grid.Clone();
+
+var clock = Stopwatch.StartNew();
+double dot = Kernels.Dot(a, b);
+double smallMs = clock.Elapsed.TotalMilliseconds;
+clock.Restart();
+double relax = Kernels.Relax(grid, next, 20, 1.5);
+double largeMs = clock.Elapsed.TotalMilliseconds;
+
+Console.WriteLine($"dot {BitConverter.DoubleToInt64Bits(dot):X16}");
+Console.WriteLine($"relax {BitConverter.DoubleToInt64Bits(relax):X16}");
+Console.WriteLine($"first-call-small-ms {smallMs:F3}");
+Console.WriteLine($"first-call-large-ms {largeMs:F3}");
+Console.WriteLine($"compiled {Statistics.CompileCount}");
+Console.WriteLine($"fallbacks {Statistics.FallbackCount}");
+Console.WriteLine($"cache-hits {CacheStatistics.Hits}");
+Console.WriteLine($"cache-misses {CacheStatistics.Misses}");
+Console.WriteLine($"cache-rejected {CacheStatistics.Rejected}");
+Console.WriteLine($"precompiled-hits {CacheStatistics.PrecompiledHits}");
+Console.WriteLine($"llvm-loaded {File.ReadAllText("/proc/self/maps").Contains("libLLVM")}");

@@ -1,0 +1,190 @@
+// Builds tests/IntegrationProjects/Cached (Cache = true, precompiled at build time) and runs it as separate processes.
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using Shouldly;
+using Xunit;
+
+namespace NumbaWeaver.Tests.Integration;
+
+/// <summary>Builds the Cached project once; each run gets its own environment (cache folder, switches).</summary>
+public sealed class CachedProjectBuild
+{
+    public CachedProjectBuild()
+    {
+        ProjectDir = Path.Combine(DotnetCli.RepoRoot, "tests", "IntegrationProjects", "Cached");
+        var (code, output) = DotnetCli.Run($"build -c {DotnetCli.Configuration} -v minimal -p:BuildProjectReferences=false", ProjectDir);
+        code.ShouldBe(0, output);
+        Dll = Path.Combine(ProjectDir, "bin", DotnetCli.Configuration, "net10.0", "Cached.dll");
+    }
+
+    public string ProjectDir { get; }
+    public string Dll { get; }
+
+    public static string NewCacheDir() => Path.Combine(Path.GetTempPath(), "nw-cached-it-" + Guid.NewGuid().ToString("N"));
+
+    public Dictionary<string, string> Run(IDictionary<string, string?> environment)
+    {
+        var (code, output) = DotnetCli.Run($"\"{Dll}\"", ProjectDir, environment);
+        code.ShouldBe(0, output);
+        return Parse(output);
+    }
+
+    /// <summary>Starts the program in several processes at once and waits for all of them.</summary>
+    public List<Dictionary<string, string>> RunConcurrently(int count, IDictionary<string, string?> environment)
+    {
+        var processes = Enumerable.Range(0, count).Select(_ =>
+        {
+            var psi = new ProcessStartInfo("dotnet", $"\"{Dll}\"") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            psi.Environment.Remove("NUMBA_JIT_STRICT");
+            foreach (var (k, v) in environment) psi.Environment[k] = v;
+            return Process.Start(psi)!;
+        }).ToList();
+        var results = new List<Dictionary<string, string>>();
+        foreach (var p in processes)
+        {
+            string output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+            p.WaitForExit(300_000).ShouldBeTrue();
+            p.ExitCode.ShouldBe(0, output);
+            results.Add(Parse(output));
+        }
+        return results;
+    }
+
+    private static Dictionary<string, string> Parse(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(l => l.Contains(' ') && !l.StartsWith("warning", StringComparison.Ordinal) && !l.StartsWith('['))
+            .ToDictionary(l => l[..l.IndexOf(' ')], l => l[(l.IndexOf(' ') + 1)..].Trim());
+}
+
+[Collection(IntegrationCollection.Name)]
+public class CachedProjectTests : IClassFixture<CachedProjectBuild>
+{
+    private readonly CachedProjectBuild _build;
+
+    public CachedProjectTests(CachedProjectBuild build) => _build = build;
+
+    private static Dictionary<string, string?> CacheOnly(string dir) => new()
+    {
+        ["NUMBA_CACHE_DIR"] = dir,
+        ["NUMBA_USE_PRECOMPILED"] = "0",
+        ["NUMBA_JIT_STRICT"] = "1",
+    };
+
+    [Fact]
+    public void A_second_process_loads_the_cache_without_llvm_and_computes_the_same()
+    {
+        string dir = CachedProjectBuild.NewCacheDir();
+        var original = _build.Run(new Dictionary<string, string?> { ["NUMBA_DISABLE_JIT"] = "1" });
+        var cold = _build.Run(CacheOnly(dir));
+        cold["compiled"].ShouldBe("2");
+        cold["cache-misses"].ShouldBe("2");
+        var warm = _build.Run(CacheOnly(dir));
+        warm["cache-hits"].ShouldBe("2");
+        warm["compiled"].ShouldBe("0");
+        warm["llvm-loaded"].ShouldBe("False");
+        foreach (var result in new[] { cold, warm })
+        {
+            result["dot"].ShouldBe(original["dot"]);
+            result["relax"].ShouldBe(original["relax"]);
+        }
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public void A_corrupted_entry_is_recompiled_and_replaced()
+    {
+        string dir = CachedProjectBuild.NewCacheDir();
+        _build.Run(CacheOnly(dir));
+        foreach (string file in Directory.GetFiles(dir, "*.nwc", SearchOption.AllDirectories))
+        {
+            byte[] bytes = File.ReadAllBytes(file);
+            File.WriteAllBytes(file, bytes[..(bytes.Length / 2)]);
+        }
+        var recovered = _build.Run(CacheOnly(dir));
+        recovered["cache-rejected"].ShouldBe("2");
+        recovered["compiled"].ShouldBe("2");
+        var again = _build.Run(CacheOnly(dir));
+        again["cache-hits"].ShouldBe("2");
+        again["relax"].ShouldBe(recovered["relax"]);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public void Concurrent_processes_all_succeed_and_leave_one_valid_entry_per_method()
+    {
+        string dir = CachedProjectBuild.NewCacheDir();
+        var results = _build.RunConcurrently(3, CacheOnly(dir));
+        results.Select(r => r["relax"]).Distinct().Count().ShouldBe(1);
+        results.Select(r => r["dot"]).Distinct().Count().ShouldBe(1);
+        Directory.GetFiles(dir, "*.tmp", SearchOption.AllDirectories).ShouldBeEmpty();
+        Directory.GetFiles(dir, "*.nwc", SearchOption.AllDirectories).Length.ShouldBe(2);
+        var after = _build.Run(CacheOnly(dir));
+        after["cache-hits"].ShouldBe("2");
+        after["cache-rejected"].ShouldBe("0");
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public void An_unusable_cache_folder_falls_back_to_compiling()
+    {
+        var result = _build.Run(CacheOnly("/proc/numbaweaver-cannot-exist"));
+        result["compiled"].ShouldBe("2");
+        result["fallbacks"].ShouldBe("0");
+        result["cache-hits"].ShouldBe("0");
+    }
+
+    [Fact]
+    public void Precompiled_code_runs_with_no_llvm_at_all()
+    {
+        var original = _build.Run(new Dictionary<string, string?> { ["NUMBA_DISABLE_JIT"] = "1" });
+        var result = _build.Run(new Dictionary<string, string?>
+        {
+            ["NUMBA_LLVM_PATH"] = "/nonexistent",
+            ["NUMBA_JIT_STRICT"] = "1",
+            ["NUMBA_CACHE_DIR"] = CachedProjectBuild.NewCacheDir(),
+        });
+        result["precompiled-hits"].ShouldBe("2");
+        result["compiled"].ShouldBe("0");
+        result["fallbacks"].ShouldBe("0");
+        result["llvm-loaded"].ShouldBe("False");
+        result["dot"].ShouldBe(original["dot"]);
+        result["relax"].ShouldBe(original["relax"]);
+    }
+
+    [Fact]
+    public void Precompiled_variants_exist_for_each_requested_level()
+    {
+        string root = Path.Combine(Path.GetDirectoryName(_build.Dll)!, "Cached.numba");
+        foreach (string level in new[] { "x86-64-v3", "x86-64-v2" })
+            Directory.GetFiles(Path.Combine(root, level), "*.nwc").Length.ShouldBe(2, level);
+    }
+
+    [Fact]
+    public void Msbuild_switches_reach_the_runtime_and_the_environment_wins()
+    {
+        string config = File.ReadAllText(Path.ChangeExtension(_build.Dll, ".runtimeconfig.json"));
+        config.ShouldContain("\"NumbaWeaver.NUMBA_CACHE\": false");
+
+        // The same flow for NUMBA_CACHE_DIR, with a runtimeconfig.json naming one folder and the environment another.
+        string fromConfig = CachedProjectBuild.NewCacheDir(), fromEnvironment = CachedProjectBuild.NewCacheDir();
+        string runtimeConfig = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".runtimeconfig.json");
+        File.WriteAllText(runtimeConfig, config.Replace("\"configProperties\": {",
+            $"\"configProperties\": {{ \"NumbaWeaver.NUMBA_CACHE_DIR\": \"{fromConfig}\",", StringComparison.Ordinal));
+        var env = new Dictionary<string, string?> { ["NUMBA_USE_PRECOMPILED"] = "0", ["NUMBA_CACHE_DIR"] = null };
+        var (code, output) = DotnetCli.Run($"exec --runtimeconfig \"{runtimeConfig}\" \"{_build.Dll}\"", _build.ProjectDir, env);
+        code.ShouldBe(0, output);
+        Directory.GetFiles(fromConfig, "*.nwc", SearchOption.AllDirectories).Length.ShouldBe(2, output);
+
+        env["NUMBA_CACHE_DIR"] = fromEnvironment;
+        (code, output) = DotnetCli.Run($"exec --runtimeconfig \"{runtimeConfig}\" \"{_build.Dll}\"", _build.ProjectDir, env);
+        code.ShouldBe(0, output);
+        Directory.GetFiles(fromEnvironment, "*.nwc", SearchOption.AllDirectories).Length.ShouldBe(2, output);
+        output.ShouldContain("cache-misses 2");
+        Directory.Delete(fromConfig, recursive: true);
+        Directory.Delete(fromEnvironment, recursive: true);
+        File.Delete(runtimeConfig);
+    }
+}

@@ -1,0 +1,82 @@
+// One integration project built against the packed feed: dotnet build/publish it, run its output, parse "name value" lines.
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using Shouldly;
+
+namespace NumbaWeaver.Tests.Integration.Packages;
+
+public sealed class UserProject
+{
+    public UserProject(string directory, string name)
+    {
+        Directory = directory;
+        Name = name;
+    }
+
+    public string Directory { get; }
+    public string Name { get; }
+
+    /// <summary>dotnet build; returns the exit code and the whole log.</summary>
+    public (int ExitCode, string Output) TryBuild(string configuration, string verbosity = "minimal") =>
+        DotnetCli.Run($"build -c {configuration} -v {verbosity} {PackageFeed.Instance.VersionProperty}", Directory);
+
+    public string Build(string configuration, string verbosity = "minimal")
+    {
+        var (code, output) = TryBuild(configuration, verbosity);
+        code.ShouldBe(0, output);
+        return output;
+    }
+
+    public string Publish(string runtimeIdentifier)
+    {
+        var (code, output) = DotnetCli.Run(
+            $"publish -c Release -r {runtimeIdentifier} --self-contained -v minimal {PackageFeed.Instance.VersionProperty}", Directory);
+        code.ShouldBe(0, output);
+        return Path.Combine(Directory, "bin", "Release", "net10.0", runtimeIdentifier, "publish");
+    }
+
+    public string OutputAssembly(string configuration) => Path.Combine(Directory, "bin", configuration, "net10.0", Name + ".dll");
+
+    public string IntermediateAssembly(string configuration) => Path.Combine(Directory, "obj", configuration, "net10.0", Name + ".dll");
+
+    /// <summary>Runs the built app with `dotnet`, compiled or (disableJit) as the original C#.</summary>
+    public Dictionary<string, string> Run(string configuration, bool disableJit) =>
+        Execute("dotnet", $"\"{OutputAssembly(configuration)}\"", disableJit);
+
+    /// <summary>Runs a published self-contained app through its own native host, no `dotnet` involved.</summary>
+    public Dictionary<string, string> RunPublished(string publishDirectory, bool disableJit) =>
+        Execute(Path.Combine(publishDirectory, Name), "", disableJit);
+
+    private Dictionary<string, string> Execute(string fileName, string arguments, bool disableJit)
+    {
+        var psi = new ProcessStartInfo(fileName, arguments)
+        {
+            WorkingDirectory = Directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.Environment.Remove("NUMBA_JIT_STRICT");
+        psi.Environment["NUMBA_DISABLE_JIT"] = disableJit ? "1" : null;
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        var stdout = p.StandardOutput.ReadToEnd();
+        p.WaitForExit(120_000).ShouldBeTrue($"{fileName} did not finish");
+        p.ExitCode.ShouldBe(0, stdout + stderr.Result);
+        return Parse(stdout);
+    }
+
+    /// <summary>"name value" lines of the program's standard output.</summary>
+    public static Dictionary<string, string> Parse(string stdout) =>
+        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Trim())
+            .Where(l => l.Contains(' '))
+            .ToDictionary(l => l[..l.IndexOf(' ')], l => l[(l.IndexOf(' ') + 1)..]);
+
+    /// <summary>Every result but the compile counter, which is the one line that must differ.</summary>
+    public static Dictionary<string, string> Results(Dictionary<string, string> run) =>
+        run.Where(kv => kv.Key != "compiled").ToDictionary(kv => kv.Key, kv => kv.Value);
+}

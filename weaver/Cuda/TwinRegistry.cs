@@ -1,0 +1,54 @@
+// The twins created so far (original method -> twin) and the ones whose bodies are still to be written.
+using System.Collections.Generic;
+using Mono.Cecil;
+
+namespace NumbaWeaver.Weaving.Cuda;
+
+/// <summary>
+/// Device functions are discovered while kernel bodies are rewritten; each gets its twin's
+/// signature at once (so calls can point at it) and its body later, exactly once.
+/// </summary>
+internal sealed class TwinRegistry
+{
+    private readonly ModuleDefinition _module;
+    private readonly CudaReferences _references;
+    private readonly Dictionary<(MethodDefinition, CompanionKind), MethodDefinition> _twins = new();
+    private readonly Queue<(MethodDefinition Original, MethodDefinition Twin)> _pending = new();
+
+    public TwinRegistry(ModuleDefinition module, CudaReferences references)
+    {
+        _module = module;
+        _references = references;
+    }
+
+    /// <summary>Must match cuda-runtime/Launch/KernelCache.cs.</summary>
+    public static string TwinName(string method, CompanionKind kind) =>
+        "<" + method + (kind == CompanionKind.Kernel ? ">cuda_kernel" : ">cuda_device");
+
+    public MethodDefinition GetOrAdd(MethodDefinition original, CompanionKind kind)
+    {
+        if (_twins.TryGetValue((original, kind), out var twin)) return twin;
+        // Public: ILGPU's CPU accelerator calls the twin from generated code outside this assembly.
+        twin = new MethodDefinition(TwinName(original.Name, kind),
+            MethodAttributes.Public | MethodAttributes.Static | MethodAttributes.HideBySig,
+            KernelTypes.DeviceType(original.ReturnType, _references));
+        foreach (var p in original.Parameters)
+            twin.Parameters.Add(new ParameterDefinition(p.Name, p.Attributes & ~ParameterAttributes.HasDefault,
+                KernelTypes.DeviceType(p.ParameterType, _references)));
+        original.DeclaringType.Methods.Add(twin);
+        _twins.Add((original, kind), twin);
+        _pending.Enqueue((original, twin));
+        return twin;
+    }
+
+    public bool TryTakePending(out (MethodDefinition Original, MethodDefinition Twin) pending)
+    {
+        if (_pending.Count == 0)
+        {
+            pending = default;
+            return false;
+        }
+        pending = _pending.Dequeue();
+        return true;
+    }
+}
