@@ -16,6 +16,9 @@ internal static class ExternalSymbols
 
     private static nint Lookup(string name)
     {
+        // The runtime's own callbacks (numbaweaver_raise ...), which LLJIT gets as absolute symbols.
+        foreach (var (symbol, address) in NumbaWeaver.Backend.RuntimeSymbols.All)
+            if (symbol == name) return address;
         foreach (nint handle in Handles.Value)
         {
             if (NativeLibrary.TryGetExport(handle, name, out nint address)) return address;
