@@ -28,6 +28,18 @@ public sealed class NjitAttribute : Attribute
     /// <summary>Check array indices (the default). False removes the checks, as <c>NUMBA_BOUNDSCHECK=0</c> does globally.</summary>
     public bool BoundsCheck { get; set; } = true;
 
+    /// <summary>
+    /// A subset of fast-math permissions (Numba's <c>fastmath={'reassoc', 'contract'}</c>); combined
+    /// with <see cref="FastMath"/> (which means all of them). See docs/parallel.md.
+    /// </summary>
+    public FastMathFlags FastMathFlags { get; set; }
+
+    /// <summary>
+    /// Run the iterations of <c>foreach (var i in Numba.Prange(...))</c> loops on several threads
+    /// (Numba's <c>parallel=True</c>). Reductions of scalars are found and combined; see docs/parallel.md.
+    /// </summary>
+    public bool Parallel { get; set; }
+
     /// <summary>Inlining of this method into compiled callers.</summary>
     public InlineMode Inline { get; set; }
 

@@ -24,8 +24,8 @@ internal sealed partial class FunctionLowering
             {
                 var dim = Pop().Value;
                 var a = Pop().ArrayOrThrow;
-                // GetLength(d) with d outside [0, rank) throws IndexOutOfRangeException.
-                FailIf(ICmp(LLVMIntPredicate.LLVMIntUGE, dim, ConstI32(a.Lengths.Length)), Status.IndexOutOfRange);
+                // GetLength(d) with d outside [0, rank) throws IndexOutOfRangeException with its own message.
+                FailIf(ICmp(LLVMIntPredicate.LLVMIntUGE, dim, ConstI32(a.Lengths.Length)), Status.BadDimension);
                 var n = a.Lengths[0];
                 for (int d = 1; d < a.Lengths.Length; d++) n = Select(ICmp(LLVMIntPredicate.LLVMIntEQ, dim, ConstI32(d)), a.Lengths[d], n);
                 Push(IrType.I32, LLVM.BuildTrunc(_b, n, _t.I32, ""));

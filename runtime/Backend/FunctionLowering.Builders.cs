@@ -64,7 +64,7 @@ internal sealed partial class FunctionLowering
     {
         // The builder may fold constants: only real FP instructions can carry flags.
         if (_fastMath && s_hasFastMathFlags && LLVM.CanValueUseFastMathFlags(v) != 0)
-            LLVM.SetFastMathFlags(v, LLVMFastMathFlags.LLVMFastMathAll);
+            LLVM.SetFastMathFlags(v, _fastMathFlags);
         return v;
     }
 

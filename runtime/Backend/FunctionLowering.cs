@@ -24,6 +24,7 @@ internal sealed partial class FunctionLowering
     private readonly LLVMValueRef _fn;
     private readonly bool _boundsCheck;
     private readonly bool _fastMath;
+    private readonly LLVMFastMathFlags _fastMathFlags;
     private readonly IrType[]?[] _before;
     private readonly List<StackValue> _stack = new();
     private readonly Dictionary<int, LLVMBasicBlockRef> _blocks = new();
@@ -41,7 +42,8 @@ internal sealed partial class FunctionLowering
         _f = f;
         _fn = self.Function;
         _boundsCheck = m.Options.BoundsCheckOverride ?? f.Has(FunctionFlags.BoundsCheck);
-        _fastMath = m.Options.FastMathOverride ?? f.Has(FunctionFlags.FastMath);
+        _fastMathFlags = FastMathFlagsOf(f, m.Options.FastMathOverride);
+        _fastMath = _fastMathFlags != LLVMFastMathFlags.LLVMFastMathNone;
         var types = StackTypes.Compute(f, m.Ir.Find);
         if (types.Errors.Count > 0)
             throw new InvalidOperationException($"malformed IR in {f.Name}: {string.Join("; ", types.Errors)}");
@@ -168,6 +170,7 @@ internal sealed partial class FunctionLowering
                 return false;
             case Opcode.Call: EmitCall(ins); return false;
             case Opcode.CallIntrinsic: EmitIntrinsic(ins); return false;
+            case Opcode.ParallelFor: EmitParallelFor(ins); return false;
             case Opcode.Throw: EmitThrow(ins); return true;
             case Opcode.LdStatic: EmitLdStatic(ins); return false;
             case Opcode.Slice: EmitSlice(ins); return false;

@@ -18,7 +18,7 @@ internal sealed partial class FunctionLowering
             {
                 // Math.Abs(MinValue) has no positive counterpart: OverflowException.
                 var llType = LLVM.TypeOf(a[0]);
-                FailIf(ICmp(LLVMIntPredicate.LLVMIntEQ, a[0], ConstInt(llType, (long)Range(type).Min)), Status.Overflow);
+                FailIf(ICmp(LLVMIntPredicate.LLVMIntEQ, a[0], ConstInt(llType, (long)Range(type).Min)), Status.AbsOfMinValue);
                 var negative = ICmp(LLVMIntPredicate.LLVMIntSLT, a[0], LLVM.ConstNull(llType));
                 return Select(negative, LLVM.BuildNeg(_b, a[0], ""), a[0]);
             }

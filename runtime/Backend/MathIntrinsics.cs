@@ -14,6 +14,7 @@ internal sealed partial class FunctionLowering
     private LLVMValueRef FloatIntrinsic(IntrinsicSignature sig, LLVMValueRef[] a)
     {
         var ft = _t.Memory(sig.Parameters[0]);
+        if (sig.TypeName is "Double" or "Single") return Classify(sig.MethodName, a[0]);
         switch (sig.MethodName)
         {
             case "Sqrt": return CallIntrinsic("llvm.sqrt", ft, a[0]);

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 
 namespace NumbaWeaver.Cache;
 
-/// <summary>Looks a symbol up in the process (as LLJIT's process-symbol generator does), then in libm, libc and libgcc_s.</summary>
+/// <summary>Looks a symbol up among the runtime's own entry points, then in the process (as LLJIT's process-symbol generator does), then in libm, libc and libgcc_s.</summary>
 internal static class ExternalSymbols
 {
     private static readonly string[] Libraries = ["libm.so.6", "libc.so.6", "libgcc_s.so.1"];
@@ -16,6 +16,11 @@ internal static class ExternalSymbols
 
     private static nint Lookup(string name)
     {
+        // The runtime's own entry points (e.g. numbaweaver_parallel_for), bound by name as NativeJit does.
+        foreach (var symbol in Parallel.ParallelRuntime.Symbols)
+        {
+            if (symbol.Name == name) return symbol.Address;
+        }
         // The runtime's own callbacks (numbaweaver_raise ...), which LLJIT gets as absolute symbols.
         foreach (var (symbol, address) in NumbaWeaver.Backend.RuntimeSymbols.All)
             if (symbol == name) return address;

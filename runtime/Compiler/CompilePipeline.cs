@@ -21,6 +21,7 @@ public static partial class CompilePipeline
             throw new NativeCompilerUnavailableException(loadError ?? "libLLVM not found");
         Verify(module, entry);                                                      // 2. IR invariants
         if (NumbaConfig.DumpIr) Dump("NumbaWeaver IR", string.Concat(module.CallClosure(entry).ConvertAll(IrPrinter.Print)));
+        if (Parallel.ParallelSettings.Diagnostics) Dump("parallel diagnostics", Parallel.ParallelDiagnostics.Describe(module, entry));
         var jit = NativeJit.Instance;
         var options = new LoweringOptions { BoundsCheckOverride = NumbaConfig.BoundsCheck };
         var timings = new CompileTimings();

@@ -16,7 +16,7 @@ public sealed class IntrinsicSignature
     /// <summary>Key: <c>Type.Method(param types)</c>, e.g. <c>Math.Sqrt(f64)</c>.</summary>
     public string Name { get; }
 
-    /// <summary>"Math" or "MathF".</summary>
+    /// <summary>"Math", "MathF", or "Double"/"Single" for the classification functions.</summary>
     public string TypeName => Name.Substring(0, Name.IndexOf('.'));
 
     /// <summary>Method name without type and parameters, e.g. "Sqrt".</summary>
@@ -57,6 +57,12 @@ public static partial class Intrinsics
     /// <summary>Binary floating-point functions.</summary>
     public static readonly string[] BinaryFloat = { "Pow", "Atan2", "Min", "Max", "CopySign", "Log" };
 
+    /// <summary>Static classification methods of double (key type "Double") and float ("Single").</summary>
+    public static readonly string[] Classification =
+    {
+        "IsNaN", "IsFinite", "IsInfinity", "IsPositiveInfinity", "IsNegativeInfinity", "IsNegative", "IsNormal", "IsSubnormal",
+    };
+
     // Declared after the name lists: static fields initialise in textual order.
     private static readonly Dictionary<string, IntrinsicSignature> Table = Build();
 
@@ -84,6 +90,12 @@ public static partial class Intrinsics
         Add("Math", "Sign", IrType.I32, IrType.F32);
         Add("Math", "Clamp", IrType.F32, IrType.F32, IrType.F32, IrType.F32);
         Add("Math", "Clamp", IrType.F64, IrType.F64, IrType.F64, IrType.F64);
+
+        // double.IsNaN(x) and friends: bit tests on the representation, kept exact under FastMath.
+        foreach (var (type, f) in new[] { ("Double", IrType.F64), ("Single", IrType.F32) })
+            foreach (var m in Classification) Add(type, m, IrType.Bool, f);
+        // Numba.Prange's zero-step check (docs/parallel.md): i64 step -> the same step.
+        t[ParallelLoops.StepCheck] = new IntrinsicSignature(ParallelLoops.StepCheck, IrType.I64, new[] { IrType.I64 });
 
         var signed = new[] { IrType.I8, IrType.I16, IrType.I32, IrType.I64 };
         var all = new[] { IrType.I8, IrType.U8, IrType.I16, IrType.U16, IrType.I32, IrType.U32, IrType.I64, IrType.U64 };

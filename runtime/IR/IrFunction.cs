@@ -30,6 +30,16 @@ public enum FunctionFlags
     InlineNever = 16,
     /// <summary>[Njit(Cache = true)]: keep the machine code in the disk cache (docs/cache.md).</summary>
     Cache = 32,
+    /// <summary>[Njit(Parallel = true)]: Numba.Prange loops were outlined into parallel chunk functions.</summary>
+    Parallel = 64,
+    // Individual fast-math flags ([Njit(FastMathFlags = ...)]); FastMath means all of them.
+    FastReassoc = 128,
+    FastContract = 256,
+    FastNoNaNs = 512,
+    FastNoInfs = 1024,
+    FastNoSignedZeros = 2048,
+    FastArcp = 4096,
+    FastAfn = 8192,
 }
 
 /// <summary>

@@ -39,6 +39,11 @@ public sealed class IrModule
             foreach (var ins in f.Body)
             {
                 if (ins.Op == Opcode.Call && ins.Name != null && Find(ins.Name) is { } callee) work.Push(callee);
+                if (ins.Op == Opcode.ParallelFor && ins.Name != null)
+                {
+                    if (Find(ins.Name) is { } chunk) work.Push(chunk);
+                    if (Find(ParallelLoops.CombineName(ins.Name)) is { } combine) work.Push(combine);
+                }
             }
         }
         return result;

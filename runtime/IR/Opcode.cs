@@ -93,6 +93,13 @@ public enum Opcode
     /// <summary>[Name = intrinsic name, see <see cref="Intrinsics"/>] args -> result?</summary>
     CallIntrinsic,
 
+    /// <summary>
+    /// A parallel loop (docs/parallel.md): [Name = chunk function, see <see cref="ParallelLoops"/>]
+    /// start(i64) stop(i64) step(i64) captured... reductionRefs... -> . Runs the chunk function over
+    /// the iterations on worker threads and combines the reductions in chunk order.
+    /// </summary>
+    ParallelFor,
+
     // ---- exceptions ----
     /// <summary>
     /// [Name = encoded <see cref="ThrowDescriptor"/>] values of the descriptor's hole types -> (never

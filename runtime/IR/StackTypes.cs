@@ -276,6 +276,8 @@ public sealed class StackTypes
                     if (ret.Kind != TypeKind.Void) stack.Add(ret.StackType);
                     return null;
                 }
+                case Opcode.ParallelFor:
+                    return ParallelLoops.CheckStack(ins, find, Expect);
                 case Opcode.Slice:
                 {
                     var to = Need(ins.Type);

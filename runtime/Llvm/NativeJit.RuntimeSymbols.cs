@@ -1,35 +1,35 @@
-// Links compiled code to the runtime's callbacks: each is defined in the main JITDylib as an absolute symbol.
+// Defines the runtime's own entry points (parallel-for, raise, static arrays) in the JIT's main dylib as absolute symbols.
+using System.Linq;
 using NumbaWeaver.Backend;
 using NumbaWeaver.Llvm.Interop;
+using NumbaWeaver.Parallel;
 
 namespace NumbaWeaver.Llvm;
 
 public sealed unsafe partial class NativeJit
 {
     /// <summary>
-    /// Defines <see cref="RuntimeSymbols.All"/> once, at JIT creation. Modules and cached objects
-    /// refer to these names, so the addresses (which change with every process) never enter
-    /// compiled code: ORC resolves them at link time.
+    /// Compiled code calls runtime functions by name (e.g. <c>numbaweaver_parallel_for</c>), so cached
+    /// object code stays valid across processes; each process binds the names to its own addresses here.
     /// </summary>
     private void DefineRuntimeSymbols()
     {
-        var session = LLVM.OrcLLJITGetExecutionSession(jit);
-        var symbols = RuntimeSymbols.All;
+        var symbols = ParallelRuntime.Symbols.Concat(RuntimeSymbols.All).ToList();
         var pairs = new LLVMOrcCSymbolMapPair[symbols.Count];
+        var session = LLVM.OrcLLJITGetExecutionSession(jit);
         for (int i = 0; i < symbols.Count; i++)
         {
-            pairs[i].Name = LLVM.OrcExecutionSessionIntern(session, symbols[i].Name); // retained: the unit takes it
-            pairs[i].Sym.Address = (ulong)symbols[i].Address;
-            pairs[i].Sym.GenericFlags = LLVM.JITSymbolExported | LLVM.JITSymbolCallable;
+            pairs[i] = new LLVMOrcCSymbolMapPair
+            {
+                Name = LLVM.OrcExecutionSessionIntern(session, symbols[i].Name),
+                Address = (ulong)symbols[i].Address,
+                GenericFlags = LLVM.JITSymbolExportedCallable,
+            };
         }
-        LLVMOrcMaterializationUnitRef unit;
-        fixed (LLVMOrcCSymbolMapPair* p = pairs) unit = LLVM.OrcAbsoluteSymbols(p, (nuint)pairs.Length);
-        var error = LLVM.OrcJITDylibDefine(mainDylib, unit);
-        string? message = LLVM.TakeErrorMessage(error);
-        if (message != null)
+        fixed (LLVMOrcCSymbolMapPair* p = pairs)
         {
-            LLVM.OrcDisposeMaterializationUnit(unit);
-            throw new LlvmException("defining the runtime symbols failed: " + message);
+            var unit = LLVM.OrcAbsoluteSymbols(p, (nuint)pairs.Length);
+            LlvmException.ThrowIfError(LLVM.OrcJITDylibDefine(mainDylib, unit), "LLVMOrcJITDylibDefine");
         }
     }
 }

@@ -63,7 +63,7 @@ public sealed unsafe partial class NativeJit
             LLVM.OrcCreateDynamicLibrarySearchGeneratorForProcess(out LLVMOrcDefinitionGeneratorRef generator, (byte)GlobalPrefix, 0, 0),
             "LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess");
         LLVM.OrcJITDylibAddGenerator(mainDylib, generator);
-        DefineRuntimeSymbols();
+        DefineRuntimeSymbols(); // managed functions compiled code calls (NativeJit.RuntimeSymbols.cs)
 
         ThreadSafeContext = LLVM.OrcCreateNewThreadSafeContext();
         Context = LLVM.OrcThreadSafeContextGetContext(ThreadSafeContext);

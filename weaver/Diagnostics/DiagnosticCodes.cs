@@ -5,7 +5,7 @@ namespace NumbaWeaver.Weaving.Diagnostics;
 /// Diagnostic codes. Ranges: NJ00xx method shape and types, NJ01xx calls, NJ02xx exceptions,
 /// NJ03xx objects and memory, NJ05xx [CudaJit] kernels, NJ9xxx internal errors (a weaver bug, not the user's).
 /// </summary>
-public static class DiagnosticCodes
+public static partial class DiagnosticCodes
 {
     /// <summary>An instance (non-static) method is marked [Njit]; only static methods can be compiled.</summary>
     public const string InstanceMethod = "NJ0001";

@@ -13,6 +13,7 @@ internal sealed partial class MethodTranslator
 
     private void TranslateCall(Cil.Instruction ins, MethodReference method)
     {
+        if (TryTranslatePrangeCall(method)) return;
         switch (method.DeclaringType)
         {
             case GenericInstanceType generic when IsSpanType(generic):
@@ -32,6 +33,12 @@ internal sealed partial class MethodTranslator
                 return;
             case "System.MathF":
                 TranslateMathCall(ins, method, "MathF");
+                return;
+            case "System.Double":
+                TranslateMathCall(ins, method, "Double");
+                return;
+            case "System.Single":
+                TranslateMathCall(ins, method, "Single");
                 return;
             case "System.MemoryExtensions":
                 TranslateMemoryExtensions(ins, method);
@@ -118,8 +125,10 @@ internal sealed partial class MethodTranslator
         if (signature == null)
         {
             string shown = $"{typeName}.{method.Name}({string.Join(", ", method.Parameters.Select(p => p.ParameterType.Name))})";
-            Report(DiagnosticCodes.UnsupportedMathFunction, $"The function {shown}",
-                "the supported Math and MathF functions are listed in docs/supported.md", null);
+            string advice = roundDigits || method.Name == "Round" && method.Parameters.Count == 3
+                ? "rounding to a number of decimal digits is not compiled yet; scale by a power of ten, use Math.Round(x) or Math.Round(x, MidpointRounding), and scale back"
+                : "the supported Math and MathF functions are listed in docs/supported.md";
+            Report(DiagnosticCodes.UnsupportedMathFunction, $"The function {shown}", advice, null);
             ApplyStackEffect(ins);
             return;
         }

@@ -110,6 +110,9 @@ internal sealed partial class MethodTranslator
             case Code.Sizeof:
                 TranslateSizeOf(ins);
                 return;
+            case Code.Initobj:
+                TranslateInitObj(ins);
+                return;
 
             case Code.Call: case Code.Callvirt:
                 TranslateCall(ins, (MethodReference)ins.Operand);

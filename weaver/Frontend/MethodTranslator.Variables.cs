@@ -40,6 +40,7 @@ internal sealed partial class MethodTranslator
         _localTypes = new IrType?[variables.Count];
         foreach (var v in variables)
         {
+            if (TryDeclarePrangeLocal(v)) continue;
             var type = TypeMapper.Map(v.VariableType);
             var firstUse = FirstUse(v);
             if (v.IsPinned || v.VariableType.IsPointer || v.VariableType.IsFunctionPointer)
@@ -116,6 +117,7 @@ internal sealed partial class MethodTranslator
 
     private void TranslateVariable(Cil.Instruction ins)
     {
+        if (TryTranslatePrangeVariable(ins)) return;
         var code = ins.OpCode.Code;
         bool isArgument = code is Code.Ldarg_0 or Code.Ldarg_1 or Code.Ldarg_2 or Code.Ldarg_3 or Code.Ldarg_S
             or Code.Ldarg or Code.Starg_S or Code.Starg or Code.Ldarga_S or Code.Ldarga;

@@ -98,6 +98,7 @@ internal sealed partial class MethodTranslator
         PrepareExceptionRegions();
         TranslateBody();
         ResolveBranchTargets();
+        OutlineParallelLoops(); // Numba.Prange loops of [Njit(Parallel = true)] methods (Parallel/)
         return _function;
     }
 

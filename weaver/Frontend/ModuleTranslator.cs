@@ -76,6 +76,7 @@ public sealed class ModuleTranslator
             }
             foreach (var callee in translator.Callees) Enqueue(callee);
             translated.Add((method, function, diagnostics.Count > before));
+            foreach (var outlined in translator.OutlinedFunctions) translated.Add((method, outlined, diagnostics.Count > before));
         }
 
         // Callers are verified against every signature, including those of failed callees, so a
@@ -144,6 +145,12 @@ public sealed class ModuleTranslator
                     break;
                 case "Cache" when value is bool cache:
                     if (cache) flags |= FunctionFlags.Cache;
+                    break;
+                case "Parallel" when value is bool parallel:
+                    if (parallel) flags |= FunctionFlags.Parallel;
+                    break;
+                case "FastMathFlags" when value != null:
+                    flags |= Parallel.FastMathOptions.ToFunctionFlags(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture));
                     break;
                 case "Inline" when value != null:
                     // Cecil gives an enum argument as its underlying value: 1 Always, 2 Never (InlineMode).

@@ -1,6 +1,7 @@
 // Runs a woven kernel compiled and as its original C# twin and compares results, exceptions and arguments exactly.
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using Shouldly;
@@ -52,18 +53,29 @@ public static class Differential
         var compiled = Invoke(stub, compiledArgs);
         var original = Invoke(twin, originalArgs);
         var what = $"{type.Name}.{name}({string.Join(", ", args.Select(Describe))})";
+        var inputNaNs = InputNaNs(args);
         if (original.Error != null || compiled.Error != null)
         {
             (compiled.Error?.GetType()).ShouldBe(original.Error?.GetType(), $"{what}: exception type; compiled threw {compiled.Error?.Message}");
-            compiled.Error!.Message.ShouldBe(original.Error!.Message, what);
+            WithoutArgumentValues(compiled.Error!).ShouldBe(WithoutArgumentValues(original.Error!), what);
         }
         else
         {
-            AssertSame(compiled.Value, original.Value, tolerance, what + " result");
+            AssertSame(compiled.Value, original.Value, tolerance, what + " result", inputNaNs);
         }
-        for (int i = 0; i < args.Length; i++) AssertSame(compiledArgs[i], originalArgs[i], tolerance, $"{what} argument {i} after the call");
+        for (int i = 0; i < args.Length; i++) AssertSame(compiledArgs[i], originalArgs[i], tolerance, $"{what} argument {i} after the call", inputNaNs);
         return compiled.Value;
     }
+
+    /// <summary>
+    /// Known gap (docs/supported.md): the ArgumentExceptions of Math.Clamp (min &gt; max) and Math.Round
+    /// (undefined mode) quote the caller's values, which a status code does not carry; compiled code
+    /// throws the same type and text with placeholder values. Only those two messages are masked.
+    /// </summary>
+    private static string WithoutArgumentValues(Exception ex) =>
+        ex is ArgumentException && (ex.Message.Contains("cannot be greater than") || ex.Message.Contains("type MidpointRounding"))
+            ? System.Text.RegularExpressions.Regex.Replace(ex.Message, "'[^']*'|(?<=greater than ).*(?=\\.$)", "…")
+            : ex.Message;
 
     private static bool Matches(MethodInfo m, object?[] args) =>
         m.GetParameters().Zip(args, (p, a) => a == null || p.ParameterType.IsInstanceOfType(a) ||
@@ -83,7 +95,29 @@ public static class Differential
 
     public static object? DeepCopy(object? o) => o is Array a ? a.Clone() : o;
 
-    public static void AssertSame(object? actual, object? expected, double tolerance, string what)
+    /// <summary>
+    /// The NaN bit patterns among the inputs (scalars and array elements), widened to double bits.
+    /// When an operation meets two NaNs, IEEE 754 returns one of them without saying which, and LLVM
+    /// may commute operands: a NaN result is then accepted when it is bit-identical to one of the
+    /// input NaNs. A NaN the code creates itself (0/0, Log(-1)) must still match exactly.
+    /// </summary>
+    public static HashSet<long> InputNaNs(object?[] args)
+    {
+        var set = new HashSet<long>();
+        void Add(object? o)
+        {
+            switch (o)
+            {
+                case double d when double.IsNaN(d): set.Add(BitConverter.DoubleToInt64Bits(d)); break;
+                case float f when float.IsNaN(f): set.Add(BitConverter.DoubleToInt64Bits(f)); break;
+                case Array a: foreach (var x in a) Add(x); break;
+            }
+        }
+        foreach (var a in args) Add(a);
+        return set;
+    }
+
+    public static void AssertSame(object? actual, object? expected, double tolerance, string what, IReadOnlySet<long>? inputNaNs = null)
     {
         if (expected is Array ea && actual is Array aa)
         {
@@ -93,18 +127,22 @@ public static class Differential
             foreach (var x in (IEnumerable)aa)
             {
                 ee.MoveNext();
-                AssertSame(x, ee.Current, tolerance, $"{what}[{k++}]");
+                AssertSame(x, ee.Current, tolerance, $"{what}[{k++}]", inputNaNs);
             }
             return;
         }
         if (expected is double de && actual is double da)
         {
+            if (inputNaNs != null && inputNaNs.Count > 1 && double.IsNaN(de) && double.IsNaN(da)
+                && inputNaNs.Contains(BitConverter.DoubleToInt64Bits(da))) return;
             if (tolerance > 0 && !double.IsNaN(de)) Math.Abs(da - de).ShouldBeLessThanOrEqualTo(tolerance * Math.Max(1, Math.Abs(de)), what);
             else BitConverter.DoubleToInt64Bits(da).ShouldBe(BitConverter.DoubleToInt64Bits(de), $"{what}: compiled {da:R} vs original {de:R}");
             return;
         }
         if (expected is float fe && actual is float fa)
         {
+            if (inputNaNs != null && inputNaNs.Count > 1 && float.IsNaN(fe) && float.IsNaN(fa)
+                && inputNaNs.Contains(BitConverter.DoubleToInt64Bits(fa))) return;
             if (tolerance > 0 && !float.IsNaN(fe)) ((double)Math.Abs(fa - fe)).ShouldBeLessThanOrEqualTo(tolerance * Math.Max(1, Math.Abs(fe)), what);
             else BitConverter.SingleToInt32Bits(fa).ShouldBe(BitConverter.SingleToInt32Bits(fe), $"{what}: compiled {fa:R} vs original {fe:R}");
             return;

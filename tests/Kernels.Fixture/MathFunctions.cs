@@ -1,0 +1,101 @@
+// Every Math/MathF function the spine supports, each as a one-line kernel, plus Round with every MidpointRounding mode.
+using System;
+using NumbaWeaver;
+
+namespace Kernels.Fixture;
+
+public static class MathFunctions
+{
+    [Njit] public static double Sqrt(double x) => Math.Sqrt(x);
+    [Njit] public static double Abs(double x) => Math.Abs(x);
+    [Njit] public static double Exp(double x) => Math.Exp(x);
+    [Njit] public static double Log(double x) => Math.Log(x);
+    [Njit] public static double Log10(double x) => Math.Log10(x);
+    [Njit] public static double Log2(double x) => Math.Log2(x);
+    [Njit] public static double Sin(double x) => Math.Sin(x);
+    [Njit] public static double Cos(double x) => Math.Cos(x);
+    [Njit] public static double Tan(double x) => Math.Tan(x);
+    [Njit] public static double Asin(double x) => Math.Asin(x);
+    [Njit] public static double Acos(double x) => Math.Acos(x);
+    [Njit] public static double Atan(double x) => Math.Atan(x);
+    [Njit] public static double Sinh(double x) => Math.Sinh(x);
+    [Njit] public static double Cosh(double x) => Math.Cosh(x);
+    [Njit] public static double Tanh(double x) => Math.Tanh(x);
+    [Njit] public static double Asinh(double x) => Math.Asinh(x);
+    [Njit] public static double Acosh(double x) => Math.Acosh(x);
+    [Njit] public static double Atanh(double x) => Math.Atanh(x);
+    [Njit] public static double Floor(double x) => Math.Floor(x);
+    [Njit] public static double Ceiling(double x) => Math.Ceiling(x);
+    [Njit] public static double Round(double x) => Math.Round(x);
+    [Njit] public static double Truncate(double x) => Math.Truncate(x);
+    [Njit] public static double Cbrt(double x) => Math.Cbrt(x);
+    [Njit] public static int SignD(double x) => Math.Sign(x);
+
+    [Njit] public static double Pow(double x, double y) => Math.Pow(x, y);
+    [Njit] public static double Atan2(double y, double x) => Math.Atan2(y, x);
+    [Njit] public static double Min(double x, double y) => Math.Min(x, y);
+    [Njit] public static double Max(double x, double y) => Math.Max(x, y);
+    [Njit] public static double CopySign(double x, double y) => Math.CopySign(x, y);
+    [Njit] public static double LogBase(double x, double b) => Math.Log(x, b);
+    [Njit] public static double Fma(double x, double y, double z) => Math.FusedMultiplyAdd(x, y, z);
+    [Njit] public static double Clamp(double x, double lo, double hi) => Math.Clamp(x, lo, hi);
+    [Njit] public static double RoundMode(double x, MidpointRounding mode) => Math.Round(x, mode);
+    [Njit] public static double RoundAwayFromZero(double x) => Math.Round(x, MidpointRounding.AwayFromZero);
+    [Njit] public static double RoundToZero(double x) => Math.Round(x, MidpointRounding.ToZero);
+    [Njit] public static double RoundToNegativeInfinity(double x) => Math.Round(x, MidpointRounding.ToNegativeInfinity);
+    [Njit] public static double RoundToPositiveInfinity(double x) => Math.Round(x, MidpointRounding.ToPositiveInfinity);
+    [Njit] public static double RoundToEven(double x) => Math.Round(x, MidpointRounding.ToEven);
+
+    [Njit] public static float SqrtF(float x) => MathF.Sqrt(x);
+    [Njit] public static float AbsF(float x) => MathF.Abs(x);
+    [Njit] public static float ExpF(float x) => MathF.Exp(x);
+    [Njit] public static float LogF(float x) => MathF.Log(x);
+    [Njit] public static float Log10F(float x) => MathF.Log10(x);
+    [Njit] public static float Log2F(float x) => MathF.Log2(x);
+    [Njit] public static float SinF(float x) => MathF.Sin(x);
+    [Njit] public static float CosF(float x) => MathF.Cos(x);
+    [Njit] public static float TanF(float x) => MathF.Tan(x);
+    [Njit] public static float AsinF(float x) => MathF.Asin(x);
+    [Njit] public static float AcosF(float x) => MathF.Acos(x);
+    [Njit] public static float AtanF(float x) => MathF.Atan(x);
+    [Njit] public static float SinhF(float x) => MathF.Sinh(x);
+    [Njit] public static float CoshF(float x) => MathF.Cosh(x);
+    [Njit] public static float TanhF(float x) => MathF.Tanh(x);
+    [Njit] public static float FloorF(float x) => MathF.Floor(x);
+    [Njit] public static float CeilingF(float x) => MathF.Ceiling(x);
+    [Njit] public static float RoundF(float x) => MathF.Round(x);
+    [Njit] public static float TruncateF(float x) => MathF.Truncate(x);
+    [Njit] public static float CbrtF(float x) => MathF.Cbrt(x);
+    [Njit] public static int SignF(float x) => MathF.Sign(x);
+    [Njit] public static float PowF(float x, float y) => MathF.Pow(x, y);
+    [Njit] public static float Atan2F(float y, float x) => MathF.Atan2(y, x);
+    [Njit] public static float MinF(float x, float y) => MathF.Min(x, y);
+    [Njit] public static float MaxF(float x, float y) => MathF.Max(x, y);
+    [Njit] public static float CopySignF(float x, float y) => MathF.CopySign(x, y);
+    [Njit] public static float FmaF(float x, float y, float z) => MathF.FusedMultiplyAdd(x, y, z);
+    [Njit] public static float RoundModeF(float x, MidpointRounding mode) => MathF.Round(x, mode);
+    [Njit] public static float MathAbsOfFloat(float x) => Math.Abs(x);
+    [Njit] public static float MathMaxOfFloat(float x, float y) => Math.Max(x, y);
+    [Njit] public static float MathMinOfFloat(float x, float y) => Math.Min(x, y);
+    [Njit] public static int MathSignOfFloat(float x) => Math.Sign(x);
+    [Njit] public static float ClampF(float x, float lo, float hi) => Math.Clamp(x, lo, hi);
+
+    [Njit] public static int AbsI(int x) => Math.Abs(x);
+    [Njit] public static long AbsL(long x) => Math.Abs(x);
+    [Njit] public static short AbsS(short x) => Math.Abs(x);
+    [Njit] public static sbyte AbsSB(sbyte x) => Math.Abs(x);
+    [Njit] public static int SignI(int x) => Math.Sign(x);
+    [Njit] public static int SignL(long x) => Math.Sign(x);
+    [Njit] public static int SignSB(sbyte x) => Math.Sign(x);
+    [Njit] public static int MinI(int x, int y) => Math.Min(x, y);
+    [Njit] public static int MaxI(int x, int y) => Math.Max(x, y);
+    [Njit] public static uint MinU(uint x, uint y) => Math.Min(x, y);
+    [Njit] public static ulong MaxUL(ulong x, ulong y) => Math.Max(x, y);
+    [Njit] public static byte MaxB(byte x, byte y) => Math.Max(x, y);
+    [Njit] public static short MinS(short x, short y) => Math.Min(x, y);
+    [Njit] public static ushort MaxUS(ushort x, ushort y) => Math.Max(x, y);
+    [Njit] public static long MinL(long x, long y) => Math.Min(x, y);
+    [Njit] public static int ClampI(int x, int lo, int hi) => Math.Clamp(x, lo, hi);
+    [Njit] public static ulong ClampUL(ulong x, ulong lo, ulong hi) => Math.Clamp(x, lo, hi);
+    [Njit] public static sbyte ClampSB(sbyte x, sbyte lo, sbyte hi) => Math.Clamp(x, lo, hi);
+}
