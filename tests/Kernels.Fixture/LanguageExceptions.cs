@@ -74,4 +74,15 @@ public static class LanguageExceptions
         if (n == 1) throw new InvalidOperationException("line one\nline two\t|pipe| 100% \"quoted\" \\ é ✓");
         return n;
     }
+
+    /// <summary>A throw inside a parallel loop: the exception is made on a worker and thrown on the caller.</summary>
+    [Njit(Parallel = true)]
+    public static void CheckAllParallel(double[] a)
+    {
+        foreach (int i in Numba.Prange(a.Length))
+        {
+            if (a[i] < 0) throw new ArgumentOutOfRangeException(nameof(a), $"a[{i}] = {a[i]} is negative");
+            a[i] = Math.Sqrt(a[i]);
+        }
+    }
 }

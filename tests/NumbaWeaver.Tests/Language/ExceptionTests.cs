@@ -136,6 +136,18 @@ public class ExceptionTests
     }
 
     [Fact]
+    public void A_throw_in_a_parallel_loop_reaches_the_caller()
+    {
+        // Measured first (the runtime times an unmeasured loop inline), so the throwing call runs on workers.
+        for (int k = 0; k < 3; k++) LanguageExceptions.CheckAllParallel(new double[1_000_000]);
+        var a = new double[1_000_000];
+        for (int i = 0; i < a.Length; i++) a[i] = i;
+        a[777_777] = -1;
+        var ex = Should.Throw<ArgumentOutOfRangeException>(() => LanguageExceptions.CheckAllParallel(a));
+        ex.Message.ShouldStartWith("a[777777] = -1 is negative");
+    }
+
+    [Fact]
     public void Descriptor_round_trips_escapes()
     {
         var d = new ThrowDescriptor("System.ArgumentException", new[] { IrType.I32, IrType.Char }, new[] { "a|b%c\n{0}é", "" });
