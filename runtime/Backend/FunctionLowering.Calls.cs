@@ -51,7 +51,8 @@ internal sealed partial class FunctionLowering
             var v = Pop().Value;
             args[i] = p.IsInteger && TypeLowering.Bits(p) < 32 ? Widen(Narrow(v, p), p) : v;
         }
-        var result = sig.Parameters[0].IsFloat ? FloatIntrinsic(sig, args) : IntegerIntrinsic(sig, args);
+        var result = TryLibraryIntrinsic(sig, args, out var library) ? library
+            : sig.Parameters[0].IsFloat ? FloatIntrinsic(sig, args) : IntegerIntrinsic(sig, args);
         Push(sig.ReturnType.StackType, result);
     }
 }

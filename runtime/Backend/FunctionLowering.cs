@@ -171,6 +171,9 @@ internal sealed partial class FunctionLowering
             case Opcode.Call: EmitCall(ins); return false;
             case Opcode.CallIntrinsic: EmitIntrinsic(ins); return false;
             case Opcode.ParallelFor: EmitParallelFor(ins); return false;
+            case Opcode.Throw: EmitThrow(ins); return true;
+            case Opcode.LdStatic: EmitLdStatic(ins); return false;
+            case Opcode.Slice: EmitSlice(ins); return false;
             default: throw new NotSupportedException($"{_f.Name}: opcode {ins.Op} is not lowered");
         }
     }

@@ -21,6 +21,9 @@ internal static class ExternalSymbols
         {
             if (symbol.Name == name) return symbol.Address;
         }
+        // The runtime's own callbacks (numbaweaver_raise ...), which LLJIT gets as absolute symbols.
+        foreach (var (symbol, address) in NumbaWeaver.Backend.RuntimeSymbols.All)
+            if (symbol == name) return address;
         foreach (nint handle in Handles.Value)
         {
             if (NativeLibrary.TryGetExport(handle, name, out nint address)) return address;

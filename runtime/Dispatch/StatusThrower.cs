@@ -22,6 +22,8 @@ public static class StatusThrower
         Status.BadDimension => Capture(() => new int[1, 1].GetLength(2)),
         Status.ParallelRuntimeFailure => new InvalidOperationException("NumbaWeaver: the parallel runtime failed: " + Parallel.ParallelRuntime.TakeLastFailure()),
         Status.PrangeZeroStep => new ArgumentException(Numba.ZeroStepMessage, "step"),
+        Status.Raised => RaisedExceptions.TakePending(),
+        Status.SliceOutOfRange => Capture(() => new int[1].AsSpan(2).Length),
         _ => new InvalidOperationException($"NumbaWeaver: compiled code returned unknown status {status}"),
     };
 

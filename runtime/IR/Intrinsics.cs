@@ -38,7 +38,7 @@ public sealed class IntrinsicSignature
 /// the .NET method as <c>DeclaringType.Name(IR param types)</c>; enums are passed as their
 /// underlying integer type.
 /// </summary>
-public static class Intrinsics
+public static partial class Intrinsics
 {
     public static IEnumerable<IntrinsicSignature> All => Table.Values;
 
@@ -110,6 +110,7 @@ public static class Intrinsics
             Add("Math", "Max", i, i, i);
             Add("Math", "Clamp", i, i, i, i);
         }
+        AddLibrary(Add);
         return t;
     }
 }

@@ -24,7 +24,7 @@ public static class IrVerifier
         foreach (var p in f.Parameters)
             if (p.Type.Kind == TypeKind.Void) errors.Add($"parameter {p.Name} is void");
         foreach (var l in f.Locals)
-            if (l.Type.Kind == TypeKind.Void || l.Type.IsByRef) errors.Add($"local {l.Name} has type {l.Type}");
+            if (l.Type.Kind == TypeKind.Void) errors.Add($"local {l.Name} has type {l.Type}");
         if (f.ReturnType.Kind != TypeKind.Void && !f.ReturnType.IsScalar) errors.Add($"return type {f.ReturnType} is not a scalar");
         if (f.Body.Count > 0)
         {

@@ -99,6 +99,28 @@ public enum Opcode
     /// the iterations on worker threads and combines the reductions in chunk order.
     /// </summary>
     ParallelFor,
+
+    // ---- exceptions ----
+    /// <summary>
+    /// [Name = encoded <see cref="ThrowDescriptor"/>] values of the descriptor's hole types -> (never
+    /// continues): raises the described exception (status <see cref="Status.Raised"/>, docs/abi.md).
+    /// </summary>
+    Throw,
+
+    // ---- static readonly fields ----
+    /// <summary>
+    /// [Type = array type; Name = "assembly|Namespace.Type+Nested|field"] -> the array a static readonly
+    /// field holds, resolved (and pinned for good) by the runtime when the function starts (docs/abi.md).
+    /// </summary>
+    LdStatic,
+
+    // ---- views ----
+    /// <summary>
+    /// [Type = result span type; Type2 = source 1-D array/span type; Int = 1 when a length is given]
+    /// source start(i32) length(i32)? -> span over source[start .. start+length) without copying.
+    /// Start/length outside the source: ArgumentOutOfRangeException (status SliceOutOfRange), as Span.Slice.
+    /// </summary>
+    Slice,
 }
 
 /// <summary>Modifiers of <see cref="Opcode.Conv"/>.</summary>

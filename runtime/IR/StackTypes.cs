@@ -278,6 +278,33 @@ public sealed class StackTypes
                 }
                 case Opcode.ParallelFor:
                     return ParallelLoops.CheckStack(ins, find, Expect);
+                case Opcode.Slice:
+                {
+                    var to = Need(ins.Type);
+                    var from = Need(ins.Type2);
+                    if (to.Kind is not (TypeKind.Span or TypeKind.ReadOnlySpan) || !from.IsArrayLike || from.Rank != 1 || to.Element != from.Element)
+                        return $"no slice of {from} as {to}";
+                    var e = (ins.Int == 1 ? Expect(IrType.I32, "slice length") : null) ?? Expect(IrType.I32, "slice start") ?? Expect(from, "sliced array");
+                    stack.Add(to);
+                    return e;
+                }
+                case Opcode.LdStatic:
+                {
+                    var t = Need(ins.Type);
+                    if (!t.IsArrayLike || string.IsNullOrEmpty(ins.Name)) return $"static field load of {t} named '{ins.Name}'";
+                    stack.Add(t);
+                    return null;
+                }
+                case Opcode.Throw:
+                {
+                    var holes = ThrowDescriptor.Decode(ins.Name ?? "").HoleTypes;
+                    for (int i = holes.Count - 1; i >= 0; i--)
+                    {
+                        var e = Expect(holes[i].StackType, $"thrown value {i}");
+                        if (e != null) return e;
+                    }
+                    return null;
+                }
                 default:
                     return $"unknown opcode {ins.Op}";
             }
@@ -287,6 +314,10 @@ public sealed class StackTypes
             return ex.Message;
         }
         catch (ArgumentException ex)
+        {
+            return ex.Message;
+        }
+        catch (FormatException ex)
         {
             return ex.Message;
         }

@@ -30,4 +30,8 @@ public enum Status
     PrangeZeroStep = 10,
     /// <summary>InvalidOperationException: the parallel runtime itself failed (e.g. out of memory for reduction slots).</summary>
     ParallelRuntimeFailure = 11,
+    /// <summary>A <c>throw</c> in compiled code: the runtime's raise hook recorded the exception for this thread (docs/abi.md).</summary>
+    Raised = 12,
+    /// <summary>ArgumentOutOfRangeException of Span.Slice / AsSpan(start, length) out of range.</summary>
+    SliceOutOfRange = 13,
 }

@@ -1,4 +1,6 @@
-// Defines the runtime's own entry points (the parallel-for) in the JIT's main dylib as absolute symbols.
+// Defines the runtime's own entry points (parallel-for, raise, static arrays) in the JIT's main dylib as absolute symbols.
+using System.Linq;
+using NumbaWeaver.Backend;
 using NumbaWeaver.Llvm.Interop;
 using NumbaWeaver.Parallel;
 
@@ -12,7 +14,7 @@ public sealed unsafe partial class NativeJit
     /// </summary>
     private void DefineRuntimeSymbols()
     {
-        var symbols = ParallelRuntime.Symbols;
+        var symbols = ParallelRuntime.Symbols.Concat(RuntimeSymbols.All).ToList();
         var pairs = new LLVMOrcCSymbolMapPair[symbols.Count];
         var session = LLVM.OrcLLJITGetExecutionSession(jit);
         for (int i = 0; i < symbols.Count; i++)

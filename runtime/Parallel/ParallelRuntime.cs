@@ -159,6 +159,7 @@ public static unsafe class ParallelRuntime
             if (outer) insideLoop = false;
         }
         job.WaitAll();
+        job.PublishRaised();
         return job.Status;
     }
 
@@ -172,6 +173,7 @@ public static unsafe class ParallelRuntime
         private long _finished;
         private long _failedChunk = long.MaxValue;
         private int _status;
+        private Exception? _raised;
         private volatile bool _stop;
         private readonly ManualResetEventSlim _done = new(false);
 
@@ -180,6 +182,12 @@ public static unsafe class ParallelRuntime
 
         /// <summary>The status of the first failing chunk in iteration order (what a sequential loop would report).</summary>
         public int Status => _status;
+
+        /// <summary>On the calling thread: makes the winning chunk's raised exception the one its stub throws.</summary>
+        public void PublishRaised()
+        {
+            if (_raised != null) NumbaWeaver.Dispatch.RaisedExceptions.SetPending(_raised);
+        }
 
         public int RunInline()
         {
@@ -236,12 +244,15 @@ public static unsafe class ParallelRuntime
 
         private void Fail(long chunk, int status)
         {
+            // A throw records its exception on the thread that ran the chunk: carry it to the caller.
+            var raised = status == (int)NumbaWeaver.IR.Status.Raised ? NumbaWeaver.Dispatch.RaisedExceptions.TakePending() : null;
             lock (this)
             {
                 if (chunk < _failedChunk)
                 {
                     _failedChunk = chunk;
                     _status = status;
+                    _raised = raised;
                 }
             }
             _stop = true;

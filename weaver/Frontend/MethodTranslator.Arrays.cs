@@ -111,6 +111,7 @@ internal sealed partial class MethodTranslator
             ApplyStackEffect(ins);
             return;
         }
+        if (TryTranslateSpanSlice(method, span) || TryTranslateSpanConstructorSlice(method, span, isNewObject)) return;
         switch (method.Name)
         {
             case "get_Length":
@@ -292,6 +293,7 @@ internal sealed partial class MethodTranslator
             EmitToSpan(ins, IrType.SpanOf(element));
             return;
         }
+        if (TryTranslateAsSpanSlice(method)) return;
         Report(DiagnosticCodes.UnsupportedSpanMember, $"MemoryExtensions.{MemberName(method)}",
             "use AsSpan() on a whole array and index it (slicing comes later)", null);
         ApplyStackEffect(ins);

@@ -43,6 +43,12 @@ internal sealed partial class MethodTranslator
             case "System.MemoryExtensions":
                 TranslateMemoryExtensions(ins, method);
                 return;
+            case "System.Numerics.BitOperations":
+                TranslateMathCall(ins, method, "BitOperations");
+                return;
+            case "System.Int32" or "System.UInt32" or "System.Int64" or "System.UInt64" when !method.HasThis:
+                TranslateMathCall(ins, method, method.DeclaringType.Name); // int.PopCount, uint.IsPow2 ...
+                return;
         }
         string? reason = WhyNotCallable(method);
         if (reason != null)
@@ -106,7 +112,9 @@ internal sealed partial class MethodTranslator
     /// <summary>Math/MathF calls become intrinsics when the backend implements that overload (see Intrinsics).</summary>
     private void TranslateMathCall(Cil.Instruction ins, MethodReference method, string typeName)
     {
-        var parameters = method.Parameters.Select(p => TypeMapper.MapScalar(p.ParameterType)).ToArray();
+        // 'out' parameters (Math.DivRem, Math.BigMul) map to references.
+        var parameters = method.Parameters.Select(p => TypeMapper.MapScalar(p.ParameterType)
+            ?? (TypeMapper.StripModifiers(p.ParameterType) is ByReferenceType ? TypeMapper.Map(p.ParameterType) : null)).ToArray();
         // Intrinsic keys pass enums as their underlying type, so Round(double, int digits) would
         // collide with Round(double, MidpointRounding): only the enum overload is the intrinsic.
         bool roundDigits = method.Name == "Round" && method.Parameters.Count == 2

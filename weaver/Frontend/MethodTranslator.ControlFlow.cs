@@ -1,4 +1,4 @@
-// Branches, switch and return; exception-handling constructs are reported (compiled code cannot throw yet).
+// Branches, switch and return; exception-handling regions are reported (throw itself: MethodTranslator.Exceptions).
 using System.Collections.Generic;
 using NumbaWeaver.IR;
 using NumbaWeaver.Weaving.Diagnostics;
@@ -17,7 +17,7 @@ internal sealed partial class MethodTranslator
     private readonly HashSet<Cil.Instruction> _insideThrowStatement = new();
 
     private const string ExceptionAdvice =
-        "return a status value instead (throwing from compiled code is not supported yet)";
+        "rethrow needs a catch block, which compiled code cannot have: throw a new exception instead";
 
     /// <summary>Reports each try/catch/finally region and sets the stack its handlers start with.</summary>
     private void PrepareExceptionRegions()
@@ -148,6 +148,8 @@ internal sealed partial class MethodTranslator
         switch (ins.OpCode.Code)
         {
             case Code.Throw:
+                TranslateThrow(ins);
+                return;
             case Code.Rethrow:
                 Report(DiagnosticCodes.ExceptionHandling, ins.OpCode.Code == Code.Throw ? "throw" : "rethrow (throw;)",
                     ExceptionAdvice, null);

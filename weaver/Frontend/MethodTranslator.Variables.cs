@@ -49,6 +49,19 @@ internal sealed partial class MethodTranslator
                     "use array or span parameters and index them", firstUse);
                 type = null;
             }
+            else if (SpanBehindReference(v.VariableType) is { } viewed)
+            {
+                type = viewed; // csc's `ref Span<T>` temporaries of ranges (MethodTranslator.Slicing)
+            }
+            else if (IsInterpolationHandler(v.VariableType))
+            {
+                type = IrType.I32; // a placeholder: $"..." in throw statements is modelled at weave time (MethodTranslator.Exceptions)
+            }
+            else if (type is { IsByRef: true } && type.Element!.IsScalar)
+            {
+                // `ref double r = ref a[i]` and csc's temporaries for tuple swaps `(a[i], a[j]) = (a[j], a[i])`:
+                // the local holds the address (into a pinned array, a span or a local) for this call only.
+            }
             else if (type == null || type.Kind == TypeKind.Void || type.IsByRef)
             {
                 ReportType(v.VariableType, $"The local '{LocalName(v)}'", firstUse,

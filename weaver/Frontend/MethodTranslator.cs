@@ -26,11 +26,12 @@ internal sealed partial class MethodTranslator
     /// <summary>One value of the abstract evaluation stack.</summary>
     private readonly struct Slot
     {
-        public Slot(IrType type, int spanLocal = -1, int loadIndex = -1)
+        public Slot(IrType type, int spanLocal = -1, int loadIndex = -1, object? symbol = null)
         {
             Type = type;
             SpanLocal = spanLocal;
             LoadIndex = loadIndex;
+            Symbol = symbol;
         }
 
         public IrType Type { get; }
@@ -41,7 +42,10 @@ internal sealed partial class MethodTranslator
         /// <summary>For the address of a span local: the IR index of the LdLoc that stands for it.</summary>
         public int LoadIndex { get; }
 
-        public bool IsPoison => Type.Kind == TypeKind.Void;
+        /// <summary>A value modelled at weave time only (a message string, an exception: MethodTranslator.Exceptions), else null.</summary>
+        public object? Symbol { get; }
+
+        public bool IsPoison => Type.Kind == TypeKind.Void && Symbol == null;
     }
 
     private readonly ModuleTranslator _owner;

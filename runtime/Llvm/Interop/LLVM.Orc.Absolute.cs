@@ -16,7 +16,7 @@ public struct LLVMOrcCSymbolMapPair
 public static unsafe partial class LLVM
 {
     /// <summary>LLVMJITSymbolGenericFlagsExported | LLVMJITSymbolGenericFlagsCallable.</summary>
-    public const byte JITSymbolExportedCallable = 1 | 2;
+    public const byte JITSymbolExportedCallable = 1 | 4; // Orc.h: Exported = 1 << 0, Weak = 1 << 1, Callable = 1 << 2
 
     // Takes ownership of the names (already retained by OrcExecutionSessionIntern).
     [LibraryImport(Lib, EntryPoint = "LLVMOrcAbsoluteSymbols")]
