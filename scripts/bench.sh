@@ -8,6 +8,7 @@ scripts/install-llvm.sh
 missing=()
 command -v clang-19 >/dev/null || missing+=(clang-19)
 /usr/bin/python3 -c "import numba" 2>/dev/null || missing+=(python3-numba)
+echo 'int main(void){return 0;}' | clang-19 -fopenmp -x c -o /dev/null - 2>/dev/null || missing+=(libomp-19-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "bench: installing ${missing[*]} with apt-get" >&2
   SUDO=""; [ "$(id -u)" != "0" ] && SUDO="sudo"
@@ -37,9 +38,19 @@ echo "bench: C (clang-19)" >&2
 C=benchmarks/reference/c
 for variant in "clang -O3:" "clang -O3 -ffast-math:-ffast-math"; do
   name=${variant%%:*}; flags=${variant#*:}
-  clang-19 -O3 -march=native $flags -o "$BUILD/bench-c" "$C/kernels.c" "$C/bench.c" -lm
+  clang-19 -O3 -march=native $flags -o "$BUILD/bench-c" "$C/kernels.c" "$C/kernels_omp.c" "$C/bench.c" -lm
   "$BUILD/bench-c" "$name" >> "$RAW/c.jsonl"
 done
+# OpenMP references of the Prange kernels: only where clang-19's libomp (libomp-19-dev) is installed.
+if echo 'int main(void){return 0;}' | clang-19 -fopenmp -x c -o "$BUILD/omp-probe" - 2>/dev/null; then
+  for variant in "clang -O3 -fopenmp:" "clang -O3 -fopenmp -ffast-math:-ffast-math"; do
+    name=${variant%%:*}; flags=${variant#*:}
+    clang-19 -O3 -march=native -fopenmp $flags -o "$BUILD/bench-omp" "$C/kernels.c" "$C/kernels_omp.c" "$C/bench.c" -lm
+    "$BUILD/bench-omp" "$name" parallel >> "$RAW/c.jsonl"
+  done
+else
+  echo "bench: no OpenMP for clang-19 (apt-get install libomp-19-dev); C Prange rows left out" >&2
+fi
 
 echo "bench: Numba" >&2
 (cd benchmarks/reference/numba && "$PY" bench.py) > "$RAW/numba.jsonl"

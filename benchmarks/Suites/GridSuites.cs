@@ -36,5 +36,7 @@ public class Mandelbrot1000 : Suite
     [Benchmark] public void Plain() => Kernels.Plain.Mandelbrot(counts, X0, Y0, Step, 100);
     [Benchmark] public void Njit() => Nj.Mandelbrot(counts, X0, Y0, Step, 100);
     [Benchmark] public void NjitFast() => NjFast.Mandelbrot(counts, X0, Y0, Step, 100);
+    [Benchmark] public void NjitPrange() => NjPrange.Mandelbrot(counts, X0, Y0, Step, 100);
+    [Benchmark] public void NjitPrangeFast() => NjPrangeFast.Mandelbrot(counts, X0, Y0, Step, 100);
     public override double Checksum() => Inputs.Checksum(counts);
 }

@@ -19,6 +19,8 @@ public class NBody2000 : Suite
     [Benchmark] public void Njit() => Nj.NBody(x, y, z, m, ax, ay, az, Eps2);
     [Benchmark] public void NjitFast() => NjFast.NBody(x, y, z, m, ax, ay, az, Eps2);
     [Benchmark] public void Simd() => Kernels.Simd.NBody(x, y, z, m, ax, ay, az, Eps2);
+    [Benchmark] public void NjitPrange() => NjPrange.NBody(x, y, z, m, ax, ay, az, Eps2);
+    [Benchmark] public void NjitPrangeFast() => NjPrangeFast.NBody(x, y, z, m, ax, ay, az, Eps2);
     public override double Checksum() => Inputs.Checksum(ax) + Inputs.Checksum(ay) + Inputs.Checksum(az);
 }
 

@@ -27,6 +27,8 @@ public abstract class DotSuite : Suite
     [Benchmark] public double Njit() => Nj.Dot(a, b);
     [Benchmark] public double NjitFast() => NjFast.Dot(a, b);
     [Benchmark] public double Simd() => Kernels.Simd.Dot(a, b);
+    [Benchmark] public double NjitPrange() => NjPrange.Dot(a, b);
+    [Benchmark] public double NjitPrangeFast() => NjPrangeFast.Dot(a, b);
 }
 
 public class Dot1e5 : DotSuite { public override string Kernel => "dot_1e5"; protected override int N => 100_000; }

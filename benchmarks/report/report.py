@@ -11,11 +11,15 @@ KERNELS = ["sum_1e5", "sum_1e7", "dot_1e5", "dot_1e7", "triad_1e7", "jacobi2d_20
 STRICT = ["C#", "[Njit]", "clang -O3", "Numba"]
 FAST = ["C# Vector256", "[Njit] FastMath", "clang -O3 -ffast-math", "Numba fastmath"]
 COLUMNS = ["C#", "C# Vector256", "[Njit]", "[Njit] FastMath", "clang -O3", "clang -O3 -ffast-math", "Numba", "Numba fastmath"]
-PENDING = ["dot_1e7 Prange", "mandelbrot_1000 Prange", "nbody_2000 Prange"]
+PARALLEL_KERNELS = ["dot_1e5", "dot_1e7", "mandelbrot_1000", "nbody_2000"]
+# A "<kernel> Prange" row puts each parallel implementation in the column of its sequential counterpart.
+PARALLEL_COLUMNS = {"[Njit]": "[Njit] Prange", "[Njit] FastMath": "[Njit] Prange FastMath",
+                    "clang -O3": "clang -O3 -fopenmp", "clang -O3 -ffast-math": "clang -O3 -fopenmp -ffast-math",
+                    "Numba": "Numba parallel", "Numba fastmath": "Numba parallel fastmath"}
 COLORS = {"C#": "#9e9e9e", "C# Vector256": "#616161", "[Njit]": "#1e88e5", "[Njit] FastMath": "#0d47a1",
           "clang -O3": "#43a047", "clang -O3 -ffast-math": "#1b5e20", "Numba": "#fb8c00", "Numba fastmath": "#e65100"}
 METHOD_NAMES = {"Plain": "C#", "PlainNoInline": "C# (no inlining)", "Njit": "[Njit]", "NjitFast": "[Njit] FastMath",
-                "Simd": "C# Vector256"}
+                "Simd": "C# Vector256", "NjitPrange": "[Njit] Prange", "NjitPrangeFast": "[Njit] Prange FastMath"}
 
 
 def lines(path):
@@ -59,7 +63,21 @@ def load(raw):
             else:
                 times.setdefault(k, {})[impl] = (r["min_ms"], r["median_ms"])
                 checks.setdefault(k, {})[impl] = r["checksum"]
+    add_parallel_rows(times, checks)
     return times, checks, latency, calls, versions
+
+
+def add_parallel_rows(times, checks):
+    """Adds the "<kernel> Prange" rows; their Δ is measured from the sequential kernel's plain C# checksum."""
+    for k in PARALLEL_KERNELS:
+        row = k + " Prange"
+        for column, impl in PARALLEL_COLUMNS.items():
+            if impl in times.get(k, {}):
+                times.setdefault(row, {})[column] = times[k][impl]
+            if impl in checks.get(k, {}):
+                checks.setdefault(row, {})[column] = checks[k][impl]
+        if "C#" in checks.get(k, {}):
+            checks.setdefault(row, {})["C#"] = checks[k]["C#"]
 
 
 def fmt_ms(t):
@@ -94,15 +112,13 @@ def table(times, checks):
     head = ["kernel"] + COLUMNS + ["[Njit] / clang", "[Njit] / Numba", "FastMath / clang -ffast-math",
                                    "FastMath / Numba fastmath", "Δ strict", "Δ fast"]
     rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for k in KERNELS:
+    for k in KERNELS + [k + " Prange" for k in PARALLEL_KERNELS]:
         nj, njf = best(times, k, "[Njit]"), best(times, k, "[Njit] FastMath")
         cells = [k] + [fmt_ms(best(times, k, c)) for c in COLUMNS]
         cells += [ratio(nj, best(times, k, "clang -O3")), ratio(nj, best(times, k, "Numba")),
                   ratio(njf, best(times, k, "clang -O3 -ffast-math")), ratio(njf, best(times, k, "Numba fastmath")),
                   max_rel_diff(checks, k, STRICT), max_rel_diff(checks, k, FAST)]
         rows.append("| " + " | ".join(cells) + " |")
-    for p in PENDING:
-        rows.append("| " + p + " | " + " | ".join(["pending issue 4"] + [""] * (len(head) - 2)) + " |")
     return "\n".join(rows)
 
 
@@ -180,7 +196,9 @@ def main(raw, out):
         f"NumPy {versions.get('Numba', {}).get('numpy', '?')}, Python {versions.get('Numba', {}).get('python', '?')}).",
         "",
         "Best time in ms (lower is better); ratios above 1 mean [Njit] is slower and are marked. "
-        "Δ: largest relative difference of a checksum from plain C# (strict columns / fast columns).",
+        "Δ: largest relative difference of a checksum from plain C# (strict columns / fast columns). "
+        "Prange rows: [Njit(Parallel = true)] with Numba.Prange, Numba @njit(parallel=True) with prange and clang "
+        "-fopenmp, each in the column of its sequential counterpart; plain C# there is the sequential checksum only.",
         "",
         table(times, checks),
         "",

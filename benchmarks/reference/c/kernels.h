@@ -17,4 +17,10 @@ void matmul(const double *a, const double *b, double *c, int n, int p, int m);
 void fir(const double *x, const double *h, double *y, long ny, int taps);
 int add(int a, int b);
 
+/* OpenMP versions (kernels_omp.c, built with -fopenmp). */
+double dot_omp(const double *a, const double *b, long n);
+void mandelbrot_omp(int *counts, int h, int w, double x0, double y0, double step, int max_iter);
+void nbody_omp(const double *x, const double *y, const double *z, const double *m,
+               double *ax, double *ay, double *az, int n, double eps2);
+
 #endif

@@ -75,6 +75,14 @@ def flavours():
         yield name, compiled
 
 
+def parallel_flavours():
+    """(impl name, compiled Prange kernels) for @njit(parallel=True), strict and with fastmath=True."""
+    for name, opts in (("Numba parallel", {"parallel": True}),
+                       ("Numba parallel fastmath", {"parallel": True, "fastmath": True})):
+        jit = numba.njit(**opts)
+        yield name, {n: jit(getattr(k, n + "_prange")) for n in ("dot", "mandelbrot", "nbody")}
+
+
 def latency(impl, f):
     v = np.zeros(8)
     g = np.zeros((4, 4))
@@ -144,14 +152,33 @@ def run(impl, f):
     call_overhead(impl, f["add"])
 
 
+def run_parallel(impl, f):
+    """The Prange kernels on the inputs of their sequential rows (kernel ids shared; the impl says parallel)."""
+    for n, label, reps in ((100_000, "1e5", 400), (10_000_000, "1e7", 15)):
+        a, b = uniform(n, 1), uniform(n, 2)
+        timed("dot_" + label, impl, reps, lambda: f["dot"](a, b), None)
+    counts = np.zeros((1000, 1000), dtype=np.int32)
+    timed("mandelbrot_1000", impl, 7, lambda: f["mandelbrot"](counts, -2.0, -1.5, 3.0 / 1000, 100),
+          lambda: float(counts.sum()))
+    x, y, z, m = (uniform(2000, s) for s in (4, 5, 6, 7))
+    ax, ay, az = np.zeros(2000), np.zeros(2000), np.zeros(2000)
+    timed("nbody_2000", impl, 7, lambda: f["nbody"](x, y, z, m, ax, ay, az, 1e-3),
+          lambda: checksum(ax) + checksum(ay) + checksum(az))
+
+
 def main():
+    """Every kernel; with the argument "parallel" only the Prange ones (a quick check)."""
+    only_parallel = len(sys.argv) > 1 and sys.argv[1] == "parallel"
     emit(kernel="versions", impl="Numba", numba=numba.__version__, numpy=np.__version__,
          python=sys.version.split()[0], llvmlite=__import__("llvmlite").__version__)
-    emit(kernel="call_add", impl="Python function",
-         per_call_ns=min(_time_python_add() for _ in range(5)))
-    for impl, f in flavours():
-        latency(impl, f)
-        run(impl, f)
+    if not only_parallel:
+        emit(kernel="call_add", impl="Python function",
+             per_call_ns=min(_time_python_add() for _ in range(5)))
+        for impl, f in flavours():
+            latency(impl, f)
+            run(impl, f)
+    for impl, f in parallel_flavours():
+        run_parallel(impl, f)
 
 
 def _time_python_add():

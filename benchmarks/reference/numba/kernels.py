@@ -1,5 +1,7 @@
-"""The benchmark kernels as a Numba user writes them: the same loops as the C# ones, plain Python."""
+"""The benchmark kernels as a Numba user writes them: the same loops as the C# ones, plain Python (prange for the parallel ones)."""
 import math
+
+from numba import prange
 
 
 def sum_(a):
@@ -140,3 +142,49 @@ def fir(x, h, y):
 
 def add(a, b):
     return a + b
+
+
+# Prange versions for @njit(parallel=True): the sequential loops with the outer loop over prange.
+
+def dot_prange(a, b):
+    s = 0.0
+    for i in prange(a.shape[0]):
+        s += a[i] * b[i]
+    return s
+
+
+def mandelbrot_prange(counts, x0, y0, step, max_iter):
+    h, w = counts.shape
+    for y in prange(h):
+        for x in range(w):
+            cr = x0 + x * step
+            ci = y0 + y * step
+            zr = 0.0
+            zi = 0.0
+            n = 0
+            while n < max_iter and zr * zr + zi * zi <= 4.0:
+                t = zr * zr - zi * zi + cr
+                zi = 2.0 * zr * zi + ci
+                zr = t
+                n += 1
+            counts[y, x] = n
+
+
+def nbody_prange(x, y, z, m, ax, ay, az, eps2):
+    n = x.shape[0]
+    for i in prange(n):
+        sx = 0.0
+        sy = 0.0
+        sz = 0.0
+        for j in range(n):
+            dx = x[j] - x[i]
+            dy = y[j] - y[i]
+            dz = z[j] - z[i]
+            inv = 1.0 / math.sqrt(dx * dx + dy * dy + dz * dz + eps2)
+            f = m[j] * inv * inv * inv
+            sx += f * dx
+            sy += f * dy
+            sz += f * dz
+        ax[i] = sx
+        ay[i] = sy
+        az[i] = sz
