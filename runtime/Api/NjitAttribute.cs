@@ -40,6 +40,15 @@ public sealed class NjitAttribute : Attribute
     /// </summary>
     public bool Parallel { get; set; }
 
+    /// <summary>
+    /// The widest SIMD vectors LLVM should prefer, in bits: 128, 256 or 512 (0, the default, lets LLVM decide for
+    /// the CPU, as clang's <c>-mprefer-vector-width</c>). .NET array data starts 16 bytes (32 for <c>T[,]</c>)
+    /// past a 64-byte boundary, so on AVX-512 CPUs every 512-bit load of a memory-bound loop splits a cache
+    /// line: the 2000x2000 <c>double[,]</c> stencil of samples/Quickstart runs about twice as fast with 256,
+    /// while compute-bound loops (N-body, matrix multiply) are faster with 512.
+    /// </summary>
+    public int PreferVectorWidth { get; set; }
+
     /// <summary>Inlining of this method into compiled callers.</summary>
     public InlineMode Inline { get; set; }
 

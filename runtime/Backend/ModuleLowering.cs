@@ -69,6 +69,7 @@ public static class ModuleLowering
         m.AddEnumAttribute(fn, LLVM.AttributeFunctionIndex, "nounwind");
         if (f.Has(FunctionFlags.InlineAlways)) m.AddEnumAttribute(fn, LLVM.AttributeFunctionIndex, "alwaysinline");
         if (f.Has(FunctionFlags.InlineNever)) m.AddEnumAttribute(fn, LLVM.AttributeFunctionIndex, "noinline");
+        if (PreferredVectorWidth(f) is { } width) m.AddStringAttribute(fn, "prefer-vector-width", width);
         if (m.Options.FastMathOverride ?? f.Has(FunctionFlags.FastMath))
         {
             // Fallback for LLVMs without per-instruction flags (< 18); harmless alongside them.
@@ -106,4 +107,11 @@ public static class ModuleLowering
         }
         return new Callee(fn, fnType);
     }
+
+    /// <summary>[Njit(PreferVectorWidth = ...)] as LLVM's function attribute value, or null for the CPU's default.</summary>
+    private static string? PreferredVectorWidth(IrFunction f) =>
+        f.Has(FunctionFlags.PreferVector128) ? "128"
+        : f.Has(FunctionFlags.PreferVector256) ? "256"
+        : f.Has(FunctionFlags.PreferVector512) ? "512"
+        : null;
 }

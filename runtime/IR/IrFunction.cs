@@ -40,6 +40,10 @@ public enum FunctionFlags
     FastNoSignedZeros = 2048,
     FastArcp = 4096,
     FastAfn = 8192,
+    // [Njit(PreferVectorWidth = 128/256/512)]: the widest vectors LLVM should prefer (clang's -mprefer-vector-width).
+    PreferVector128 = 16384,
+    PreferVector256 = 32768,
+    PreferVector512 = 65536,
 }
 
 /// <summary>

@@ -152,6 +152,12 @@ public sealed class ModuleTranslator
                 case "FastMathFlags" when value != null:
                     flags |= Parallel.FastMathOptions.ToFunctionFlags(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture));
                     break;
+                case "PreferVectorWidth" when value is int width:
+                    // Other widths keep the CPU's default; the attribute documents the three values.
+                    if (width == 128) flags |= FunctionFlags.PreferVector128;
+                    else if (width == 256) flags |= FunctionFlags.PreferVector256;
+                    else if (width == 512) flags |= FunctionFlags.PreferVector512;
+                    break;
                 case "Inline" when value != null:
                     // Cecil gives an enum argument as its underlying value: 1 Always, 2 Never (InlineMode).
                     int mode = Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);

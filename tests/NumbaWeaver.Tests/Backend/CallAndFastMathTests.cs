@@ -98,4 +98,14 @@ public unsafe class CallAndFastMathTests
             Should.Throw<InvalidOperationException>(() => ModuleLowering.Lower(jit.Context, module, module.Find("Bad")!, new LoweringOptions()));
         }
     }
+
+    [Fact]
+    public void PreferVectorWidth_becomes_the_function_attribute_and_limits_the_vectors()
+    {
+        LowerToText("T$::Dot", [Dot("entry,fastmath,boundscheck,prefervector256")]).ShouldContain("\"prefer-vector-width\"=\"256\"");
+        LowerToText("T$::Dot", [Dot("entry,fastmath,boundscheck")]).ShouldNotContain("prefer-vector-width");
+        string asm = LowerToText("T$::Dot", [Dot("entry,fastmath,boundscheck,prefervector256")], optimise: true, assembly: true);
+        asm.ShouldContain("vfmadd");
+        asm.ShouldNotContain("zmm");
+    }
 }
