@@ -8,6 +8,24 @@ namespace NumbaWeaver.Backend;
 internal sealed partial class FunctionLowering
 {
     /// <summary><c>i32 callee(ptr result, args...)</c>: a non-zero status is returned at once; otherwise the result is read back.</summary>
+    /// <summary>
+    /// Appends a stack value as the ABI passes a parameter of type <paramref name="type"/> (docs/abi.md):
+    /// arrays and spans as data pointer and lengths, references as pointers, scalars in their memory width.
+    /// </summary>
+    private void AppendAbiArgument(List<LLVMValueRef> args, StackValue value, IrType type)
+    {
+        if (type.IsArrayLike)
+        {
+            var a = value.ArrayOrThrow;
+            args.Add(a.Data);
+            args.AddRange(a.Lengths);
+        }
+        else
+        {
+            args.Add(type.IsByRef ? value.Value : Narrow(value.Value, type));
+        }
+    }
+
     private void EmitCall(Instruction ins)
     {
         var callee = _m.Ir.Find(ins.Name!) ?? throw new System.InvalidOperationException($"{_f.Name}: unknown callee {ins.Name}");
@@ -19,20 +37,7 @@ internal sealed partial class FunctionLowering
         // Void callees still get a (never written) slot: the ABI always passes a result pointer.
         var resultSlot = LLVM.BuildAlloca(_entry, ret.Kind == TypeKind.Void ? _t.I8 : _t.Memory(ret), "call.result");
         var args = new List<LLVMValueRef> { resultSlot };
-        for (int i = 0; i < values.Length; i++)
-        {
-            var p = callee.Parameters[i].Type;
-            if (p.IsArrayLike)
-            {
-                var a = values[i].ArrayOrThrow;
-                args.Add(a.Data);
-                args.AddRange(a.Lengths);
-            }
-            else
-            {
-                args.Add(p.IsByRef ? values[i].Value : Narrow(values[i].Value, p));
-            }
-        }
+        for (int i = 0; i < values.Length; i++) AppendAbiArgument(args, values[i], callee.Parameters[i].Type);
         var status = Call(target, args.ToArray());
         PropagateStatus(status);
         if (ret.Kind != TypeKind.Void)

@@ -41,16 +41,7 @@ internal sealed partial class FunctionLowering
         {
             var p = capturedParams[i].Type;
             _t.AppendParameters(p, types);
-            if (p.IsArrayLike)
-            {
-                var a = captured[i].ArrayOrThrow;
-                values.Add(a.Data);
-                values.AddRange(a.Lengths);
-            }
-            else
-            {
-                values.Add(p.IsByRef ? captured[i].Value : Narrow(captured[i].Value, p));
-            }
+            AppendAbiArgument(values, captured[i], p);
         }
         int slots = values.Count + reductions;
         var ctx = LLVM.BuildAlloca(_entry, LLVM.ArrayType(_t.I64, (uint)System.Math.Max(1, slots)), "prange.ctx");
