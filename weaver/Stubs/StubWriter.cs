@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 using Mono.Cecil.Rocks;
+using NumbaWeaver.Weaving.Frontend;
 
 namespace NumbaWeaver.Weaving.Stubs;
 
@@ -93,7 +94,7 @@ public sealed class StubWriter
                 il.Emit(OpCodes.Ldarg, p);
                 il.Emit(OpCodes.Call, _rt.GetSpanReference(span));
             }
-            else if (Unmodified(type) is ByReferenceType br)
+            else if (TypeMapper.StripModifiers(type) is ByReferenceType br)
             {
                 pinnedElement = br.ElementType;
                 il.Emit(OpCodes.Ldarg, p);
@@ -152,7 +153,7 @@ public sealed class StubWriter
                 continue;
             }
             il.Emit(OpCodes.Ldarg, p);
-            var scalar = Unmodified(type);
+            var scalar = TypeMapper.StripModifiers(type);
             // bool crosses as one byte and char as ushort (an unmanaged char would be marshalled as
             // a one-byte ANSI char); other scalars as themselves (docs/abi.md).
             var crossing = scalar.MetadataType switch
@@ -185,16 +186,10 @@ public sealed class StubWriter
         body.OptimizeMacros();
     }
 
-    private static TypeReference Unmodified(TypeReference t)
-    {
-        while (t is IModifierType m) t = m.ElementType;
-        return t;
-    }
-
     private static bool IsSpan(TypeReference type, out GenericInstanceType span)
     {
         span = null!;
-        if (Unmodified(type) is GenericInstanceType g &&
+        if (TypeMapper.StripModifiers(type) is GenericInstanceType g &&
             (g.ElementType.FullName == "System.Span`1" || g.ElementType.FullName == "System.ReadOnlySpan`1"))
         {
             span = g;
