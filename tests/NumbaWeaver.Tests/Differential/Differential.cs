@@ -44,7 +44,6 @@ public static class Differential
 
     private static object? CheckCore(Type type, string name, double tolerance, object?[] args)
     {
-        var types = args.Select(a => a?.GetType() ?? typeof(object)).ToArray();
         var stub = type.GetMethods(AnyStatic).Single(m => m.Name == name && m.GetParameters().Length == args.Length && Matches(m, args));
         var paramTypes = stub.GetParameters().Select(p => p.ParameterType).ToArray();
         var twin = Twin(type, name, paramTypes);
