@@ -272,6 +272,23 @@ public static class LanguageStructs
         return (mean, spread);
     }
 
+    /// <summary>Sum of lengths over an array of structs; <see cref="SumLengthsFlat"/> is the same over x,y,z triples.</summary>
+    [Njit]
+    public static double SumLengths(Vec3[] vs)
+    {
+        double s = 0;
+        for (int i = 0; i < vs.Length; i++) s += vs[i].Length;
+        return s;
+    }
+
+    [Njit]
+    public static double SumLengthsFlat(double[] xyz)
+    {
+        double s = 0;
+        for (int i = 0; i + 2 < xyz.Length; i += 3) s += Math.Sqrt(xyz[i] * xyz[i] + xyz[i + 1] * xyz[i + 1] + xyz[i + 2] * xyz[i + 2]);
+        return s;
+    }
+
     // ---- a particle filter step over a struct array ----
 
     /// <summary>

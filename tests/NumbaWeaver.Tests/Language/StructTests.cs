@@ -177,6 +177,19 @@ public class StructTests
         D.Check(K, nameof(LanguageStructs.Centroid), Points(n, n + 1));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(100)]
+    public void Struct_and_flat_loops_agree(int n)
+    {
+        var points = Points(n, n);
+        var flat = points.SelectMany(p => new[] { p.X, p.Y, p.Z }).ToArray();
+        var viaStructs = (double)D.Check(K, nameof(LanguageStructs.SumLengths), points)!;
+        var viaFlat = (double)D.Check(K, nameof(LanguageStructs.SumLengthsFlat), flat)!;
+        BitConverter.DoubleToInt64Bits(viaStructs).ShouldBe(BitConverter.DoubleToInt64Bits(viaFlat));
+    }
+
     // ---- tuples ----
 
     [Theory]
