@@ -22,6 +22,7 @@ public static class BoundedCalls
         Opcode.CgtUn, Opcode.Clt, Opcode.CltUn, Opcode.Conv, Opcode.Br, Opcode.BrTrue, Opcode.BrFalse, Opcode.Switch,
         Opcode.Ret, Opcode.ArrLen, Opcode.ArrDimLen, Opcode.ElemAddr, Opcode.LdElem, Opcode.StElem, Opcode.ToSpan,
         Opcode.LdInd, Opcode.StInd, Opcode.CallIntrinsic,
+        Opcode.FieldAddr, Opcode.LdFld, Opcode.StFld, Opcode.InitObj, Opcode.MakeStruct,
     };
 
     public static bool IsBounded(IrFunction f)

@@ -100,6 +100,9 @@ public static class Differential
                 case double d when double.IsNaN(d): set.Add(BitConverter.DoubleToInt64Bits(d)); break;
                 case float f when float.IsNaN(f): set.Add(BitConverter.DoubleToInt64Bits(f)); break;
                 case Array a: foreach (var x in a) Add(x); break;
+                case not null when IsStructValue(o):
+                    foreach (var f in o.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)) Add(f.GetValue(o));
+                    break;
             }
         }
         foreach (var a in args) Add(a);
@@ -136,8 +139,17 @@ public static class Differential
             else BitConverter.SingleToInt32Bits(fa).ShouldBe(BitConverter.SingleToInt32Bits(fe), $"{what}: compiled {fa:R} vs original {fe:R}");
             return;
         }
+        if (expected != null && actual != null && IsStructValue(expected) && actual.GetType() == expected.GetType())
+        {
+            // Structs and tuples field by field, so doubles inside them are compared bit for bit.
+            foreach (var f in expected.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+                AssertSame(f.GetValue(actual), f.GetValue(expected), tolerance, $"{what}.{f.Name}", inputNaNs);
+            return;
+        }
         actual.ShouldBe(expected, what);
     }
+
+    private static bool IsStructValue(object o) => o.GetType() is { IsValueType: true, IsPrimitive: false, IsEnum: false };
 
     private static string Describe(object? a) => a switch
     {
