@@ -30,10 +30,20 @@ internal sealed class AssemblyUnit
         return new AssemblyUnit(assembly, IrParser.ParseModule(reader.ReadToEnd()));
     }
 
-    public nint GetEntry(string functionName)
+    public nint GetEntry(string functionName) => GetEntry(functionName, Array.Empty<IrType>());
+
+    /// <summary>
+    /// The entry of <paramref name="functionName"/> instantiated with <paramref name="typeArguments"/> (none for an
+    /// ordinary function), compiled once per instance: the key is the instance's name, which holds the type arguments.
+    /// </summary>
+    public nint GetEntry(string functionName, IrType[] typeArguments)
     {
-        var lazy = _entries.GetOrAdd(functionName, name => new Lazy<nint>(
-            () => EntryResolver.Resolve(_assembly, _module, name), LazyThreadSafetyMode.ExecutionAndPublication));
+        string key = typeArguments.Length == 0 ? functionName : functionName + "<" + string.Join(",", (object[])typeArguments) + ">";
+        var lazy = _entries.GetOrAdd(key, _ => new Lazy<nint>(() =>
+        {
+            var module = GenericInstantiation.Close(_module, functionName, typeArguments, out string instance); // generics: docs/ir.md
+            return EntryResolver.Resolve(_assembly, module, instance);
+        }, LazyThreadSafetyMode.ExecutionAndPublication));
         return lazy.Value;
     }
 }

@@ -121,6 +121,14 @@ public enum Opcode
     /// Start/length outside the source: ArgumentOutOfRangeException (status SliceOutOfRange), as Span.Slice.
     /// </summary>
     Slice,
+
+    // ---- generic math (generic functions only; docs/ir.md) ----
+    /// <summary>
+    /// [Name = operation, see <see cref="GenericMath"/>; Type = the type operated on, usually a type parameter;
+    /// Type2 = the source type of a conversion (Create*); Int = operand count of a library function]
+    /// operands -> result. Instantiation (<see cref="GenericInstantiation"/>) replaces it with concrete instructions.
+    /// </summary>
+    GenericMath,
 }
 
 /// <summary>Modifiers of <see cref="Opcode.Conv"/>.</summary>

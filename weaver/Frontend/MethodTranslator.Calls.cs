@@ -13,7 +13,7 @@ internal sealed partial class MethodTranslator
 
     private void TranslateCall(Cil.Instruction ins, MethodReference method)
     {
-        if (TryTranslatePrangeCall(method)) return;
+        if (TryTranslatePrangeCall(method) || TryTranslateGenericMath(ins, method) || TryTranslateGenericUserCall(ins, method)) return;
         switch (method.DeclaringType)
         {
             case GenericInstanceType generic when IsSpanType(generic):
