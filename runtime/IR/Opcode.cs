@@ -138,6 +138,13 @@ public enum Opcode
     NewStruct,
     /// <summary>[Type = struct] field0 ... fieldN-1 (stack types) -> struct built from them (tuple construction)</summary>
     MakeStruct,
+    // ---- generic math (generic functions only; docs/ir.md) ----
+    /// <summary>
+    /// [Name = operation, see <see cref="GenericMath"/>; Type = the type operated on, usually a type parameter;
+    /// Type2 = the source type of a conversion (Create*); Int = operand count of a library function]
+    /// operands -> result. Instantiation (<see cref="GenericInstantiation"/>) replaces it with concrete instructions.
+    /// </summary>
+    GenericMath,
 }
 
 /// <summary>Modifiers of <see cref="Opcode.Conv"/>.</summary>

@@ -13,7 +13,8 @@ internal sealed partial class MethodTranslator
 
     private void TranslateCall(Cil.Instruction ins, MethodReference method)
     {
-        if (TryTranslatePrangeCall(method) || TryTranslateTupleCall(ins, method)) return;
+        if (TryTranslatePrangeCall(method) || TryTranslateTupleCall(ins, method)
+            || TryTranslateGenericMath(ins, method) || TryTranslateGenericUserCall(ins, method)) return;
         switch (method.DeclaringType)
         {
             case GenericInstanceType generic when IsSpanType(generic):

@@ -113,12 +113,7 @@ internal sealed partial class MethodTranslator
                 "make it static and pass what it needs as parameters", null, " (only static methods can be compiled)");
             ok = false;
         }
-        if (_method.HasGenericParameters || HasGenericDeclaringType(_method.DeclaringType))
-        {
-            Report(DiagnosticCodes.GenericMethod, "The generic method " + MethodName,
-                "write one non-generic method per element type (or call non-generic wrappers)", null);
-            ok = false;
-        }
+        if (!CheckGenericShape()) ok = false; // MethodTranslator.Generics
         if (!_method.HasBody)
         {
             Report(DiagnosticCodes.NoBody, "The method " + MethodName + " without an IL body (abstract, extern or P/Invoke)",
