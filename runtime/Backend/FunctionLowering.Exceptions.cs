@@ -26,7 +26,7 @@ internal sealed partial class FunctionLowering
         }
         var text = LLVM.BuildGlobalStringPtr(_b, ins.Name!, "raise.descriptor");
         Call(RaiseHook(), text, buffer, ConstI32(count));
-        LLVM.BuildRet(_b, ConstI32((int)Status.Raised));
+        ExitWithStatus(ConstI32((int)Status.Raised));
     }
 
     /// <summary>The runtime's hook, declared once per module; NativeJit defines the symbol (RuntimeSymbols.Raise).</summary>
