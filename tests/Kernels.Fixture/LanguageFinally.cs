@@ -205,4 +205,22 @@ public static class LanguageFinally
         }
         return log[0] + log[1];
     }
+
+    /// <summary>A try/finally inside a parallel loop's body: each iteration runs its own finally block.</summary>
+    [Njit(Parallel = true)]
+    public static void ParallelFinally(double[] a, int[] marks)
+    {
+        foreach (int i in Numba.Prange(a.Length))
+        {
+            try
+            {
+                if (a[i] < 0) throw new ArgumentException("negative");
+                a[i] = Math.Sqrt(a[i]);
+            }
+            finally
+            {
+                marks[i] += 1;
+            }
+        }
+    }
 }

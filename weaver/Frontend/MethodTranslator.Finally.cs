@@ -93,7 +93,12 @@ internal sealed partial class MethodTranslator
             r.Body = _function.Body.Count;
         }
         foreach (var r in _finallyRegions.Where(r => r.Handler.TryStart == ins).OrderByDescending(r => r.TryLength))
+        {
+            // Written on entry, so flow analyses (Prange's private variables) see it set before any read.
+            Emit(Opcode.Const, IrType.I32, value: 0);
+            Emit(Opcode.StLoc, value: r.PendingLocal);
             r.Protect = Emit(Opcode.Protect);
+        }
     }
 
     /// <summary><c>leave target</c>: through every finally block it crosses, innermost first.</summary>

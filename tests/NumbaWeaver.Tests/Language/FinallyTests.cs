@@ -1,5 +1,6 @@
 // Differential tests of try/finally: the finally block runs on normal exits, early returns, break, throws and failed checks.
 using System;
+using System.Linq;
 using Kernels.Fixture;
 using Shouldly;
 using Xunit;
@@ -102,4 +103,15 @@ public class FinallyTests
     [InlineData(-1)]
     [InlineData(3)]
     public void A_try_finally_inside_a_finally_block(int n) => Check(nameof(LanguageFinally.FinallyInFinally), n, new int[3]);
+
+    [Fact]
+    public void A_try_finally_inside_a_parallel_loop_body()
+    {
+        var a = Enumerable.Range(0, 5000).Select(i => (double)i).ToArray();
+        Check(nameof(LanguageFinally.ParallelFinally), a, new int[a.Length]);
+        var marks = new int[a.Length];
+        a[4000] = -1;
+        Should.Throw<ArgumentException>(() => LanguageFinally.ParallelFinally(a, marks)).Message.ShouldBe("negative");
+        marks[4000].ShouldBe(1); // the failing iteration ran its finally block
+    }
 }
