@@ -63,7 +63,7 @@ internal sealed partial class MethodTranslator
         for (var ins = handler.HandlerStart; ins != null && ins != handler.HandlerEnd; ins = ins.Next)
         {
             if (ins.Operand is MethodReference m && ins.OpCode.Code is Code.Call or Code.Callvirt
-                && (m.Name == "Dispose" || m.DeclaringType.FullName == "System.Threading.Monitor"))
+                && (m.Name == "Dispose" && m.HasThis || m.DeclaringType.FullName == "System.Threading.Monitor"))
                 return true;
         }
         return false;
