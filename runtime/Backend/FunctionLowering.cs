@@ -175,6 +175,10 @@ internal sealed partial class FunctionLowering
             case Opcode.Throw: EmitThrow(ins); return true;
             case Opcode.LdStatic: EmitLdStatic(ins); return false;
             case Opcode.Slice: EmitSlice(ins); return false;
+            case Opcode.FieldAddr: case Opcode.LdFld: case Opcode.StFld: case Opcode.InitObj:
+            case Opcode.NewStruct: case Opcode.MakeStruct:
+                EmitStruct(ins);
+                return false;
             case Opcode.Protect: case Opcode.EndProtect: return false; // regions: FunctionLowering.Protected.cs
             case Opcode.ReturnStatus: EmitReturnStatus(); return true;
             default: throw new NotSupportedException($"{_f.Name}: opcode {ins.Op} is not lowered");

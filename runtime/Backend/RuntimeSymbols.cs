@@ -1,5 +1,4 @@
 // The runtime functions compiled code calls by name (docs/abi.md), and their managed implementations.
-using System.Collections.Generic;
 using NumbaWeaver.Dispatch;
 
 namespace NumbaWeaver.Backend;
@@ -16,7 +15,7 @@ internal static unsafe class RuntimeSymbols
     /// <summary><c>ptr numbaweaver_random_state()</c>: see <see cref="Randomness.RandomStreams.StateForNativeCode"/>.</summary>
     public const string RandomState = "numbaweaver_random_state";
 
-    public static IReadOnlyList<(string Name, nint Address)> All { get; } = new (string, nint)[]
+    public static (string Name, nint Address)[] All { get; } = new (string, nint)[]
     {
         (Raise, (nint)(delegate* unmanaged<byte*, long*, int, void>)&RaisedExceptions.Raise),
         (StaticArray, (nint)(delegate* unmanaged<byte*, long*, byte*>)&StaticArrays.Resolve),

@@ -6,6 +6,7 @@ using System.Reflection;
 using NumbaWeaver.Backend;
 using NumbaWeaver.Compiler;
 using NumbaWeaver.Config;
+using NumbaWeaver.Dispatch;
 using NumbaWeaver.IR;
 using NumbaWeaver.Llvm;
 
@@ -19,16 +20,17 @@ internal static class EntryResolver
 {
     private static readonly ConcurrentDictionary<Assembly, Lazy<PrecompiledLibrary?>> Libraries = new();
 
-    public static nint Resolve(Assembly assembly, IrModule module, string functionName)
+    public static nint Resolve(AssemblyUnit unit, string functionName)
     {
-        var entry = module.Find(functionName) ?? throw new InvalidOperationException($"no IR function '{functionName}'");
-        string symbol = NativeSymbols.For(entry.Name);
+        var flags = Describe(unit, functionName, out string fingerprint);
+        string symbol = NativeSymbols.For(functionName);
         var settings = CompileSettings.Current;
+        var assembly = unit.Assembly;
 
         if (NumbaConfig.UsePrecompiled
             && Libraries.GetOrAdd(assembly, a => new Lazy<PrecompiledLibrary?>(() => PrecompiledLibrary.For(a))).Value is { } library)
         {
-            string key = CacheKey.For(module, entry, settings, CacheKey.LevelTarget(library.Level));
+            string key = CacheKey.For(functionName, fingerprint, settings, CacheKey.LevelTarget(library.Level));
             if (TryLoadEntry(library.Store, key, symbol, functionName) is { } address)
             {
                 CacheStatistics.PrecompiledHit();
@@ -36,10 +38,10 @@ internal static class EntryResolver
             }
         }
 
-        if (!NumbaConfig.CacheAll && !entry.Has(FunctionFlags.Cache)) return CompilePipeline.Compile(module, functionName);
+        if (!NumbaConfig.CacheAll && (flags & FunctionFlags.Cache) == 0) return CompilePipeline.Compile(unit.Module, functionName);
 
         var cache = new DiskCache(NumbaCache.FolderFor(assembly));
-        string hostKey = CacheKey.For(module, entry, settings, CacheKey.HostTarget);
+        string hostKey = CacheKey.For(functionName, fingerprint, settings, CacheKey.HostTarget);
         if (TryLoadEntry(cache, hostKey, symbol, functionName) is { } cached)
         {
             CacheStatistics.Hit();
@@ -47,7 +49,7 @@ internal static class EntryResolver
         }
 
         CacheStatistics.Miss();
-        byte[] objectCode = CompilePipeline.CompileToObject(module, functionName, settings);
+        byte[] objectCode = CompilePipeline.CompileToObject(unit.Module, functionName, settings);
         cache.TryStore(hostKey, new CacheEntryFile.Entry(symbol, $"{functionName}; {CompilePipeline.CompilerDescription(null)}", objectCode), functionName);
         try
         {
@@ -59,6 +61,19 @@ internal static class EntryResolver
             CacheLog.Debug($"the managed loader declined {functionName} ({e.Message}); linking it with LLJIT");
             return NativeJit.Instance.AddObjectAndLookup(objectCode, symbol);
         }
+    }
+
+    /// <summary>The entry's flags and IR fingerprint: from the woven index, else computed from the parsed module.</summary>
+    private static FunctionFlags Describe(AssemblyUnit unit, string functionName, out string fingerprint)
+    {
+        if (unit.Index is { } index && index.TryGet(functionName, out var indexed))
+        {
+            fingerprint = indexed.Fingerprint;
+            return indexed.Flags;
+        }
+        var entry = unit.Module.Find(functionName) ?? throw new InvalidOperationException($"no IR function '{functionName}'");
+        fingerprint = IrIndex.Fingerprint(unit.Module, entry);
+        return entry.Flags;
     }
 
     private static nint? TryLoadEntry(DiskCache store, string key, string symbol, string functionName)

@@ -16,13 +16,15 @@ public enum TypeKind
     ReadOnlySpan,
     /// <summary>A managed reference <c>ref T</c> to a scalar (ref/out parameters, element addresses).</summary>
     ByRef,
+    /// <summary>A value type with ordered fields (scalars or structs), .NET sequential layout (IrType.Structs.cs).</summary>
+    Struct,
 }
 
 /// <summary>
 /// An immutable IR type. Scalars are singletons; composite types compare structurally.
 /// The text form (<see cref="ToString"/>) is what the printer writes and the parser reads.
 /// </summary>
-public sealed class IrType : IEquatable<IrType>
+public sealed partial class IrType : IEquatable<IrType>
 {
     private IrType(TypeKind kind, IrType? element, int rank)
     {
@@ -74,7 +76,7 @@ public sealed class IrType : IEquatable<IrType>
 
     private static void RequireScalarElement(IrType element)
     {
-        if (!element.IsScalar) throw new ArgumentException($"element type must be a scalar, not {element}");
+        if (!element.IsScalar && !element.IsStruct) throw new ArgumentException($"element type must be a scalar or a struct, not {element}");
     }
 
     public bool IsScalar => Kind >= TypeKind.Bool && Kind <= TypeKind.F64;
@@ -96,6 +98,7 @@ public sealed class IrType : IEquatable<IrType>
         TypeKind.I16 or TypeKind.U16 or TypeKind.Char => 2,
         TypeKind.I32 or TypeKind.U32 or TypeKind.F32 => 4,
         TypeKind.I64 or TypeKind.U64 or TypeKind.F64 => 8,
+        TypeKind.Struct => _layout!.Size,
         _ => throw new InvalidOperationException($"{this} has no scalar size"),
     };
 
@@ -112,11 +115,11 @@ public sealed class IrType : IEquatable<IrType>
     };
 
     public bool Equals(IrType? other) =>
-        other is not null && other.Kind == Kind && other.Rank == Rank && Equals(other.Element, Element);
+        other is not null && other.Kind == Kind && other.Rank == Rank && Equals(other.Element, Element) && SameStruct(other);
 
     public override bool Equals(object? obj) => obj is IrType t && Equals(t);
 
-    public override int GetHashCode() => ((int)Kind * 397) ^ (Rank * 31) ^ (Element?.GetHashCode() ?? 0);
+    public override int GetHashCode() => ((int)Kind * 397) ^ (Rank * 31) ^ (Element?.GetHashCode() ?? 0) ^ StructHash();
 
     public static bool operator ==(IrType? a, IrType? b) => a is null ? b is null : a.Equals(b);
     public static bool operator !=(IrType? a, IrType? b) => !(a == b);
@@ -134,6 +137,7 @@ public sealed class IrType : IEquatable<IrType>
         TypeKind.Span => "span<" + Element + ">",
         TypeKind.ReadOnlySpan => "rospan<" + Element + ">",
         TypeKind.ByRef => "ref<" + Element + ">",
+        TypeKind.Struct => StructText(),
         _ => Kind.ToString().ToLowerInvariant(),
     };
 
@@ -142,6 +146,7 @@ public sealed class IrType : IEquatable<IrType>
     {
         text = text.Trim();
         if (ScalarsByName.TryGetValue(text, out var scalar)) return scalar;
+        if (text.EndsWith("}", StringComparison.Ordinal)) return ParseStruct(text);
         if (text.EndsWith("]", StringComparison.Ordinal))
         {
             int open = text.IndexOf('[');

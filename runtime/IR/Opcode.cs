@@ -122,6 +122,23 @@ public enum Opcode
     /// </summary>
     Slice,
 
+    // ---- structs (docs/ir.md "Structs"); ldind/stind, ldelem/stelem and ldloc/stloc copy whole structs ----
+    /// <summary>[Type = struct; Int = field index] ref&lt;struct&gt; -> ref&lt;field&gt;</summary>
+    FieldAddr,
+    /// <summary>[Type = struct; Int = field index] struct or ref&lt;struct&gt; -> field value (widened to its stack type)</summary>
+    LdFld,
+    /// <summary>[Type = struct; Int = field index] ref&lt;struct&gt; value -></summary>
+    StFld,
+    /// <summary>[Type = struct] ref&lt;struct&gt; -> : zeroes the struct (C# <c>default</c>)</summary>
+    InitObj,
+    /// <summary>
+    /// [Type = struct; Name = constructor function, whose parameter 0 is ref&lt;struct&gt;] args... -> struct:
+    /// <c>new S(args)</c> on zeroed storage.
+    /// </summary>
+    NewStruct,
+    /// <summary>[Type = struct] field0 ... fieldN-1 (stack types) -> struct built from them (tuple construction)</summary>
+    MakeStruct,
+
     // ---- try/finally (docs/language.md, "try/finally") ----
     /// <summary>
     /// [Targets[0] = landing] -> : opens a protected region that lasts, in instruction order, up to the

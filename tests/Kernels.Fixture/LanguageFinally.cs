@@ -223,4 +223,18 @@ public static class LanguageFinally
             }
         }
     }
+
+    /// <summary>A library exception (Math.Clamp with min &gt; max) inside the try runs the finally block first.</summary>
+    [Njit]
+    public static double ClampInsideTry(double v, double lo, double hi, int[] log)
+    {
+        try
+        {
+            return Math.Clamp(v, lo, hi);
+        }
+        finally
+        {
+            log[0] += 1;
+        }
+    }
 }

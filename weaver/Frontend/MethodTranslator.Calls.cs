@@ -13,7 +13,7 @@ internal sealed partial class MethodTranslator
 
     private void TranslateCall(Cil.Instruction ins, MethodReference method)
     {
-        if (TryTranslatePrangeCall(method)) return;
+        if (TryTranslatePrangeCall(method) || TryTranslateTupleCall(ins, method)) return;
         switch (method.DeclaringType)
         {
             case GenericInstanceType generic when IsSpanType(generic):
@@ -70,6 +70,7 @@ internal sealed partial class MethodTranslator
             TranslateSpanMember(ins, constructor, generic, isNewObject: true);
             return;
         }
+        if (TryTranslateNewStruct(ins, constructor)) return;
         string what = constructor.DeclaringType is ArrayType ? "Allocating an array" : "Creating an object";
         Report(DiagnosticCodes.Allocation, $"{what} (new {constructor.DeclaringType.FullName})",
             "allocate in the caller and pass arrays in; use separate numeric variables instead of structs", null);
@@ -86,7 +87,7 @@ internal sealed partial class MethodTranslator
             return " (a generic method)";
         if (method is not MethodDefinition definition || definition.Module != _owner.Module)
             return " (a method of another assembly)";
-        if (!definition.IsStatic) return " (an instance method)";
+        if (!definition.IsStatic && !IsStructMember(definition)) return " (an instance method)";
         if (!definition.HasBody) return " (a method without an IL body)";
         if (HasGenericDeclaringType(definition.DeclaringType)) return " (a method of a generic type)";
         return null;
@@ -97,7 +98,7 @@ internal sealed partial class MethodTranslator
     {
         var returnType = TypeMapper.Map(callee.ReturnType);
         var unsupported = callee.Parameters.FirstOrDefault(p => TypeMapper.Map(p.ParameterType) is not { } t || t.Kind == TypeKind.Void);
-        if (unsupported != null || returnType == null || returnType.Kind != TypeKind.Void && !returnType.IsScalar)
+        if (unsupported != null || returnType == null || returnType.Kind != TypeKind.Void && !returnType.IsScalar && !returnType.IsStruct)
         {
             var type = unsupported?.ParameterType ?? callee.ReturnType;
             Report(DiagnosticCodes.UnsupportedType,
@@ -106,7 +107,7 @@ internal sealed partial class MethodTranslator
             ApplyStackEffect(ins);
             return;
         }
-        for (int i = 0; i < callee.Parameters.Count; i++) Pop();
+        for (int i = 0; i < callee.Parameters.Count + (callee.HasThis ? 1 : 0); i++) Pop();
         Emit(Opcode.Call).Name = ModuleTranslator.FunctionName(callee);
         if (returnType.Kind != TypeKind.Void) Push(returnType.StackType);
         if (!_callees.Contains(callee)) _callees.Add(callee);

@@ -94,6 +94,7 @@ internal sealed partial class MethodTranslator
     {
         if (!CheckShape()) return _function;
         DeclareSignature();
+        CheckEntryStructs();
         DeclareLocals();
         PrepareExceptionRegions();
         TranslateBody();
@@ -107,7 +108,7 @@ internal sealed partial class MethodTranslator
     private bool CheckShape()
     {
         bool ok = true;
-        if (!_method.IsStatic)
+        if (!_method.IsStatic && !(IsStructMember(_method) && !_function.Has(FunctionFlags.Entry)))
         {
             Report(DiagnosticCodes.InstanceMethod, "The instance method " + MethodName,
                 "make it static and pass what it needs as parameters", null, " (only static methods can be compiled)");

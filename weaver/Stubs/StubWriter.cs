@@ -113,7 +113,10 @@ public sealed class StubWriter
                 { CallingConvention = (MethodCallingConvention)9 }
             : new CallSite(ts.Int32) { CallingConvention = MethodCallingConvention.C };
         site.Parameters.Add(new ParameterDefinition(_rt.IntPtr));
-        if (result != null) il.Emit(OpCodes.Ldloca, result);
+        var tupleResult = TupleResults.Of(method);
+        var tupleBuffer = tupleResult != null ? TupleResults.EmitBuffer(il, body, tupleResult, _rt.IntPtr) : null;
+        if (tupleBuffer != null) il.Emit(OpCodes.Ldloc, tupleBuffer);
+        else if (result != null) il.Emit(OpCodes.Ldloca, result);
         else il.Emit(OpCodes.Ldc_I4_0);
         il.Emit(OpCodes.Conv_U);
         foreach (var p in method.Parameters)
@@ -152,6 +155,14 @@ public sealed class StubWriter
                 }
                 continue;
             }
+            if (TypeMapper.Map(type) is { IsStruct: true })
+            {
+                // A struct by value: the address of the stub's own copy (an argument slot, never moved by the GC).
+                il.Emit(OpCodes.Ldarga, p);
+                il.Emit(OpCodes.Conv_U);
+                site.Parameters.Add(new ParameterDefinition(_rt.IntPtr));
+                continue;
+            }
             il.Emit(OpCodes.Ldarg, p);
             var scalar = TypeMapper.StripModifiers(type);
             // bool crosses as one byte and char as ushort (an unmanaged char would be marshalled as
@@ -175,6 +186,7 @@ public sealed class StubWriter
         il.Emit(OpCodes.Call, _rt.CreateException);
         il.Emit(OpCodes.Throw);
         il.Append(ok);
+        if (tupleBuffer != null) TupleResults.EmitRebuild(il, _module, tupleBuffer, result!, tupleResult!);
         if (result != null) il.Emit(OpCodes.Ldloc, result);
         il.Emit(OpCodes.Ret);
 

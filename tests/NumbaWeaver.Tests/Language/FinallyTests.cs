@@ -114,4 +114,10 @@ public class FinallyTests
         Should.Throw<ArgumentException>(() => LanguageFinally.ParallelFinally(a, marks)).Message.ShouldBe("negative");
         marks[4000].ShouldBe(1); // the failing iteration ran its finally block
     }
+
+    [Theory]
+    [InlineData(5.0, 0.0, 1.0)]
+    [InlineData(5.0, 2.0, 1.0)] // ArgumentException from Math.Clamp
+    public void A_library_exception_inside_the_try_runs_the_finally_block(double v, double lo, double hi) =>
+        Check(nameof(LanguageFinally.ClampInsideTry), v, lo, hi, new int[1]);
 }
