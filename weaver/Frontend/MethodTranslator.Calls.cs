@@ -47,6 +47,9 @@ internal sealed partial class MethodTranslator
             case "System.Numerics.BitOperations":
                 TranslateMathCall(ins, method, "BitOperations");
                 return;
+            case "NumbaWeaver.Numba/Random":
+                TranslateMathCall(ins, method, Intrinsics.RandomType); // Numba.Random.NextDouble() ... (docs/language.md)
+                return;
             case "System.Int32" or "System.UInt32" or "System.Int64" or "System.UInt64" when !method.HasThis:
                 TranslateMathCall(ins, method, method.DeclaringType.Name); // int.PopCount, uint.IsPow2 ...
                 return;

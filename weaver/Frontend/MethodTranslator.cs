@@ -99,6 +99,7 @@ internal sealed partial class MethodTranslator
         PrepareExceptionRegions();
         TranslateBody();
         ResolveBranchTargets();
+        ResolveFinallyTargets();
         OutlineParallelLoops(); // Numba.Prange loops of [Njit(Parallel = true)] methods (Parallel/)
         return _function;
     }
@@ -152,6 +153,7 @@ internal sealed partial class MethodTranslator
             }
             _current = ins;
             _currentPoint = _source.Find(ins);
+            if (_finallyRegions.Count > 0) EmitRegionBoundaries(ins); // try/finally markers (MethodTranslator.Finally.cs)
             if (!TrySkipAfterPoison(ins)) TranslateInstruction(ins);
             var flow = ins.OpCode.FlowControl;
             if (flow is Cil.FlowControl.Branch or Cil.FlowControl.Return or Cil.FlowControl.Throw) _reachable = false;
