@@ -174,6 +174,9 @@ internal sealed partial class FunctionLowering
             case Opcode.Throw: EmitThrow(ins); return true;
             case Opcode.LdStatic: EmitLdStatic(ins); return false;
             case Opcode.Slice: EmitSlice(ins); return false;
+            case Opcode.NewArr: case Opcode.StackAlloc: case Opcode.Fill: case Opcode.CopyTo:
+                EmitAllocation(index, ins);
+                return false;
             default: throw new NotSupportedException($"{_f.Name}: opcode {ins.Op} is not lowered");
         }
     }

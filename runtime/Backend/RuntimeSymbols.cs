@@ -13,9 +13,17 @@ internal static unsafe class RuntimeSymbols
     /// <summary><c>ptr numbaweaver_static_array(ptr name, ptr lengths)</c>: see <see cref="StaticArrays.Resolve"/>.</summary>
     public const string StaticArray = "numbaweaver_static_array";
 
+    /// <summary><c>ptr numbaweaver_new_array(i32 elementKind, i32 rank, ptr lengths)</c>: see <see cref="Allocations.NewArray"/>.</summary>
+    public const string NewArray = "numbaweaver_new_array";
+
+    /// <summary><c>void numbaweaver_copy_too_short()</c>: see <see cref="Allocations.CopyTooShort"/>.</summary>
+    public const string CopyTooShort = "numbaweaver_copy_too_short";
+
     public static IReadOnlyList<(string Name, nint Address)> All { get; } = new (string, nint)[]
     {
         (Raise, (nint)(delegate* unmanaged<byte*, long*, int, void>)&RaisedExceptions.Raise),
         (StaticArray, (nint)(delegate* unmanaged<byte*, long*, byte*>)&StaticArrays.Resolve),
+        (NewArray, (nint)(delegate* unmanaged<int, int, long*, byte*>)&Allocations.NewArray),
+        (CopyTooShort, (nint)(delegate* unmanaged<void>)&Allocations.CopyTooShort),
     };
 }

@@ -305,6 +305,11 @@ public sealed class StackTypes
                     }
                     return null;
                 }
+                case Opcode.NewArr:
+                case Opcode.StackAlloc:
+                case Opcode.Fill:
+                case Opcode.CopyTo:
+                    return AllocationStack.Apply(ins, stack, Expect, ExpectIndex);
                 default:
                     return $"unknown opcode {ins.Op}";
             }

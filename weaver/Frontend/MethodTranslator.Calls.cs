@@ -67,6 +67,7 @@ internal sealed partial class MethodTranslator
             TranslateSpanMember(ins, constructor, generic, isNewObject: true);
             return;
         }
+        if (constructor.DeclaringType is ArrayType arrayType && TryTranslateNewMultiArray(arrayType, constructor)) return;
         string what = constructor.DeclaringType is ArrayType ? "Allocating an array" : "Creating an object";
         Report(DiagnosticCodes.Allocation, $"{what} (new {constructor.DeclaringType.FullName})",
             "allocate in the caller and pass arrays in; use separate numeric variables instead of structs", null);
@@ -94,7 +95,7 @@ internal sealed partial class MethodTranslator
     {
         var returnType = TypeMapper.Map(callee.ReturnType);
         var unsupported = callee.Parameters.FirstOrDefault(p => TypeMapper.Map(p.ParameterType) is not { } t || t.Kind == TypeKind.Void);
-        if (unsupported != null || returnType == null || returnType.Kind != TypeKind.Void && !returnType.IsScalar)
+        if (unsupported != null || returnType == null || returnType.Kind != TypeKind.Void && !returnType.IsScalar && returnType.Kind != TypeKind.Array)
         {
             var type = unsupported?.ParameterType ?? callee.ReturnType;
             Report(DiagnosticCodes.UnsupportedType,
