@@ -62,9 +62,9 @@ internal sealed partial class MethodTranslator
     private void TranslateLocalloc(Cil.Instruction ins)
     {
         var size = Peek();
-        if (!StackAllocFeedsSpan(ins) || size != IrType.I32 && size != IrType.I64)
+        if (!StackAllocFeedsSpan(ins, out var element) || element == null || element.Kind == TypeKind.Void || size != IrType.I32 && size != IrType.I64)
         {
-            Report(DiagnosticCodes.StackAlloc, "stackalloc other than into a Span<T> (a pointer or an initializer list)",
+            Report(DiagnosticCodes.StackAlloc, "stackalloc other than of numbers, bool or char into a Span<T> (a pointer, an initializer list, structs)",
                 "write `Span<T> s = stackalloc T[n];` with T a number, bool or char, and fill it with a loop", null);
             ApplyStackEffect(ins);
             return;
@@ -75,13 +75,18 @@ internal sealed partial class MethodTranslator
     }
 
     /// <summary>True when the instructions after localloc load the length and construct a span from the pointer, with no pointer arithmetic between.</summary>
-    private static bool StackAllocFeedsSpan(Cil.Instruction localloc)
+    private static bool StackAllocFeedsSpan(Cil.Instruction localloc, out IrType? element)
     {
+        element = null;
         var next = localloc.Next;
         for (int k = 0; k < 6 && next != null; k++, next = next.Next)
         {
             if (next.OpCode.Code is Code.Newobj or Code.Call && next.Operand is MethodReference m)
-                return m.Name == ".ctor" && IsPointerSpanConstructor(m);
+            {
+                if (m.Name != ".ctor" || !IsPointerSpanConstructor(m)) return false;
+                element = TypeMapper.MapScalar(((GenericInstanceType)m.DeclaringType).GenericArguments[0]);
+                return true;
+            }
             if (next.OpCode.Code is Code.Dup || next.OpCode.FlowControl is not Cil.FlowControl.Next) return false;
         }
         return false;

@@ -191,7 +191,7 @@ public class UnsupportedSamples
 
     public static int Allocates(int n)
     {
-        var a = new double[n]; // MARK Allocates
+        var a = new double[n, n, n, n]; // MARK Allocates
         return a.Length;
     }
 
@@ -242,14 +242,14 @@ public class UnsupportedSamples
 
     public static int TwoProblems(int n)
     {
-        var a = new int[n]; // MARK TwoProblems.1
-        a[0] = (int)s_scale; // MARK TwoProblems.2
-        return a[0];
+        var a = new int[n, 1, 1, 1]; // MARK TwoProblems.1
+        a[0, 0, 0, 0] = (int)s_scale; // MARK TwoProblems.2
+        return a[0, 0, 0, 0];
     }
 
     public static int StackAllocates()
     {
-        Span<int> s = stackalloc int[4]; // MARK StackAllocates
+        Span<decimal> s = stackalloc decimal[4]; // MARK StackAllocates
         return s.Length;
     }
 
@@ -257,7 +257,7 @@ public class UnsupportedSamples
 
     private static int BrokenHelper(int n)
     {
-        var a = new int[n]; // MARK BrokenHelper
+        var a = new int[n, 1, 1, 1]; // MARK BrokenHelper
         return a.Length;
     }
 
