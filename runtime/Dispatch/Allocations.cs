@@ -8,9 +8,10 @@ namespace NumbaWeaver.Dispatch;
 
 /// <summary>
 /// <c>new T[n]</c> in compiled code calls <see cref="NewArray"/> (symbol <c>numbaweaver_new_array</c>):
-/// a real .NET array, so nothing is native memory and the GC reclaims it. One-dimensional arrays come
-/// from the pinned object heap (<see cref="GC.AllocateArray{T}(int, bool)"/>); multi-dimensional ones,
-/// which that heap does not take, are pinned with a <see cref="GCHandle"/>. Each thread lists the
+/// a real .NET array, so nothing is native memory and the GC reclaims it. Arrays are ordinary
+/// (gen0) arrays pinned with a <see cref="GCHandle"/> for the call: the pinned object heap is
+/// collected only by full collections, which made a million small allocations several times slower
+/// (measured, docs/abi.md). Each thread lists the
 /// arrays it allocated; a stub notes the list's length before calling native code (<see cref="Enter"/>)
 /// and cuts the list back after it (<see cref="Exit"/>), so arrays live exactly as long as the call
 /// that made them, unless it returns one (<see cref="Returned"/>). Parallel chunks do the same on
@@ -128,7 +129,10 @@ public static unsafe class Allocations
         switch (rank)
         {
             case 1:
-                return (GC.AllocateArray<T>(checked((int)lengths[0]), pinned: true), default);
+            {
+                var array = new T[checked((int)lengths[0])];
+                return (array, GCHandle.Alloc(array, GCHandleType.Pinned));
+            }
             case 2:
             {
                 var array = new T[checked((int)lengths[0]), checked((int)lengths[1])];

@@ -33,7 +33,7 @@ public class AllocationMemoryTests
     {
         LanguageAllocation.ParallelScratch(64, 1000);
         long before = GC.GetTotalMemory(forceFullCollection: true);
-        for (int i = 0; i < 3000; i++) LanguageAllocation.ParallelScratch(64, 1000); // 1.5 GB of scratch rows in all
+        for (int i = 0; i < 1500; i++) LanguageAllocation.ParallelScratch(64, 1000); // 768 MB of scratch rows in all
         long after = GC.GetTotalMemory(forceFullCollection: true);
         (after - before).ShouldBeLessThan(16L << 20, $"managed heap grew from {before} to {after} bytes");
     }
