@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures first-call latency of a small (Dot) and a large (Relax) kernel: cold compile, disk cache hit in a new
 # process, precompiled at build time (with libLLVM hidden), and the original C# (NUMBA_DISABLE_JIT=1) for reference.
-# Prints the median of N runs (default 5) per scenario. Usage: scripts/cache-latency.sh [runs]
+# Prints the median of N runs (default 5) per scenario, then the same for Numba's @njit(cache=True) on the same
+# kernels (benchmarks/reference/numba/first_call.py; python3-numba is installed with apt-get when missing).
+# Usage: scripts/cache-latency.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
@@ -13,16 +15,16 @@ trap 'rm -rf "$cache"' EXIT
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-measure() { # scenario-name, then environment assignments; runs the program $runs times
+measure() { # scenario-name, then environment assignments; runs the program $runs times (NUMBA_PROGRAM overrides it)
   local name="$1"; shift
   local small=() large=()
   for _ in $(seq "$runs"); do
-    [[ "$name" == cold ]] && rm -rf "${cache:?}"/*
-    out="$(env "$@" NUMBA_CACHE_DIR="$cache" dotnet "$dll")"
+    [[ "$name" == *cold ]] && rm -rf "${cache:?}"/*
+    out="$(env "$@" NUMBA_CACHE_DIR="$cache" ${NUMBA_PROGRAM:-dotnet "$dll"})"
     small+=("$(awk '/^first-call-small-ms/ { print $2 }' <<<"$out")")
     large+=("$(awk '/^first-call-large-ms/ { print $2 }' <<<"$out")")
   done
-  printf '%-12s small %9s ms   large %9s ms   (median of %s; llvm-loaded %s)\n' "$name" \
+  printf '%-13s small %9s ms   large %9s ms   (median of %s; llvm-loaded %s)\n' "$name" \
     "$(printf '%s\n' "${small[@]}" | median)" "$(printf '%s\n' "${large[@]}" | median)" "$runs" \
     "$(awk '/^llvm-loaded/ { print $2 }' <<<"$out")"
 }
@@ -31,3 +33,14 @@ measure cold NUMBA_USE_PRECOMPILED=0
 measure cached NUMBA_USE_PRECOMPILED=0
 measure precompiled NUMBA_LLVM_PATH=/nonexistent NUMBA_JIT_STRICT=1
 measure original NUMBA_DISABLE_JIT=1
+
+# Numba, the reference: cold = type inference + LLVM in a fresh process; cached = a new process loading its cache.
+if ! /usr/bin/python3 -c "import numba" 2>/dev/null; then
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
+  echo "cache-latency: installing python3-numba with apt-get" >&2
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-numba >/dev/null
+fi
+rm -rf "${cache:?}"/*
+export NUMBA_PROGRAM="/usr/bin/python3 benchmarks/reference/numba/first_call.py"
+measure "numba cold"
+measure "numba cached"

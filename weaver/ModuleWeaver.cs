@@ -27,7 +27,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         var diagnostics = new List<Diagnostic>();
         var ir = new ModuleTranslator(ModuleDefinition).Translate(roots, diagnostics); // 2. IL -> IR (+ callees)
         if (ReportErrors(diagnostics)) return;                                // 3. unsupported code = build error
-        EmbedIr(ir);                                                          // 4. IR -> embedded resource
+        EmbedIr(ir);                                                          // 4. IR + index -> embedded resources
         var runtime = new RuntimeReferences(ModuleDefinition, FindTypeDefinition);
         foreach (var method in roots)
         {
@@ -77,10 +77,17 @@ public sealed class ModuleWeaver : BaseModuleWeaver
 
     private void EmbedIr(IrModule ir)
     {
-        var existing = ModuleDefinition.Resources.FirstOrDefault(r => r.Name == IrModule.ResourceName);
+        string text = IrPrinter.Print(ir);
+        Embed(IrModule.ResourceName, text);
+        // Fingerprinted from the text the runtime will parse, so both sides hash the same IR.
+        Embed(IrIndex.ResourceName, IrIndex.Build(IrParser.ParseModule(text)).Print());
+    }
+
+    private void Embed(string name, string text)
+    {
+        var existing = ModuleDefinition.Resources.FirstOrDefault(r => r.Name == name);
         if (existing != null) ModuleDefinition.Resources.Remove(existing);
-        var bytes = Encoding.UTF8.GetBytes(IrPrinter.Print(ir));
-        ModuleDefinition.Resources.Add(new EmbeddedResource(IrModule.ResourceName, ManifestResourceAttributes.Private, bytes));
+        ModuleDefinition.Resources.Add(new EmbeddedResource(name, ManifestResourceAttributes.Private, Encoding.UTF8.GetBytes(text)));
     }
 
     public override IEnumerable<string> GetAssembliesForScanning()

@@ -20,6 +20,10 @@ internal sealed partial class FunctionLowering
             args.Add(a.Data);
             args.AddRange(a.Lengths);
         }
+        else if (type.IsStruct)
+        {
+            args.Add(StructArgument(value));
+        }
         else
         {
             args.Add(type.IsByRef ? value.Value : Narrow(value.Value, type));

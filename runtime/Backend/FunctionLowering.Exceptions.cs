@@ -29,6 +29,30 @@ internal sealed partial class FunctionLowering
         LLVM.BuildRet(_b, ConstI32((int)Status.Raised));
     }
 
+    /// <summary>
+    /// When <paramref name="failed"/> holds: record <paramref name="values"/> for the library call <paramref name="call"/>
+    /// (<see cref="Dispatch.LibraryExceptions"/>), which the runtime repeats to throw .NET's own exception, and return
+    /// <see cref="Status.Raised"/>. Continues in a fresh block otherwise.
+    /// </summary>
+    private void RaiseLibraryExceptionIf(LLVMValueRef failed, string call, params (LLVMValueRef Value, IrType Type)[] values)
+    {
+        var raise = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "raise." + call.TrimStart('@'));
+        var ok = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "ok");
+        LLVM.BuildCondBr(_b, failed, raise, ok);
+        LLVM.PositionBuilderAtEnd(_b, raise);
+        var buffer = LLVM.BuildAlloca(_entry, LLVM.ArrayType2(_t.I64, (ulong)values.Length), "raise.values");
+        var types = new IrType[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            Store(values[i].Value, LLVM.BuildGEP2(_b, _t.I64, buffer, new[] { ConstI64(i) }, 1, ""), 8);
+            types[i] = values[i].Type;
+        }
+        var text = LLVM.BuildGlobalStringPtr(_b, new ThrowDescriptor(call, types, System.Array.Empty<string>()).Encode(), "raise.descriptor");
+        Call(RaiseHook(), text, buffer, ConstI32(values.Length));
+        LLVM.BuildRet(_b, ConstI32((int)Status.Raised));
+        LLVM.PositionBuilderAtEnd(_b, ok);
+    }
+
     /// <summary>The runtime's hook, declared once per module; NativeJit defines the symbol (RuntimeSymbols.Raise).</summary>
     private Backend.Callee RaiseHook()
     {

@@ -33,7 +33,10 @@ internal sealed partial class FunctionLowering
         {
             var p = _f.Parameters[i];
             var v = NewVariable(p.Type, p.Name);
-            LLVM.BuildStore(_entry, LLVM.GetParam(_fn, next++), v.Ptr);
+            var incoming = LLVM.GetParam(_fn, next++);
+            // A struct arrives as a pointer to the caller's copy: the callee works on its own (docs/abi.md).
+            if (p.Type.IsStruct) incoming = LLVM.BuildLoad2(_entry, _t.Memory(p.Type), incoming, "");
+            LLVM.BuildStore(_entry, incoming, v.Ptr);
             foreach (var len in v.LengthPtrs) LLVM.BuildStore(_entry, LLVM.GetParam(_fn, next++), len);
             _params[i] = v;
         }

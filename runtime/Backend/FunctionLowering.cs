@@ -174,6 +174,10 @@ internal sealed partial class FunctionLowering
             case Opcode.Throw: EmitThrow(ins); return true;
             case Opcode.LdStatic: EmitLdStatic(ins); return false;
             case Opcode.Slice: EmitSlice(ins); return false;
+            case Opcode.FieldAddr: case Opcode.LdFld: case Opcode.StFld: case Opcode.InitObj:
+            case Opcode.NewStruct: case Opcode.MakeStruct:
+                EmitStruct(ins);
+                return false;
             case Opcode.NewArr: case Opcode.StackAlloc: case Opcode.Fill: case Opcode.CopyTo:
                 EmitAllocation(index, ins);
                 return false;

@@ -36,7 +36,7 @@ internal sealed partial class FunctionLowering
             {
                 var gt = signed ? LLVMIntPredicate.LLVMIntSGT : LLVMIntPredicate.LLVMIntUGT;
                 var lt = signed ? LLVMIntPredicate.LLVMIntSLT : LLVMIntPredicate.LLVMIntULT;
-                FailIf(ICmp(gt, a[1], a[2]), Status.ClampMinGreaterThanMax);
+                RaiseLibraryExceptionIf(ICmp(gt, a[1], a[2]), Dispatch.LibraryExceptions.Clamp, (a[1], type), (a[2], type));
                 var upper = Select(ICmp(gt, a[0], a[2]), a[2], a[0]);
                 return Select(ICmp(lt, a[0], a[1]), a[1], upper);
             }

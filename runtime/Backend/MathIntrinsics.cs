@@ -29,7 +29,7 @@ internal sealed partial class FunctionLowering
             case "Max": return FloatMax(a[0], a[1]);
             case "Min": return FloatMin(a[0], a[1]);
             case "Sign": return FloatSign(a[0]);
-            case "Clamp": return FloatClamp(a[0], a[1], a[2]);
+            case "Clamp": return FloatClamp(sig.Parameters[0], a[0], a[1], a[2]);
             case "Log" when a.Length == 2: return LogWithBase(ft, a[0], a[1]);
             case "Log" or "Log2" when ft == _t.F64: return DoubleLog(sig.MethodName.ToLowerInvariant(), a[0]);
             default:
@@ -50,10 +50,10 @@ internal sealed partial class FunctionLowering
         return Select(LLVM.BuildFCmp(_b, LLVMRealPredicate.LLVMRealOLT, x, LLVM.ConstNull(_t.F64), ""), positiveNaN, r);
     }
 
-    /// <summary>Math.Round(x, MidpointRounding): the five modes, ArgumentException (status 7) for any other value.</summary>
+    /// <summary>Math.Round(x, MidpointRounding): the five modes, .NET's ArgumentException (quoting the value) for any other.</summary>
     private LLVMValueRef RoundWithMode(LLVMTypeRef ft, LLVMValueRef x, LLVMValueRef mode)
     {
-        FailIf(ICmp(LLVMIntPredicate.LLVMIntUGT, mode, ConstI32(4)), Status.InvalidMidpointRounding);
+        RaiseLibraryExceptionIf(ICmp(LLVMIntPredicate.LLVMIntUGT, mode, ConstI32(4)), Dispatch.LibraryExceptions.RoundMode, (mode, IrType.I32));
         // Selects rather than a switch: with a constant mode (the usual case) all but one fold away.
         var r = CallIntrinsic("llvm.roundeven", ft, x);
         r = Select(ICmp(LLVMIntPredicate.LLVMIntEQ, mode, ConstI32(1)), CallIntrinsic("llvm.round", ft, x), r);
@@ -97,10 +97,10 @@ internal sealed partial class FunctionLowering
         return Select(FCmp(LLVMRealPredicate.LLVMRealOLT, x, zero), ConstI32(-1), positive);
     }
 
-    /// <summary>Math.Clamp: min &gt; max throws (status 6); then <c>v &lt; min ? min : v &gt; max ? max : v</c> (a NaN value stays).</summary>
-    private LLVMValueRef FloatClamp(LLVMValueRef v, LLVMValueRef min, LLVMValueRef max)
+    /// <summary>Math.Clamp: min &gt; max throws .NET's ArgumentException, quoting both; then <c>v &lt; min ? min : v &gt; max ? max : v</c> (a NaN value stays).</summary>
+    private LLVMValueRef FloatClamp(IrType type, LLVMValueRef v, LLVMValueRef min, LLVMValueRef max)
     {
-        FailIf(LLVM.BuildFCmp(_b, LLVMRealPredicate.LLVMRealOGT, min, max, ""), Status.ClampMinGreaterThanMax);
+        RaiseLibraryExceptionIf(LLVM.BuildFCmp(_b, LLVMRealPredicate.LLVMRealOGT, min, max, ""), Dispatch.LibraryExceptions.Clamp, (min, type), (max, type));
         var upper = Select(FCmp(LLVMRealPredicate.LLVMRealOGT, v, max), max, v);
         return Select(FCmp(LLVMRealPredicate.LLVMRealOLT, v, min), min, upper);
     }

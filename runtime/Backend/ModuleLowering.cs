@@ -95,8 +95,10 @@ public static class ModuleLowering
                 m.AddEnumAttribute(fn, index++, "noundef");
                 for (int d = 0; d < p.Type.Rank; d++) m.AddEnumAttribute(fn, index++, "noundef");
             }
-            else if (p.Type.IsByRef)
+            else if (p.Type.IsByRef || p.Type.IsStruct)
             {
+                // A struct is a pointer to the caller's private copy, which the callee only reads.
+                if (p.Type.IsStruct) m.AddEnumAttribute(fn, index, "readonly");
                 m.AddEnumAttribute(fn, index, "nocapture");
                 m.AddEnumAttribute(fn, index, "nonnull");
                 m.AddEnumAttribute(fn, index++, "noundef");

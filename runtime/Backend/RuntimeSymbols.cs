@@ -1,5 +1,4 @@
 // The runtime functions compiled code calls by name (docs/abi.md), and their managed implementations.
-using System.Collections.Generic;
 using NumbaWeaver.Dispatch;
 
 namespace NumbaWeaver.Backend;
@@ -19,7 +18,7 @@ internal static unsafe class RuntimeSymbols
     /// <summary><c>void numbaweaver_copy_too_short()</c>: see <see cref="Allocations.CopyTooShort"/>.</summary>
     public const string CopyTooShort = "numbaweaver_copy_too_short";
 
-    public static IReadOnlyList<(string Name, nint Address)> All { get; } = new (string, nint)[]
+    public static (string Name, nint Address)[] All { get; } = new (string, nint)[]
     {
         (Raise, (nint)(delegate* unmanaged<byte*, long*, int, void>)&RaisedExceptions.Raise),
         (StaticArray, (nint)(delegate* unmanaged<byte*, long*, byte*>)&StaticArrays.Resolve),

@@ -10,7 +10,7 @@ namespace NumbaWeaver.Backend;
 /// The LLVM types of one context. Scalars have a memory type (bool is i8, char i16: what .NET stores)
 /// and a stack type (i32/i64/float/double/ptr, small integers widened as CIL does).
 /// </summary>
-internal sealed class TypeLowering
+internal sealed partial class TypeLowering
 {
     public TypeLowering(LLVMContextRef context)
     {
@@ -47,6 +47,7 @@ internal sealed class TypeLowering
         TypeKind.F32 => F32,
         TypeKind.F64 => F64,
         TypeKind.ByRef => Ptr,
+        TypeKind.Struct => StructType(t),
         _ => throw new NotSupportedException($"{t} has no single memory type"),
     };
 
@@ -63,12 +64,13 @@ internal sealed class TypeLowering
         }
         else
         {
-            into.Add(Memory(t));
+            // Structs travel as a pointer to a copy the callee does not modify (docs/abi.md).
+            into.Add(t.IsStruct ? Ptr : Memory(t));
         }
     }
 
     /// <summary>Natural alignment: .NET aligns array elements and fields to their size, nothing more.</summary>
-    public static uint Alignment(IrType scalar) => scalar.IsByRef ? 8u : (uint)scalar.SizeInBytes;
+    public static uint Alignment(IrType scalar) => (uint)scalar.AlignmentInBytes;
 
     /// <summary>The i32 or i64 integer type of a given bit width.</summary>
     public LLVMTypeRef IntOfBits(int bits) => bits switch

@@ -1,9 +1,9 @@
 // The on-disk format of one cached or precompiled entry: header, key, symbol, object code, SHA-256 checksum.
-using System;
 using System.Buffers.Binary;
 using System.IO;
-using System.Security.Cryptography;
 using System.Text;
+using System;
+using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Cache;
 
@@ -31,13 +31,13 @@ public static class CacheEntryFile
         {
             writer.Write(Magic);
             writer.Write(FormatVersion);
-            writer.Write(Convert.FromHexString(keyHex));
+            writer.Write(Sha256.FromHex(keyHex));
             WriteString(writer, entry.Symbol);
             WriteString(writer, entry.Description);
             writer.Write((ulong)entry.ObjectCode.Length);
             writer.Write(entry.ObjectCode);
         }
-        stream.Write(SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
+        stream.Write(Sha256.Hash(stream.GetBuffer(), 0, (int)stream.Length));
         return stream.ToArray();
     }
 
@@ -77,9 +77,9 @@ public static class CacheEntryFile
         int version = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(at));
         if (version != FormatVersion) return $"entry format {version}, expected {FormatVersion}";
         var body = bytes.AsSpan(0, bytes.Length - ChecksumSize);
-        if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - ChecksumSize))) return "checksum mismatch (corrupted)";
+        if (!Sha256.Hash(bytes, 0, body.Length).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - ChecksumSize))) return "checksum mismatch (corrupted)";
         at += 4;
-        if (!bytes.AsSpan(at, 32).SequenceEqual(Convert.FromHexString(keyHex))) return "foreign entry (its key differs)";
+        if (!bytes.AsSpan(at, 32).SequenceEqual(Sha256.FromHex(keyHex))) return "foreign entry (its key differs)";
         at += 32;
         if (!TryReadString(body, ref at, out string? symbol) || !TryReadString(body, ref at, out string? description)) return "bad string field";
         if (at + 8 > body.Length) return "truncated object length";

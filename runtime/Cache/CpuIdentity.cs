@@ -1,11 +1,11 @@
 // Identifies the CPU without LLVM (CPUID) for cache keys, and which x86-64 levels it supports for precompiled code.
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
-using System.Security.Cryptography;
 using System.Text;
+using System;
+using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Cache;
 
@@ -64,6 +64,6 @@ public static class CpuIdentity
         {
             text.Append(File.ReadAllText("/proc/cpuinfo"));
         }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+        return Sha256.HexOf(text.ToString())[..16];
     }
 }

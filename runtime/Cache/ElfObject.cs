@@ -104,7 +104,9 @@ internal sealed class ElfObject
     }
 
     /// <summary>One symbol table entry (STT_* in the low nibble of <see cref="Info"/>).</summary>
-    internal readonly record struct Symbol(string Name, byte Info, ushort SectionIndex, ulong Value)
+    /// <remarks>A class, not a struct: lists of reference types run the framework's precompiled shared code, while a
+    /// list of a struct of ours would be jitted on the first (latency-critical) load of a process.</remarks>
+    internal sealed record Symbol(string Name, byte Info, ushort SectionIndex, ulong Value)
     {
         public bool IsGlobal => (Info >> 4) is 1 or 2;
     }

@@ -1,6 +1,7 @@
 // Resolves the C library symbols loaded machine code calls (libm's sin, memset, compiler-rt helpers) without LLVM.
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace NumbaWeaver.Cache;
@@ -9,21 +10,34 @@ namespace NumbaWeaver.Cache;
 internal static class ExternalSymbols
 {
     private static readonly string[] Libraries = ["libm.so.6", "libc.so.6", "libgcc_s.so.1"];
-    private static readonly ConcurrentDictionary<string, nint> Resolved = new();
+    // Reference-type collections and plain loops only: this runs on the first call of a cached or precompiled
+    // method, where every jitted value-type generic instantiation costs latency (docs/cache.md).
+    private static readonly Dictionary<string, StrongBox<nint>> Resolved = new(StringComparer.Ordinal);
     private static readonly Lazy<nint[]> Handles = new(OpenHandles);
 
-    public static nint Resolve(string name) => Resolved.GetOrAdd(name, Lookup);
+    public static nint Resolve(string name)
+    {
+        lock (Resolved)
+        {
+            if (!Resolved.TryGetValue(name, out var box)) Resolved.Add(name, box = new StrongBox<nint>(Lookup(name)));
+            return box.Value;
+        }
+    }
 
     private static nint Lookup(string name)
     {
         // The runtime's own entry points (e.g. numbaweaver_parallel_for), bound by name as NativeJit does.
-        foreach (var symbol in Parallel.ParallelRuntime.Symbols)
+        var parallel = Parallel.ParallelRuntime.Symbols;
+        for (int i = 0; i < parallel.Length; i++)
         {
-            if (symbol.Name == name) return symbol.Address;
+            if (parallel[i].Name == name) return parallel[i].Address;
         }
         // The runtime's own callbacks (numbaweaver_raise ...), which LLJIT gets as absolute symbols.
-        foreach (var (symbol, address) in NumbaWeaver.Backend.RuntimeSymbols.All)
-            if (symbol == name) return address;
+        var callbacks = NumbaWeaver.Backend.RuntimeSymbols.All;
+        for (int i = 0; i < callbacks.Length; i++)
+        {
+            if (callbacks[i].Name == name) return callbacks[i].Address;
+        }
         foreach (nint handle in Handles.Value)
         {
             if (NativeLibrary.TryGetExport(handle, name, out nint address)) return address;
@@ -33,11 +47,13 @@ internal static class ExternalSymbols
 
     private static nint[] OpenHandles()
     {
-        var handles = new System.Collections.Generic.List<nint> { NativeLibrary.GetMainProgramHandle() };
+        var handles = new nint[Libraries.Length + 1];
+        int count = 0;
+        handles[count++] = NativeLibrary.GetMainProgramHandle();
         foreach (string library in Libraries)
         {
-            if (NativeLibrary.TryLoad(library, out nint handle)) handles.Add(handle);
+            if (NativeLibrary.TryLoad(library, out nint handle)) handles[count++] = handle;
         }
-        return handles.ToArray();
+        return handles.AsSpan(0, count).ToArray();
     }
 }

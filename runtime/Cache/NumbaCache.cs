@@ -1,10 +1,10 @@
 // Public API of the disk cache: where it lives, and clearing it.
-using System;
 using System.IO;
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text;
+using System;
 using NumbaWeaver.Config;
+using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Cache;
 
@@ -22,7 +22,7 @@ public static class NumbaCache
     {
         ArgumentNullException.ThrowIfNull(assembly);
         var name = assembly.GetName();
-        string identity = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name.FullName)))[..12];
+        string identity = Sha256.HexOf(name.FullName)[..12];
         return Path.Combine(Root, $"{name.Name}-{name.Version}-{identity}");
     }
 

@@ -94,10 +94,24 @@ public static class ObjectLoader
     /// <summary>Where each loaded section, call stub and GOT slot goes in the single mapping.</summary>
     private sealed class Layout
     {
-        private readonly Dictionary<int, long> _sectionOffsets = new();
-        private readonly Dictionary<string, long> _stubOffsets = new();
-        private readonly Dictionary<string, long> _gotOffsets = new();
-        private readonly List<(long Offset, string Name)> _stubTargets = new();
+        // Arrays and reference-type collections only: value-type generic instantiations would be jitted on the
+        // first load of a process, which is the latency this loader exists to avoid.
+        private readonly long[] _sectionOffsets;
+        private readonly Dictionary<string, StubSlot> _stubs = new(StringComparer.Ordinal);
+        private readonly List<StubSlot> _stubList = new();
+
+        private Layout(int sectionCount)
+        {
+            _sectionOffsets = new long[sectionCount];
+            for (int i = 0; i < sectionCount; i++) _sectionOffsets[i] = -1;
+        }
+
+        /// <summary>A call stub whose last 8 bytes double as the GOT slot of one external symbol.</summary>
+        private sealed class StubSlot(string name, long offset)
+        {
+            public string Name { get; } = name;
+            public long Offset { get; } = offset;
+        }
 
         public long TotalSize { get; private set; }
 
@@ -106,7 +120,7 @@ public static class ObjectLoader
 
         public static Layout Plan(ElfObject elf, List<ElfObject.Symbol> symbols)
         {
-            var layout = new Layout();
+            var layout = new Layout(elf.Sections.Count);
             long at = 0;
             for (int i = 0; i < elf.Sections.Count; i++)
             {
@@ -120,10 +134,10 @@ public static class ObjectLoader
             at = Align(at, 16);
             foreach (var symbol in symbols)
             {
-                if (symbol.SectionIndex != ElfObject.SymbolUndefined || symbol.Name.Length == 0 || layout._stubOffsets.ContainsKey(symbol.Name)) continue;
-                layout._stubOffsets[symbol.Name] = at;
-                layout._gotOffsets[symbol.Name] = at + 8;
-                layout._stubTargets.Add((at, symbol.Name));
+                if (symbol.SectionIndex != ElfObject.SymbolUndefined || symbol.Name.Length == 0 || layout._stubs.ContainsKey(symbol.Name)) continue;
+                var slot = new StubSlot(symbol.Name, at);
+                layout._stubs.Add(symbol.Name, slot);
+                layout._stubList.Add(slot);
                 at += StubSize;
             }
             layout.ReadOnlySize = at;
@@ -140,14 +154,16 @@ public static class ObjectLoader
             return layout;
         }
 
-        public bool IsPlaced(int section) => _sectionOffsets.ContainsKey(section);
+        public bool IsPlaced(int section) => section >= 0 && section < _sectionOffsets.Length && _sectionOffsets[section] >= 0;
 
         public long SectionOffset(int section) => _sectionOffsets[section];
 
         public unsafe void Copy(ElfObject elf, nint baseAddress)
         {
-            foreach (var (index, offset) in _sectionOffsets)
+            for (int index = 0; index < _sectionOffsets.Length; index++)
             {
+                long offset = _sectionOffsets[index];
+                if (offset < 0) continue;
                 var s = elf.Sections[index];
                 if (s.Type == ElfObject.SectionNoBits) continue; // already zero
                 elf.Bytes.AsSpan((int)s.Offset, (int)s.Size).CopyTo(new Span<byte>((void*)(baseAddress + offset), (int)s.Size));
@@ -156,15 +172,15 @@ public static class ObjectLoader
 
         public unsafe void WriteStubs(nint baseAddress)
         {
-            foreach (var (offset, name) in _stubTargets)
+            foreach (var slot in _stubList)
             {
-                var stub = new Span<byte>((void*)(baseAddress + offset), StubSize);
+                var stub = new Span<byte>((void*)(baseAddress + slot.Offset), StubSize);
                 stub.Clear();
                 // jmp *2(%rip): the 8-byte slot after two bytes of padding doubles as the GOT entry.
                 stub[0] = 0xff;
                 stub[1] = 0x25;
                 BinaryPrimitives.WriteInt32LittleEndian(stub[2..], 2);
-                BinaryPrimitives.WriteInt64LittleEndian(stub[8..], ExternalSymbols.Resolve(name));
+                BinaryPrimitives.WriteInt64LittleEndian(stub[8..], ExternalSymbols.Resolve(slot.Name));
             }
         }
 
@@ -173,15 +189,15 @@ public static class ObjectLoader
             ElfObject.SymbolUndefined => ExternalSymbols.Resolve(symbol.Name),
             ElfObject.SymbolAbsolute => (long)symbol.Value,
             ElfObject.SymbolCommon => throw new InvalidDataException("malformed object code: common symbols are not supported"),
-            _ when _sectionOffsets.TryGetValue(symbol.SectionIndex, out long offset) => baseAddress + offset + (long)symbol.Value,
+            _ when IsPlaced(symbol.SectionIndex) => baseAddress + _sectionOffsets[symbol.SectionIndex] + (long)symbol.Value,
             _ => throw new InvalidDataException($"malformed object code: symbol '{symbol.Name}' lies in a section that is not loaded"),
         };
 
-        public long StubAddress(nint baseAddress, string name) => baseAddress + _stubOffsets[name];
+        public long StubAddress(nint baseAddress, string name) => baseAddress + _stubs[name].Offset;
 
         public long GotSlotAddress(nint baseAddress, ElfObject.Symbol symbol, int index)
         {
-            if (symbol.SectionIndex == ElfObject.SymbolUndefined) return baseAddress + _gotOffsets[symbol.Name];
+            if (symbol.SectionIndex == ElfObject.SymbolUndefined) return baseAddress + _stubs[symbol.Name].Offset + 8;
             throw new InvalidDataException($"malformed object code: GOT relocation against local symbol #{index}");
         }
 

@@ -1,39 +1,71 @@
-// One woven assembly's IR module, read from its embedded resource, and its compiled entries.
+// One woven assembly's IR index and (parsed on demand) IR module, and its compiled entries.
 using System;
 using System.Collections.Concurrent;
 using System.IO;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using NumbaWeaver.Cache;
 using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Dispatch;
 
-/// <summary>Parses the IR resource once and compiles each entry at most once.</summary>
+/// <summary>
+/// Reads the small IR index at once and parses the IR module only when something needs it (a compile, or an
+/// entry the index lacks): a method served from the disk cache or a precompiled library never parses IR.
+/// Each entry is resolved at most once.
+/// </summary>
 internal sealed class AssemblyUnit
 {
-    private readonly Assembly _assembly;
-    private readonly IrModule _module;
-    private readonly ConcurrentDictionary<string, Lazy<nint>> _entries = new();
+    // Boxed addresses: Lazy of a reference type runs the framework's precompiled code, Lazy<nint> would be jitted.
+    private readonly ConcurrentDictionary<string, Lazy<StrongBox<nint>>> _entries = new();
+    private readonly Lazy<IrModule> _module;
 
-    private AssemblyUnit(Assembly assembly, IrModule module)
+    private AssemblyUnit(Assembly assembly, IrIndex? index)
     {
-        _assembly = assembly;
-        _module = module;
+        Assembly = assembly;
+        Index = index;
+        _module = new Lazy<IrModule>(() => ReadModule(assembly), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    public Assembly Assembly { get; }
+
+    /// <summary>The woven index; null for assemblies woven before the index existed.</summary>
+    public IrIndex? Index { get; }
+
+    public IrModule Module => _module.Value;
 
     public static AssemblyUnit Load(Assembly assembly)
     {
-        using var stream = assembly.GetManifestResourceStream(IrModule.ResourceName)
-            ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no NumbaWeaver IR resource: was it woven?");
-        using var reader = new StreamReader(stream);
-        return new AssemblyUnit(assembly, IrParser.ParseModule(reader.ReadToEnd()));
+        string? indexText = ReadResource(assembly, IrIndex.ResourceName);
+        if (indexText is null && assembly.GetManifestResourceInfo(IrModule.ResourceName) is null)
+            throw new InvalidOperationException($"{assembly.GetName().Name} has no NumbaWeaver IR resource: was it woven?");
+        return new AssemblyUnit(assembly, indexText is null ? null : IrIndex.Parse(indexText));
     }
 
-    public nint GetEntry(string functionName)
+    public nint GetEntry(string functionName) => GetEntry(functionName, Array.Empty<IrType>());
+
+    /// <summary>
+    /// The entry of <paramref name="functionName"/> instantiated with <paramref name="typeArguments"/> (none for an
+    /// ordinary function), compiled once per instance: the key is the instance's name, which holds the type arguments.
+    /// </summary>
+    public nint GetEntry(string functionName, IrType[] typeArguments)
     {
-        var lazy = _entries.GetOrAdd(functionName, name => new Lazy<nint>(
-            () => EntryResolver.Resolve(_assembly, _module, name), LazyThreadSafetyMode.ExecutionAndPublication));
-        return lazy.Value;
+        string key = typeArguments.Length == 0 ? functionName : functionName + "<" + string.Join(",", (object[])typeArguments) + ">";
+        var lazy = _entries.GetOrAdd(key, _ => new Lazy<StrongBox<nint>>(
+            () => new StrongBox<nint>(EntryResolver.Resolve(this, functionName, typeArguments)), LazyThreadSafetyMode.ExecutionAndPublication));
+        return lazy.Value.Value;
+    }
+
+    private static IrModule ReadModule(Assembly assembly) =>
+        IrParser.ParseModule(ReadResource(assembly, IrModule.ResourceName)
+            ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no NumbaWeaver IR resource: was it woven?"));
+
+    private static string? ReadResource(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name);
+        if (stream is null) return null;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 }

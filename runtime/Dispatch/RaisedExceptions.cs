@@ -53,6 +53,7 @@ public static unsafe class RaisedExceptions
     /// <summary>The exception the descriptor names, each constructor argument formatted from its template.</summary>
     public static Exception Create(ThrowDescriptor d, object[] values)
     {
+        if (LibraryExceptions.IsLibraryCall(d.ExceptionType)) return LibraryExceptions.Create(d.ExceptionType, values);
         var type = typeof(Exception).Assembly.GetType(d.ExceptionType, throwOnError: true)!;
         if (!typeof(Exception).IsAssignableFrom(type)) throw new InvalidOperationException($"{type} is not an exception type");
         var parameterTypes = new Type[d.Arguments.Count];

@@ -17,7 +17,7 @@ internal static class AllocationStack
             case Opcode.NewArr:
             {
                 var type = ins.Type;
-                if (type == null || type.Kind != TypeKind.Array || type.Rank > MaxRank) return $"allocation of {type}";
+                if (type == null || type.Kind != TypeKind.Array || type.Rank > MaxRank || !type.Element!.IsScalar) return $"allocation of {type}";
                 string? e = null;
                 for (int d = 0; d < type.Rank && e == null; d++) e = expectIndex();
                 stack.Add(type);
@@ -26,7 +26,7 @@ internal static class AllocationStack
             case Opcode.StackAlloc:
             {
                 var type = ins.Type;
-                if (type == null || type.Kind != TypeKind.Span) return $"stackalloc of {type}";
+                if (type == null || type.Kind != TypeKind.Span || !type.Element!.IsScalar) return $"stackalloc of {type}";
                 var e = expect(IrType.I32, "stackalloc length");
                 stack.Add(type);
                 return e;
@@ -34,7 +34,7 @@ internal static class AllocationStack
             case Opcode.Fill:
             {
                 var target = ins.Type2;
-                if (target == null || !target.IsArrayLike || target.Kind == TypeKind.ReadOnlySpan) return $"fill of {target}";
+                if (target == null || !target.IsArrayLike || target.Kind == TypeKind.ReadOnlySpan || !target.Element!.IsScalar) return $"fill of {target}";
                 return expect(target.Element!.StackType, "fill value") ?? expect(target, "filled array");
             }
             case Opcode.CopyTo:

@@ -38,7 +38,7 @@ public sealed class IrModule
             result.Add(f);
             foreach (var ins in f.Body)
             {
-                if (ins.Op == Opcode.Call && ins.Name != null && Find(ins.Name) is { } callee) work.Push(callee);
+                if (ins.Op is Opcode.Call or Opcode.NewStruct && ins.Name != null && Find(ins.Name) is { } callee) work.Push(callee);
                 if (ins.Op == Opcode.ParallelFor && ins.Name != null)
                 {
                     if (Find(ins.Name) is { } chunk) work.Push(chunk);

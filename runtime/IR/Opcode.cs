@@ -122,6 +122,30 @@ public enum Opcode
     /// </summary>
     Slice,
 
+    // ---- structs (docs/ir.md "Structs"); ldind/stind, ldelem/stelem and ldloc/stloc copy whole structs ----
+    /// <summary>[Type = struct; Int = field index] ref&lt;struct&gt; -> ref&lt;field&gt;</summary>
+    FieldAddr,
+    /// <summary>[Type = struct; Int = field index] struct or ref&lt;struct&gt; -> field value (widened to its stack type)</summary>
+    LdFld,
+    /// <summary>[Type = struct; Int = field index] ref&lt;struct&gt; value -></summary>
+    StFld,
+    /// <summary>[Type = struct] ref&lt;struct&gt; -> : zeroes the struct (C# <c>default</c>)</summary>
+    InitObj,
+    /// <summary>
+    /// [Type = struct; Name = constructor function, whose parameter 0 is ref&lt;struct&gt;] args... -> struct:
+    /// <c>new S(args)</c> on zeroed storage.
+    /// </summary>
+    NewStruct,
+    /// <summary>[Type = struct] field0 ... fieldN-1 (stack types) -> struct built from them (tuple construction)</summary>
+    MakeStruct,
+    // ---- generic math (generic functions only; docs/ir.md) ----
+    /// <summary>
+    /// [Name = operation, see <see cref="GenericMath"/>; Type = the type operated on, usually a type parameter;
+    /// Type2 = the source type of a conversion (Create*); Int = operand count of a library function]
+    /// operands -> result. Instantiation (<see cref="GenericInstantiation"/>) replaces it with concrete instructions.
+    /// </summary>
+    GenericMath,
+
     // ---- allocation (docs/abi.md, "Arrays allocated by compiled code") ----
     /// <summary>
     /// [Type = array type, rank 1 to 3] length1..lengthRank (each i32 or i64) -> a new zeroed array owned by

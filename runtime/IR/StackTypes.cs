@@ -10,7 +10,7 @@ namespace NumbaWeaver.IR;
 /// against its opcode. The verifier reports its errors; the backend uses the stack shapes at
 /// block boundaries to create spill slots.
 /// </summary>
-public sealed class StackTypes
+public sealed partial class StackTypes
 {
     private StackTypes(IrType[]?[] before, List<string> errors)
     {
@@ -127,7 +127,7 @@ public sealed class StackTypes
                 {
                     var v = Var(ins.Op == Opcode.LdArgA ? f.Parameters : f.Locals);
                     if (v == null) return "variable index out of range";
-                    if (!v.Type.IsScalar) return $"address of a {v.Type} variable";
+                    if (!v.Type.IsScalar && !v.Type.IsStruct) return $"address of a {v.Type} variable";
                     stack.Add(IrType.RefTo(v.Type));
                     return null;
                 }
@@ -242,7 +242,8 @@ public sealed class StackTypes
                     if (e != null) return e;
                     var r = Pop();
                     if (r == null || !r.IsByRef) return $"expected a reference, found {r?.ToString() ?? "nothing"}";
-                    if (r.Element!.SizeInBytes != t.SizeInBytes || r.Element.IsFloat != t.IsFloat)
+                    if ((r.Element!.IsStruct || t.IsStruct) && r.Element != t) return $"{ins.Op} {t} through {r}";
+                    if (r.Element.SizeInBytes != t.SizeInBytes || r.Element.IsFloat != t.IsFloat)
                         return $"{ins.Op} {t} through {r}";
                     if (ins.Op == Opcode.LdInd) stack.Add(t.StackType);
                     return null;
@@ -305,6 +306,9 @@ public sealed class StackTypes
                     }
                     return null;
                 }
+                case Opcode.FieldAddr: case Opcode.LdFld: case Opcode.StFld: case Opcode.InitObj:
+                case Opcode.NewStruct: case Opcode.MakeStruct:
+                    return ApplyStruct(ins, stack, find);
                 case Opcode.NewArr:
                 case Opcode.StackAlloc:
                 case Opcode.Fill:

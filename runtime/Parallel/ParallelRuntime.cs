@@ -37,7 +37,7 @@ public static unsafe class ParallelRuntime
     private static readonly double NsPerTick = 1e9 / Stopwatch.Frequency;
 
     /// <summary>Names and addresses NativeJit defines for compiled code.</summary>
-    public static IReadOnlyList<(string Name, nint Address)> Symbols { get; } = new[]
+    public static (string Name, nint Address)[] Symbols { get; } = new[]
     {
         (ParallelForSymbol, (nint)(delegate* unmanaged<nint, nint, nint, long, long, long, long, long*, int>)&ParallelFor),
     };

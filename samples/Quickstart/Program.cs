@@ -27,6 +27,11 @@ var b = Enumerable.Range(0, n).Select(_ => rng.NextDouble()).ToArray();
 Row("Add (trivial call), per call", 10_000_000, () => Plain.Add(1, 2), () => Kernels.Add(1, 2), perCall: true);
 Compare("Dot 1e5", 2000, () => Plain.Dot(a, b), () => Kernels.Dot(a, b), exact: true);
 Compare("DotFast 1e5 (FastMath)", 2000, () => Plain.DotFast(a, b), () => Kernels.DotFast(a, b), exact: false);
+// 10^5 doubles as two arrays of 5e4 (800 KB) stay in a 1 MB L2; two arrays of 1e5 (1.6 MB) stream from L3 on such
+// CPUs, and L3 bandwidth then bounds [Njit] and clang -O3 -ffast-math alike (README, "Performance").
+var ha = a.AsSpan(0, n / 2).ToArray();
+var hb = b.AsSpan(0, n / 2).ToArray();
+Compare("DotFast 2x5e4, in L2 (FastMath)", 4000, () => Plain.DotFast(ha, hb), () => Kernels.DotFast(ha, hb), exact: false);
 
 var m1 = new int[500, 500];
 var m2 = new int[500, 500];

@@ -1,5 +1,6 @@
 // Kernels that allocate: new arrays returned or used as scratch, 2-D/3-D arrays, stackalloc, Fill/Clear/CopyTo, Prange scratch.
 using System;
+using System.Numerics;
 using NumbaWeaver;
 
 namespace Kernels.Fixture;
@@ -303,5 +304,19 @@ public static class LanguageAllocation
         double s = 0;
         for (int i = 0; i < n; i++) s += t[i];
         return s;
+    }
+
+    /// <summary>A generic kernel that allocates: new T[n] is compiled per type argument and returned.</summary>
+    [Njit]
+    public static T[] RunningSums<T>(T[] x) where T : INumber<T>
+    {
+        var r = new T[x.Length];
+        T s = T.Zero;
+        for (int i = 0; i < x.Length; i++)
+        {
+            s += x[i];
+            r[i] = s;
+        }
+        return r;
     }
 }

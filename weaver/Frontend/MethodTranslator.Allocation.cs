@@ -106,13 +106,14 @@ internal sealed partial class MethodTranslator
         if (method.Name == ".ctor" && IsPointerSpanConstructor(method)) return TranslateStackAllocSpan(ins, span, isNewObject);
         switch (method.Name)
         {
-            case "Fill" when method.Parameters.Count == 1 && span.Kind == TypeKind.Span:
+            // Fill and Clear of struct elements are not compiled (NJ0103): a struct value is no constant to memset or splat.
+            case "Fill" when method.Parameters.Count == 1 && span.Kind == TypeKind.Span && span.Element!.IsScalar:
                 if (Peek() != span.Element!.StackType || Peek(1) != span) return false;
                 Pop();
                 Pop();
                 Emit(Opcode.Fill, null, span);
                 return true;
-            case "Clear" when method.Parameters.Count == 0 && span.Kind == TypeKind.Span:
+            case "Clear" when method.Parameters.Count == 0 && span.Kind == TypeKind.Span && span.Element!.IsScalar:
                 if (Peek() != span) return false;
                 Pop();
                 EmitZero(span.Element!);
@@ -173,7 +174,7 @@ internal sealed partial class MethodTranslator
         if (method.Name == "Fill" && method.Parameters.Count == 2)
         {
             var array = Peek(1);
-            if (array.Kind != TypeKind.Array || array.Rank != 1 || Peek() != array.Element!.StackType) return false;
+            if (array.Kind != TypeKind.Array || array.Rank != 1 || !array.Element!.IsScalar || Peek() != array.Element.StackType) return false;
             Pop();
             Pop();
             Emit(Opcode.Fill, null, array);
@@ -182,7 +183,7 @@ internal sealed partial class MethodTranslator
         if (method.Name == "Clear" && method.Parameters.Count == 1)
         {
             var array = Peek();
-            if (array.Kind != TypeKind.Array) return false;
+            if (array.Kind != TypeKind.Array || !array.Element!.IsScalar) return false;
             Pop();
             EmitZero(array.Element!);
             Emit(Opcode.Fill, null, array);

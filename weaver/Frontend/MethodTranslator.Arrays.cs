@@ -70,7 +70,7 @@ internal sealed partial class MethodTranslator
             Code.Ldind_I8 or Code.Stind_I8 or Code.Ldind_I or Code.Stind_I => IrType.I64,
             Code.Ldind_R4 or Code.Stind_R4 => IrType.F32,
             Code.Ldind_R8 or Code.Stind_R8 => IrType.F64,
-            Code.Ldobj or Code.Stobj => TypeMapper.MapScalar((TypeReference)ins.Operand),
+            Code.Ldobj or Code.Stobj => TypeMapper.MapElement((TypeReference)ins.Operand), // structs are copied whole
             _ => null, // ldind.ref / stind.ref: object references
         };
         if (type == null || type.Kind == TypeKind.Void)
@@ -92,7 +92,7 @@ internal sealed partial class MethodTranslator
 
     private void TranslateSizeOf(Cil.Instruction ins)
     {
-        var type = TypeMapper.MapScalar((TypeReference)ins.Operand);
+        var type = TypeMapper.MapElement((TypeReference)ins.Operand);
         if (type == null || type.Kind == TypeKind.Void)
         {
             ReportUnsupportedOpcode(ins);

@@ -13,7 +13,8 @@ internal sealed partial class MethodTranslator
 
     private void TranslateCall(Cil.Instruction ins, MethodReference method)
     {
-        if (TryTranslatePrangeCall(method)) return;
+        if (TryTranslatePrangeCall(method) || TryTranslateTupleCall(ins, method)
+            || TryTranslateGenericMath(ins, method) || TryTranslateGenericUserCall(ins, method)) return;
         switch (method.DeclaringType)
         {
             case GenericInstanceType generic when IsSpanType(generic):
@@ -68,6 +69,7 @@ internal sealed partial class MethodTranslator
             return;
         }
         if (constructor.DeclaringType is ArrayType arrayType && TryTranslateNewMultiArray(arrayType, constructor)) return;
+        if (TryTranslateNewStruct(ins, constructor)) return;
         string what = constructor.DeclaringType is ArrayType ? "Allocating an array" : "Creating an object";
         Report(DiagnosticCodes.Allocation, $"{what} (new {constructor.DeclaringType.FullName})",
             "allocate in the caller and pass arrays in; use separate numeric variables instead of structs", null);
@@ -84,7 +86,7 @@ internal sealed partial class MethodTranslator
             return " (a generic method)";
         if (method is not MethodDefinition definition || definition.Module != _owner.Module)
             return " (a method of another assembly)";
-        if (!definition.IsStatic) return " (an instance method)";
+        if (!definition.IsStatic && !IsStructMember(definition)) return " (an instance method)";
         if (!definition.HasBody) return " (a method without an IL body)";
         if (HasGenericDeclaringType(definition.DeclaringType)) return " (a method of a generic type)";
         return null;
@@ -95,7 +97,7 @@ internal sealed partial class MethodTranslator
     {
         var returnType = TypeMapper.Map(callee.ReturnType);
         var unsupported = callee.Parameters.FirstOrDefault(p => TypeMapper.Map(p.ParameterType) is not { } t || t.Kind == TypeKind.Void);
-        if (unsupported != null || returnType == null || returnType.Kind != TypeKind.Void && !returnType.IsScalar && returnType.Kind != TypeKind.Array)
+        if (unsupported != null || returnType == null || returnType.Kind != TypeKind.Void && !returnType.IsScalar && !returnType.IsStruct && returnType.Kind != TypeKind.Array)
         {
             var type = unsupported?.ParameterType ?? callee.ReturnType;
             Report(DiagnosticCodes.UnsupportedType,
@@ -104,7 +106,7 @@ internal sealed partial class MethodTranslator
             ApplyStackEffect(ins);
             return;
         }
-        for (int i = 0; i < callee.Parameters.Count; i++) Pop();
+        for (int i = 0; i < callee.Parameters.Count + (callee.HasThis ? 1 : 0); i++) Pop();
         Emit(Opcode.Call).Name = ModuleTranslator.FunctionName(callee);
         if (returnType.Kind != TypeKind.Void) Push(returnType.StackType);
         if (!_callees.Contains(callee)) _callees.Add(callee);

@@ -24,6 +24,11 @@ internal sealed partial class MethodTranslator
             Emit(Opcode.StLoc, value: target.SpanLocal);
             return;
         }
+        if (type.IsByRef && type.Element is { IsStruct: true } structType)
+        {
+            Emit(Opcode.InitObj, structType);
+            return;
+        }
         if (type.IsByRef && type.Element is { IsScalar: true } element)
         {
             var zero = Emit(Opcode.Const, element.StackType);

@@ -16,11 +16,15 @@ internal sealed partial class MethodTranslator
     private void DeclareSignature()
     {
         if (_function.ReturnType == Poison && _method.ReturnType.MetadataType != MetadataType.Void
-            || _function.ReturnType.Kind != TypeKind.Void && !_function.ReturnType.IsScalar && _function.ReturnType.Kind != TypeKind.Array)
+            || _function.ReturnType.Kind != TypeKind.Void && !_function.ReturnType.IsScalar && !_function.ReturnType.IsStruct
+                && _function.ReturnType.Kind != TypeKind.Array)
         {
             ReportType(_method.ReturnType, "The return type", null);
         }
-        _parameterTypes = new IrType?[_method.Parameters.Count];
+        // Instance methods (of structs) take `this` as IR parameter 0, so IR indices are CIL argument numbers.
+        int first = DeclareThisParameter();
+        _parameterTypes = new IrType?[_method.Parameters.Count + first];
+        if (first == 1) _parameterTypes[0] = _function.Parameters[0].Type;
         foreach (var p in _method.Parameters)
         {
             var type = TypeMapper.Map(p.ParameterType);
@@ -29,7 +33,7 @@ internal sealed partial class MethodTranslator
                 ReportType(p.ParameterType, $"The parameter '{p.Name}'", null);
                 type = null;
             }
-            _parameterTypes[p.Index] = type;
+            _parameterTypes[p.Index + first] = type;
             _function.Parameters.Add(new IrVariable(IsPlainName(p.Name) ? p.Name : "p" + p.Index, type ?? Poison));
         }
     }
@@ -57,7 +61,7 @@ internal sealed partial class MethodTranslator
             {
                 type = IrType.I32; // a placeholder: $"..." in throw statements is modelled at weave time (MethodTranslator.Exceptions)
             }
-            else if (type is { IsByRef: true } && type.Element!.IsScalar)
+            else if (type is { IsByRef: true } && (type.Element!.IsScalar || type.Element.IsStruct))
             {
                 // `ref double r = ref a[i]` and csc's temporaries for tuple swaps `(a[i], a[j]) = (a[j], a[i])`:
                 // the local holds the address (into a pinned array, a span or a local) for this call only.
@@ -85,6 +89,8 @@ internal sealed partial class MethodTranslator
         string construct = what.StartsWith("The return type", System.StringComparison.Ordinal)
             ? $"{what} {stripped.FullName}"
             : $"{what} of type {stripped.FullName}";
+        // Why a struct is refused (a reference-type field, explicit layout, another assembly ...), when it is one.
+        if (TypeMapper.WhyNotStruct(stripped) is { } why) construct += $" ({why})";
         Report(DiagnosticCodes.UnsupportedType, construct, advice ?? TypeMapper.SupportedTypesHint, at);
     }
 
@@ -105,14 +111,15 @@ internal sealed partial class MethodTranslator
         _ => ins.Operand is Cil.VariableDefinition v ? v.Index : -1,
     };
 
-    private static int ParameterIndex(Cil.Instruction ins) => ins.OpCode.Code switch
+    private int ParameterIndex(Cil.Instruction ins) => ins.OpCode.Code switch
     {
         Code.Ldarg_0 => 0,
         Code.Ldarg_1 => 1,
         Code.Ldarg_2 => 2,
         Code.Ldarg_3 => 3,
-        // Static methods only (instance ones are rejected), so the IL argument number is the parameter index.
-        _ => ins.Operand is ParameterDefinition p ? p.Index : -1,
+        // The IL argument number is the IR parameter index: instance methods (of structs) have `this`
+        // (Cecil's index -1) as parameter 0.
+        _ => ins.Operand is ParameterDefinition p ? p.Index + (_method.HasThis ? 1 : 0) : -1,
     };
 
     private void TranslateVariable(Cil.Instruction ins)
@@ -146,7 +153,7 @@ internal sealed partial class MethodTranslator
             Push(type.IsByRef ? type : type.StackType);
             return;
         }
-        if (type.IsScalar)
+        if (type.IsScalar || type.IsStruct)
         {
             Emit(isArgument ? Opcode.LdArgA : Opcode.LdLocA, value: index);
             Push(IrType.RefTo(type));

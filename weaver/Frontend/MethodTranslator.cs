@@ -94,6 +94,7 @@ internal sealed partial class MethodTranslator
     {
         if (!CheckShape()) return _function;
         DeclareSignature();
+        CheckEntryStructs();
         DeclareLocals();
         PrepareExceptionRegions();
         TranslateBody();
@@ -106,18 +107,13 @@ internal sealed partial class MethodTranslator
     private bool CheckShape()
     {
         bool ok = true;
-        if (!_method.IsStatic)
+        if (!_method.IsStatic && !(IsStructMember(_method) && !_function.Has(FunctionFlags.Entry)))
         {
             Report(DiagnosticCodes.InstanceMethod, "The instance method " + MethodName,
                 "make it static and pass what it needs as parameters", null, " (only static methods can be compiled)");
             ok = false;
         }
-        if (_method.HasGenericParameters || HasGenericDeclaringType(_method.DeclaringType))
-        {
-            Report(DiagnosticCodes.GenericMethod, "The generic method " + MethodName,
-                "write one non-generic method per element type (or call non-generic wrappers)", null);
-            ok = false;
-        }
+        if (!CheckGenericShape()) ok = false; // MethodTranslator.Generics
         if (!_method.HasBody)
         {
             Report(DiagnosticCodes.NoBody, "The method " + MethodName + " without an IL body (abstract, extern or P/Invoke)",

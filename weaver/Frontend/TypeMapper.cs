@@ -9,11 +9,11 @@ namespace NumbaWeaver.Weaving.Frontend;
 /// The C# types the IR can represent. Anything else maps to null and the caller reports
 /// <see cref="Diagnostics.DiagnosticCodes.UnsupportedType"/> naming the type.
 /// </summary>
-public static class TypeMapper
+public static partial class TypeMapper
 {
     /// <summary>What the NJ0003 message tells the user is supported today.</summary>
     public const string SupportedTypesHint =
-        "only primitive numbers, bool and char, arrays and Span/ReadOnlySpan of them, and ref/out/in primitives are supported";
+        "only primitive numbers, bool and char, structs of this assembly whose fields are such values, System.ValueTuple of them, arrays and Span/ReadOnlySpan of numbers and structs, and ref/out/in of them are supported";
 
     /// <summary>The IR type of <paramref name="type"/>, or null when it has none.</summary>
     public static IrType? Map(TypeReference type)
@@ -23,18 +23,18 @@ public static class TypeMapper
         {
             case ArrayType array:
             {
-                var element = MapScalar(array.ElementType);
+                var element = MapElement(array.ElementType);
                 return element == null ? null : IrType.ArrayOf(element, array.Rank);
             }
             case ByReferenceType byRef:
             {
-                var element = MapScalar(byRef.ElementType);
+                var element = MapElement(byRef.ElementType);
                 return element == null ? null : IrType.RefTo(element);
             }
             case GenericInstanceType generic:
-                return MapSpan(generic);
+                return MapSpan(generic) ?? MapStruct(generic);
             default:
-                return MapScalar(type);
+                return MapScalar(type) ?? MapStruct(type);
         }
     }
 
@@ -42,6 +42,8 @@ public static class TypeMapper
     public static IrType? MapScalar(TypeReference type)
     {
         type = StripModifiers(type);
+        // A method's type parameter (`!!0`): generic functions are instantiated per type argument (docs/ir.md).
+        if (type is GenericParameter { Type: GenericParameterType.Method } parameter) return IrType.TypeParameter(parameter.Position);
         if (type.IsArray || type.IsByReference || type.IsPointer || type.IsGenericInstance || type.IsGenericParameter) return null;
         switch (type.MetadataType)
         {
@@ -76,8 +78,8 @@ public static class TypeMapper
             default: return null;
         }
         if (generic.GenericArguments.Count != 1) return null;
-        var element = MapScalar(generic.GenericArguments[0]);
-        return element == null || element.Kind == TypeKind.Void ? null : IrType.SpanOf(element, readOnly);
+        var element = MapElement(generic.GenericArguments[0]);
+        return element == null ? null : IrType.SpanOf(element, readOnly);
     }
 
     /// <summary>Removes <c>modreq</c>/<c>modopt</c> wrappers (e.g. the InAttribute modreq of <c>in</c> parameters).</summary>

@@ -9,7 +9,7 @@ namespace NumbaWeaver.Weaving.Stubs;
 /// a trivial call's cost) but holds off a garbage collection until it returns, and the callee must
 /// not call back into .NET. So only functions whose running time is bounded by their size qualify:
 /// no backward branch (no loop), no call to another compiled function (no recursion), no parallel
-/// loop or runtime callback; library math (libm) is allowed.
+/// loop or runtime callback; library math (libm) is allowed, except the functions that raise through the runtime.
 /// </summary>
 public static class BoundedCalls
 {
@@ -22,6 +22,7 @@ public static class BoundedCalls
         Opcode.CgtUn, Opcode.Clt, Opcode.CltUn, Opcode.Conv, Opcode.Br, Opcode.BrTrue, Opcode.BrFalse, Opcode.Switch,
         Opcode.Ret, Opcode.ArrLen, Opcode.ArrDimLen, Opcode.ElemAddr, Opcode.LdElem, Opcode.StElem, Opcode.ToSpan,
         Opcode.LdInd, Opcode.StInd, Opcode.CallIntrinsic,
+        Opcode.FieldAddr, Opcode.LdFld, Opcode.StFld, Opcode.InitObj, Opcode.MakeStruct,
     };
 
     public static bool IsBounded(IrFunction f)
@@ -38,8 +39,15 @@ public static class BoundedCalls
     }
 
     private static bool IsLibraryMath(string? name) =>
-        name != null && (name.StartsWith("Math.", System.StringComparison.Ordinal) ||
+        name != null && !RaisesThroughTheRuntime(name) && (name.StartsWith("Math.", System.StringComparison.Ordinal) ||
                          name.StartsWith("MathF.", System.StringComparison.Ordinal) ||
                          name.StartsWith("Double.", System.StringComparison.Ordinal) ||
                          name.StartsWith("Single.", System.StringComparison.Ordinal));
+
+    /// <summary>Math.Clamp (min &gt; max) and Math.Round with a mode (undefined mode) report their ArgumentException through
+    /// the runtime's raise callback, which must not run inside a call without a GC transition.</summary>
+    private static bool RaisesThroughTheRuntime(string name) =>
+        name.StartsWith("Math.Clamp(", System.StringComparison.Ordinal) || name.StartsWith("MathF.Clamp(", System.StringComparison.Ordinal) ||
+        name.StartsWith("Math.Round(", System.StringComparison.Ordinal) && name.Contains(",") ||
+        name.StartsWith("MathF.Round(", System.StringComparison.Ordinal) && name.Contains(",");
 }

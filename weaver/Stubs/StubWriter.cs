@@ -32,9 +32,7 @@ public sealed class StubWriter
     {
         var ts = _module.TypeSystem;
         var owner = method.DeclaringType;
-        var slot = new FieldDefinition("<" + method.Name + ">nj_entry_" + owner.Fields.Count,
-            FieldAttributes.Private | FieldAttributes.Static, _rt.IntPtr);
-        owner.Fields.Add(slot);
+        var slot = method.HasGenericParameters ? GenericEntrySlot(method) : NewSlot(owner, method.Name);
 
         var body = method.Body;
         body.InitLocals = true;
@@ -55,9 +53,18 @@ public sealed class StubWriter
         il.Emit(OpCodes.Stloc, pointer);
         il.Emit(OpCodes.Ldloc, pointer);
         il.Emit(OpCodes.Brtrue, resolved);
-        il.Emit(OpCodes.Ldtoken, owner);
-        il.Emit(OpCodes.Ldstr, irName);
-        il.Emit(OpCodes.Call, _rt.Resolve);
+        if (method.HasGenericParameters)
+        {
+            il.Emit(OpCodes.Ldtoken, slot.DeclaringType); // <M>nj_entry<T...>: carries the type arguments
+            il.Emit(OpCodes.Ldstr, irName);
+            il.Emit(OpCodes.Call, _rt.ResolveGeneric);
+        }
+        else
+        {
+            il.Emit(OpCodes.Ldtoken, owner);
+            il.Emit(OpCodes.Ldstr, irName);
+            il.Emit(OpCodes.Call, _rt.Resolve);
+        }
         il.Emit(OpCodes.Dup);
         il.Emit(OpCodes.Stsfld, slot);
         il.Emit(OpCodes.Stloc, pointer);
@@ -132,7 +139,11 @@ public sealed class StubWriter
                 { CallingConvention = (MethodCallingConvention)9 }
             : new CallSite(ts.Int32) { CallingConvention = MethodCallingConvention.C };
         site.Parameters.Add(new ParameterDefinition(_rt.IntPtr));
-        if (resultBuffer != null) il.Emit(OpCodes.Ldloc, resultBuffer);
+        // The result pointer: a tuple's field buffer, an array result's data-pointer-and-lengths buffer, or the result local.
+        var tupleResult = TupleResults.Of(method);
+        var tupleBuffer = tupleResult != null ? TupleResults.EmitBuffer(il, body, tupleResult, _rt.IntPtr) : null;
+        if (tupleBuffer != null) il.Emit(OpCodes.Ldloc, tupleBuffer);
+        else if (resultBuffer != null) il.Emit(OpCodes.Ldloc, resultBuffer);
         else if (result != null) il.Emit(OpCodes.Ldloca, result);
         else il.Emit(OpCodes.Ldc_I4_0);
         il.Emit(OpCodes.Conv_U);
@@ -172,6 +183,14 @@ public sealed class StubWriter
                 }
                 continue;
             }
+            if (TypeMapper.Map(type) is { IsStruct: true })
+            {
+                // A struct by value: the address of the stub's own copy (an argument slot, never moved by the GC).
+                il.Emit(OpCodes.Ldarga, p);
+                il.Emit(OpCodes.Conv_U);
+                site.Parameters.Add(new ParameterDefinition(_rt.IntPtr));
+                continue;
+            }
             il.Emit(OpCodes.Ldarg, p);
             var scalar = TypeMapper.StripModifiers(type);
             // bool crosses as one byte and char as ushort (an unmanaged char would be marshalled as
@@ -201,13 +220,14 @@ public sealed class StubWriter
         il.Emit(OpCodes.Call, _rt.CreateException);
         il.Emit(OpCodes.Throw);
         il.Append(ok);
+        if (tupleBuffer != null) TupleResults.EmitRebuild(il, _module, tupleBuffer, result!, tupleResult!);
         if (result != null) il.Emit(OpCodes.Ldloc, result);
         il.Emit(OpCodes.Ret);
 
         // Fallback: run the original C#.
         il.Append(fallback);
         foreach (var p in method.Parameters) il.Emit(OpCodes.Ldarg, p);
-        il.Emit(OpCodes.Call, twin);
+        il.Emit(OpCodes.Call, method.HasGenericParameters ? Instantiated(twin, method) : twin);
         il.Emit(OpCodes.Ret);
         body.OptimizeMacros();
     }
@@ -247,6 +267,42 @@ public sealed class StubWriter
         il.Emit(OpCodes.Castclass, type);
         il.Emit(OpCodes.Stloc, result);
         il.Append(done);
+    }
+
+    private FieldReference NewSlot(TypeDefinition owner, string methodName)
+    {
+        var slot = new FieldDefinition("<" + methodName + ">nj_entry_" + owner.Fields.Count,
+            FieldAttributes.Private | FieldAttributes.Static, _rt.IntPtr);
+        owner.Fields.Add(slot);
+        return slot;
+    }
+
+    /// <summary>
+    /// A generic method's pointer lives in a nested generic class <c>&lt;M&gt;nj_entry_k&lt;T...&gt;</c>, instantiated with
+    /// the method's type parameters: one static field per instantiation, which the JIT reads directly in the code it
+    /// specialises per value type, so the stub needs no lookup by type (docs/abi.md).
+    /// </summary>
+    private FieldReference GenericEntrySlot(MethodDefinition method)
+    {
+        var owner = method.DeclaringType;
+        var holder = new TypeDefinition("", "<" + method.Name + ">nj_entry_" + owner.NestedTypes.Count,
+            TypeAttributes.NestedPrivate | TypeAttributes.Abstract | TypeAttributes.Sealed | TypeAttributes.BeforeFieldInit | TypeAttributes.Class,
+            _module.TypeSystem.Object);
+        for (int i = 0; i < method.GenericParameters.Count; i++) holder.GenericParameters.Add(new GenericParameter("T" + i, holder));
+        var field = new FieldDefinition("Pointer", FieldAttributes.Public | FieldAttributes.Static, _rt.IntPtr);
+        holder.Fields.Add(field);
+        owner.NestedTypes.Add(holder);
+        var instance = new GenericInstanceType(holder);
+        foreach (var p in method.GenericParameters) instance.GenericArguments.Add(p);
+        return new FieldReference(field.Name, field.FieldType, instance);
+    }
+
+    /// <summary><paramref name="twin"/> instantiated with the stub's own type parameters.</summary>
+    private static MethodReference Instantiated(MethodDefinition twin, MethodDefinition method)
+    {
+        var call = new GenericInstanceMethod(twin);
+        foreach (var p in method.GenericParameters) call.GenericArguments.Add(p);
+        return call;
     }
 
     private static bool IsSpan(TypeReference type, out GenericInstanceType span)

@@ -3,6 +3,7 @@ using System;
 using System.Linq;
 using NumbaWeaver.Dispatch;
 using NumbaWeaver.IR;
+using Shouldly;
 
 namespace NumbaWeaver.Tests.Backend;
 
@@ -10,8 +11,9 @@ internal static class Expected
 {
     /// <summary>(status, value) of the managed computation; value is default when it threw.</summary>
     /// <remarks>The status is the one whose exception (StatusThrower) has the same type and message;
-    /// ArgumentExceptions quote the caller's values, so they map to <paramref name="argumentStatus"/>.</remarks>
-    public static (int Status, T Value) Of<T>(Func<T> f, int argumentStatus = 6)
+    /// ArgumentExceptions quote the caller's values, so compiled code raises them (status Raised) with those values:
+    /// check the recorded exception with <see cref="ShouldHaveRaised"/>.</remarks>
+    public static (int Status, T Value) Of<T>(Func<T> f, int argumentStatus = (int)Status.Raised)
     {
         try
         {
@@ -25,5 +27,24 @@ internal static class Expected
             if (status == Status.Ok) throw;
             return ((int)status, default!);
         }
+    }
+
+    /// <summary>After compiled code returned <see cref="Status.Raised"/>: the exception it recorded on this thread is
+    /// the one <paramref name="managed"/> throws, type and message (with the caller's values).</summary>
+    public static void ShouldHaveRaised(Action managed, string what)
+    {
+        var raised = RaisedExceptions.TakePending();
+        Exception? expected = null;
+        try
+        {
+            managed();
+        }
+        catch (Exception ex)
+        {
+            expected = ex;
+        }
+        expected.ShouldNotBeNull(what);
+        raised.GetType().ShouldBe(expected.GetType(), what);
+        raised.Message.ShouldBe(expected.Message, what);
     }
 }

@@ -1,6 +1,8 @@
 // Differential tests of allocating kernels: returned arrays bit for bit, scratch arrays, stackalloc, Fill/Clear/CopyTo, exceptions.
 using System;
 using System.Linq;
+using System.Numerics;
+using System.Reflection;
 using Kernels.Fixture;
 using NumbaWeaver.Dispatch;
 using Shouldly;
@@ -192,5 +194,24 @@ public class AllocationTests
             ex.Message.ShouldBe("Destination is too short. (Parameter 'destination')");
             ex.ParamName.ShouldBe("destination");
         }
+    }
+
+    [Fact]
+    public void Generic_kernel_allocates_a_new_T_array_per_type_argument()
+    {
+        RunningSumsCase(new[] { 1.5, -2.25, 3.0, double.NaN, 4.0 });
+        RunningSumsCase(new[] { int.MaxValue, 1, -7, 40 }); // wraps as C# does
+        RunningSumsCase(new byte[] { 200, 100, 3 });
+        RunningSumsCase(Array.Empty<float>());
+    }
+
+    private static void RunningSumsCase<T>(T[] x) where T : INumber<T>
+    {
+        MethodInfo Open(string name) => K.GetMethods(D.AnyStatic).Single(m => m.Name == name && m.IsGenericMethodDefinition);
+        var compiled = Open(nameof(LanguageAllocation.RunningSums)).MakeGenericMethod(typeof(T)).CreateDelegate<Func<T[], T[]>>();
+        var original = Open("<" + nameof(LanguageAllocation.RunningSums) + ">nj_original").MakeGenericMethod(typeof(T)).CreateDelegate<Func<T[], T[]>>();
+        var result = compiled(x);
+        result.ShouldNotBeSameAs(x);
+        D.AssertSame(result, original(x), 0, $"RunningSums<{typeof(T).Name}>", D.InputNaNs(new object[] { x }));
     }
 }

@@ -235,6 +235,12 @@ public class UnsupportedSamples
     [Njit]
     public static T GenericRoot<T>(T x) => x;
 
+    [Njit]
+    public static T ThreeTypeParameters<T, U, V>(T x) => x;
+
+    [Njit]
+    public static T GenericMathRoot<T>(T x) where T : System.Numerics.INumber<T> => T.Max(x, T.One) + T.CreateTruncating(2.5);
+
     public static double UnsupportedMath(double x)
     {
         return Math.Round(x, 2); // MARK UnsupportedMath
@@ -267,4 +273,36 @@ public class UnsupportedSamples
     }
 
     public static object ReturnsObject() => 1;
+
+    public static int AllocatesStructs(int n)
+    {
+        var a = new SamplePair[n]; // MARK AllocatesStructs
+        return a.Length;
+    }
+
+    public static int StackAllocatesStructs()
+    {
+        Span<SamplePair> s = stackalloc SamplePair[4]; // MARK StackAllocatesStructs
+        return s.Length;
+    }
+
+    public static int ClearsStructs(SamplePair[] a)
+    {
+        Array.Clear(a); // MARK ClearsStructs
+        return a.Length;
+    }
+}
+
+/// <summary>A struct the frontend compiles (primitive fields), whose arrays compiled code may index but not allocate or clear.</summary>
+public struct SamplePair
+{
+    public double X;
+    public double Y;
+}
+
+/// <summary>A generic type: its methods stay unsupported in [Njit] code (NJ0002).</summary>
+public static class GenericHolder<T>
+{
+    [Njit]
+    public static int InGenericType(int x) => x;
 }

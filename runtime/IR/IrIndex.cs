@@ -1,0 +1,97 @@
+// The small index the weaver embeds beside the IR: each entry's flags and IR fingerprint, for finding cached code without parsing.
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace NumbaWeaver.IR;
+
+/// <summary>
+/// One line per non-generic [Njit] entry: <c>fingerprint flags name</c>. The fingerprint is the SHA-256 of the printed IR of the
+/// entry and of every function it calls (sorted by name), which is what a cache key must cover; computing it at
+/// build time lets a cached or precompiled entry be found at run time without parsing or printing the module.
+/// The runtime computes the same fingerprint from the parsed module when an entry is missing from the index.
+/// </summary>
+public sealed class IrIndex
+{
+    /// <summary>Name of the manifest resource beside <see cref="IrModule.ResourceName"/>.</summary>
+    public const string ResourceName = "NumbaWeaver.IR.index";
+
+    private const string Header = "nwindex 1";
+
+    private readonly Dictionary<string, IrIndexEntry> _entries = new Dictionary<string, IrIndexEntry>(StringComparer.Ordinal);
+
+    public IEnumerable<IrIndexEntry> Entries => _entries.Values;
+
+    public bool TryGet(string name, out IrIndexEntry entry) => _entries.TryGetValue(name, out entry!);
+
+    /// <summary>The fingerprint of <paramref name="entry"/>: SHA-256 over its IR and its callees', sorted by name.</summary>
+    public static string Fingerprint(IrModule module, IrFunction entry)
+    {
+        var text = new StringBuilder();
+        // Sorted by name: the fingerprint must not depend on the order calls happen to be discovered in.
+        foreach (var function in module.CallClosure(entry).OrderBy(f => f.Name, StringComparer.Ordinal))
+            text.Append(IrPrinter.Print(function)).Append('\n');
+        return Sha256.HexOf(text.ToString());
+    }
+
+    /// <summary>The index of every entry function of <paramref name="module"/>.</summary>
+    public static IrIndex Build(IrModule module)
+    {
+        var index = new IrIndex();
+        foreach (var function in module.Functions)
+        {
+            // Generic entries are resolved per instance, whose fingerprint covers the instantiated IR.
+            if ((function.Flags & FunctionFlags.Entry) == 0 || function.IsGeneric) continue;
+            index._entries.Add(function.Name, new IrIndexEntry(function.Name, function.Flags, Fingerprint(module, function)));
+        }
+        return index;
+    }
+
+    public string Print()
+    {
+        var text = new StringBuilder(Header).Append('\n');
+        foreach (var e in _entries.Values)
+            text.Append(e.Fingerprint).Append(' ').Append(((int)e.Flags).ToString(CultureInfo.InvariantCulture)).Append(' ').Append(e.Name).Append('\n');
+        return text.ToString();
+    }
+
+    /// <summary>Reads <see cref="Print"/>'s text; null when the text is not an index of this format.</summary>
+    public static IrIndex? Parse(string text)
+    {
+        var lines = text.Split('\n');
+        if (lines.Length == 0 || lines[0] != Header) return null;
+        var index = new IrIndex();
+        for (int i = 1; i < lines.Length; i++)
+        {
+            string line = lines[i];
+            if (line.Length == 0) continue;
+            int first = line.IndexOf(' ');
+            int second = first < 0 ? -1 : line.IndexOf(' ', first + 1);
+            if (first != 64 || second < 0
+                || !int.TryParse(line.Substring(first + 1, second - first - 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out int flags))
+                return null;
+            string name = line.Substring(second + 1);
+            index._entries[name] = new IrIndexEntry(name, (FunctionFlags)flags, line.Substring(0, first));
+        }
+        return index;
+    }
+}
+
+/// <summary>One entry of an <see cref="IrIndex"/>.</summary>
+public sealed class IrIndexEntry
+{
+    public IrIndexEntry(string name, FunctionFlags flags, string fingerprint)
+    {
+        Name = name;
+        Flags = flags;
+        Fingerprint = fingerprint;
+    }
+
+    public string Name { get; }
+    public FunctionFlags Flags { get; }
+
+    /// <summary>64 lowercase hex digits (<see cref="IrIndex.Fingerprint"/>).</summary>
+    public string Fingerprint { get; }
+}
