@@ -34,7 +34,8 @@ public sealed class ModuleWeaver : BaseModuleWeaver
             var twin = TwinExtractor.MoveBodyToTwin(method);                  // 5. original body -> private twin
             var name = ModuleTranslator.FunctionName(method);
             var bounded = ir.Find(name) is { } f && BoundedCalls.IsBounded(f);
-            new StubWriter(ModuleDefinition, runtime).Write(method, twin, name, bounded); // 6. body -> stub
+            var scoped = AllocationScope.IsNeeded(ir, name);                  //    arrays allocated or returned: docs/abi.md
+            new StubWriter(ModuleDefinition, runtime).Write(method, twin, name, bounded, scoped); // 6. body -> stub
         }
         WriteInfo($"NumbaWeaver: {roots.Count} [Njit] method(s), {ir.Functions.Count} function(s) in IR");
     }

@@ -39,12 +39,14 @@ internal sealed partial class FunctionLowering
 
         var ret = callee.ReturnType;
         // Void callees still get a (never written) slot: the ABI always passes a result pointer.
-        var resultSlot = LLVM.BuildAlloca(_entry, ret.Kind == TypeKind.Void ? _t.I8 : _t.Memory(ret), "call.result");
+        var resultSlot = LLVM.BuildAlloca(_entry, ret.Kind == TypeKind.Void ? _t.I8 : ret.IsArrayLike ? ArrayResultType(ret) : _t.Memory(ret), "call.result");
         var args = new List<LLVMValueRef> { resultSlot };
         for (int i = 0; i < values.Length; i++) AppendAbiArgument(args, values[i], callee.Parameters[i].Type);
         var status = Call(target, args.ToArray());
         PropagateStatus(status);
-        if (ret.Kind != TypeKind.Void)
+        if (ret.IsArrayLike)
+            _stack.Add(StackValue.Of(ret, LoadArrayResult(ret, resultSlot)));
+        else if (ret.Kind != TypeKind.Void)
             Push(ret.StackType, Widen(Load(_t.Memory(ret), resultSlot, TypeLowering.Alignment(ret)), ret));
     }
 

@@ -35,7 +35,11 @@ internal sealed partial class FunctionLowering
                 break;
             }
             case Opcode.Ret:
-                if (_f.ReturnType.Kind != TypeKind.Void)
+                if (_f.ReturnType.IsArrayLike)
+                {
+                    StoreArrayResult(Pop().ArrayOrThrow, _resultPtr);
+                }
+                else if (_f.ReturnType.Kind != TypeKind.Void)
                 {
                     // The result is written in its memory representation: bool one byte, char two.
                     var v = Pop();

@@ -181,6 +181,9 @@ internal sealed partial class FunctionLowering
                 return false;
             case Opcode.Protect: case Opcode.EndProtect: return false; // regions: FunctionLowering.Protected.cs
             case Opcode.ReturnStatus: EmitReturnStatus(); return true;
+            case Opcode.NewArr: case Opcode.StackAlloc: case Opcode.Fill: case Opcode.CopyTo:
+                EmitAllocation(index, ins);
+                return false;
             default: throw new NotSupportedException($"{_f.Name}: opcode {ins.Op} is not lowered");
         }
     }

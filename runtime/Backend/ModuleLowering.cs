@@ -90,7 +90,8 @@ public static class ModuleLowering
             {
                 // Not noalias (two parameters may be the same array) and not nonnull (a pinned empty
                 // array is a null pointer); compiled code never keeps the pointer, though.
-                m.AddEnumAttribute(fn, index, "nocapture");
+                // A function returning an array may return this one: then the pointer outlives the call.
+                if (!f.ReturnType.IsArrayLike) m.AddEnumAttribute(fn, index, "nocapture");
                 m.AddEnumAttribute(fn, index++, "noundef");
                 for (int d = 0; d < p.Type.Rank; d++) m.AddEnumAttribute(fn, index++, "noundef");
             }

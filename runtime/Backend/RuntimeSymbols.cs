@@ -15,10 +15,18 @@ internal static unsafe class RuntimeSymbols
     /// <summary><c>ptr numbaweaver_random_state()</c>: see <see cref="Randomness.RandomStreams.StateForNativeCode"/>.</summary>
     public const string RandomState = "numbaweaver_random_state";
 
+    /// <summary><c>ptr numbaweaver_new_array(i32 elementKind, i32 rank, ptr lengths)</c>: see <see cref="Allocations.NewArray"/>.</summary>
+    public const string NewArray = "numbaweaver_new_array";
+
+    /// <summary><c>void numbaweaver_copy_too_short()</c>: see <see cref="Allocations.CopyTooShort"/>.</summary>
+    public const string CopyTooShort = "numbaweaver_copy_too_short";
+
     public static (string Name, nint Address)[] All { get; } = new (string, nint)[]
     {
         (Raise, (nint)(delegate* unmanaged<byte*, long*, int, void>)&RaisedExceptions.Raise),
         (StaticArray, (nint)(delegate* unmanaged<byte*, long*, byte*>)&StaticArrays.Resolve),
         (RandomState, (nint)(delegate* unmanaged<ulong*>)&Randomness.RandomStreams.StateForNativeCode),
+        (NewArray, (nint)(delegate* unmanaged<int, int, long*, byte*>)&Allocations.NewArray),
+        (CopyTooShort, (nint)(delegate* unmanaged<void>)&Allocations.CopyTooShort),
     };
 }

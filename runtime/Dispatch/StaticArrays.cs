@@ -16,6 +16,12 @@ public static unsafe class StaticArrays
 {
     private static readonly ConcurrentDictionary<string, (nint Data, long[] Lengths)> Resolved = new();
 
+    /// <summary>The pinned arrays by data address, for a compiled method that returns one (Allocations.Returned).</summary>
+    private static readonly ConcurrentDictionary<nint, Array> ByData = new();
+
+    /// <summary>The static readonly array whose data starts at <paramref name="data"/>, or null.</summary>
+    internal static Array? FindByData(nint data) => ByData.TryGetValue(data, out var array) ? array : null;
+
     /// <summary>Writes the lengths (one per dimension) and returns the data address; a null or missing field gives length 0.</summary>
     [UnmanagedCallersOnly]
     internal static byte* Resolve(byte* name, long* lengths)
@@ -48,6 +54,7 @@ public static unsafe class StaticArrays
         var handle = GCHandle.Alloc(array, GCHandleType.Pinned); // never freed: the field holds the array for good
         var lengths = new long[array.Rank];
         for (int d = 0; d < lengths.Length; d++) lengths[d] = array.GetLength(d);
+        ByData[handle.AddrOfPinnedObject()] = array;
         return (handle.AddrOfPinnedObject(), lengths);
     }
 }

@@ -25,7 +25,8 @@ public static class IrVerifier
             if (p.Type.Kind == TypeKind.Void) errors.Add($"parameter {p.Name} is void");
         foreach (var l in f.Locals)
             if (l.Type.Kind == TypeKind.Void) errors.Add($"local {l.Name} has type {l.Type}");
-        if (f.ReturnType.Kind != TypeKind.Void && !f.ReturnType.IsScalar && !f.ReturnType.IsStruct) errors.Add($"return type {f.ReturnType} is not a scalar or struct");
+        if (f.ReturnType.Kind != TypeKind.Void && !f.ReturnType.IsScalar && !f.ReturnType.IsStruct && f.ReturnType.Kind != TypeKind.Array)
+            errors.Add($"return type {f.ReturnType} is not a scalar, struct or array");
         if (f.Body.Count > 0)
         {
             var last = f.Body[f.Body.Count - 1];

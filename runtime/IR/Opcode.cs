@@ -162,6 +162,24 @@ public enum Opcode
     /// exception after a finally block has run.
     /// </summary>
     ReturnStatus,
+    // ---- allocation (docs/abi.md, "Arrays allocated by compiled code") ----
+    /// <summary>
+    /// [Type = array type, rank 1 to 3] length1..lengthRank (each i32 or i64) -> a new zeroed array owned by
+    /// the .NET GC for the rest of the call. Negative lengths: OverflowException; too large: OutOfMemoryException.
+    /// </summary>
+    NewArr,
+    /// <summary>
+    /// [Type = span type] length(i32) -> a zeroed span (C# <c>stackalloc T[n]</c>): a stack slot when the
+    /// length is a small constant outside loops, else a GC array like <see cref="NewArr"/>.
+    /// </summary>
+    StackAlloc,
+    /// <summary>[Type2 = array (any rank) or span type] target value(element stack type) -> : every element = value.</summary>
+    Fill,
+    /// <summary>
+    /// [Type2 = 1-D array or span type of the source; Type = destination span type] source destination -> : copies
+    /// the source to the start of the destination (overlap allowed); ArgumentException when the destination is shorter.
+    /// </summary>
+    CopyTo,
 }
 
 /// <summary>Modifiers of <see cref="Opcode.Conv"/>.</summary>

@@ -317,6 +317,11 @@ public sealed partial class StackTypes
                 case Opcode.FieldAddr: case Opcode.LdFld: case Opcode.StFld: case Opcode.InitObj:
                 case Opcode.NewStruct: case Opcode.MakeStruct:
                     return ApplyStruct(ins, stack, find);
+                case Opcode.NewArr:
+                case Opcode.StackAlloc:
+                case Opcode.Fill:
+                case Opcode.CopyTo:
+                    return AllocationStack.Apply(ins, stack, Expect, ExpectIndex);
                 default:
                     return $"unknown opcode {ins.Op}";
             }

@@ -268,7 +268,16 @@ public static unsafe class ParallelRuntime
         {
             long lo = c * size, hi = Math.Min(n, lo + size);
             var fn = (delegate* unmanaged<nint, long, long, byte*, int>)loop.Chunk;
-            return fn(loop.Ctx, lo, hi, slots + c * loop.SlotBytes);
+            // Arrays the chunk allocates (scratch arrays of a Prange body) live until the chunk ends.
+            int mark = Dispatch.Allocations.Enter();
+            try
+            {
+                return fn(loop.Ctx, lo, hi, slots + c * loop.SlotBytes);
+            }
+            finally
+            {
+                Dispatch.Allocations.Exit(mark);
+            }
         }
 
         /// <summary>Folds every chunk's partial reductions into the caller's variables, in chunk order.</summary>

@@ -112,6 +112,7 @@ internal sealed partial class MethodTranslator
             return;
         }
         if (TryTranslateSpanSlice(method, span) || TryTranslateSpanConstructorSlice(method, span, isNewObject)) return;
+        if (TryTranslateSpanAllocationMember(ins, method, span, isNewObject)) return; // MethodTranslator.Allocation
         switch (method.Name)
         {
             case "get_Length":
@@ -236,6 +237,7 @@ internal sealed partial class MethodTranslator
     /// <summary>System.Array members on an array of any rank: lengths and rank.</summary>
     private void TranslateSystemArrayMember(Cil.Instruction ins, MethodReference method)
     {
+        if (TryTranslateArrayFillOrClear(method)) return; // MethodTranslator.Allocation
         bool takesDimension = method.Name is "GetLength" or "GetUpperBound" or "GetLowerBound";
         if (!method.HasThis || !(takesDimension || method.Name is "get_Length" or "get_LongLength" or "get_Rank"))
         {
@@ -293,7 +295,7 @@ internal sealed partial class MethodTranslator
             EmitToSpan(ins, IrType.SpanOf(element));
             return;
         }
-        if (TryTranslateAsSpanSlice(method)) return;
+        if (TryTranslateAsSpanSlice(method) || TryTranslateArrayCopyTo(method)) return;
         Report(DiagnosticCodes.UnsupportedSpanMember, $"MemoryExtensions.{MemberName(method)}",
             "use AsSpan() on a whole array and index it (slicing comes later)", null);
         ApplyStackEffect(ins);

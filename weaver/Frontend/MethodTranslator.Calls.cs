@@ -71,6 +71,7 @@ internal sealed partial class MethodTranslator
             TranslateSpanMember(ins, constructor, generic, isNewObject: true);
             return;
         }
+        if (constructor.DeclaringType is ArrayType arrayType && TryTranslateNewMultiArray(arrayType, constructor)) return;
         if (TryTranslateNewStruct(ins, constructor)) return;
         string what = constructor.DeclaringType is ArrayType ? "Allocating an array" : "Creating an object";
         Report(DiagnosticCodes.Allocation, $"{what} (new {constructor.DeclaringType.FullName})",
@@ -99,7 +100,7 @@ internal sealed partial class MethodTranslator
     {
         var returnType = TypeMapper.Map(callee.ReturnType);
         var unsupported = callee.Parameters.FirstOrDefault(p => TypeMapper.Map(p.ParameterType) is not { } t || t.Kind == TypeKind.Void);
-        if (unsupported != null || returnType == null || returnType.Kind != TypeKind.Void && !returnType.IsScalar && !returnType.IsStruct)
+        if (unsupported != null || returnType == null || returnType.Kind != TypeKind.Void && !returnType.IsScalar && !returnType.IsStruct && returnType.Kind != TypeKind.Array)
         {
             var type = unsupported?.ParameterType ?? callee.ReturnType;
             Report(DiagnosticCodes.UnsupportedType,

@@ -120,6 +120,12 @@ internal sealed partial class MethodTranslator
             case Code.Newobj:
                 TranslateNewObject(ins, (MethodReference)ins.Operand);
                 return;
+            case Code.Newarr:
+                TranslateNewArray(ins); // MethodTranslator.Allocation
+                return;
+            case Code.Localloc:
+                TranslateLocalloc(ins);
+                return;
             case Code.Constrained:
                 return; // the callvirt it prefixes is reported (virtual/generic calls are unsupported)
         }
@@ -132,10 +138,6 @@ internal sealed partial class MethodTranslator
         string what = Describe(ins);
         switch (ins.OpCode.Code)
         {
-            case Code.Newarr:
-                Report(DiagnosticCodes.Allocation, $"Allocating an array ({what})",
-                    "allocate arrays in the caller and pass them in as parameters", null);
-                break;
             case Code.Ldstr: case Code.Ldnull: case Code.Box: case Code.Unbox: case Code.Unbox_Any:
             case Code.Castclass: case Code.Isinst: case Code.Ldtoken: case Code.Mkrefany: case Code.Refanyval:
             case Code.Refanytype: case Code.Arglist:
@@ -145,10 +147,6 @@ internal sealed partial class MethodTranslator
             case Code.Ldfld: case Code.Ldflda: case Code.Stfld: case Code.Ldsfld: case Code.Ldsflda: case Code.Stsfld:
                 Report(DiagnosticCodes.Fields, $"Field access ({what})",
                     "pass the value or array in as a parameter (use const for constants)", null);
-                break;
-            case Code.Localloc:
-                Report(DiagnosticCodes.StackAlloc, "stackalloc",
-                    "allocate a scratch array in the caller and pass it in", null);
                 break;
             case Code.Ldftn: case Code.Ldvirtftn: case Code.Calli:
                 Report(DiagnosticCodes.FunctionPointers, $"Delegates, lambdas and function pointers ({what})",

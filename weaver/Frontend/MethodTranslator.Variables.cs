@@ -16,7 +16,8 @@ internal sealed partial class MethodTranslator
     private void DeclareSignature()
     {
         if (_function.ReturnType == Poison && _method.ReturnType.MetadataType != MetadataType.Void
-            || _function.ReturnType.Kind != TypeKind.Void && !_function.ReturnType.IsScalar && !_function.ReturnType.IsStruct)
+            || _function.ReturnType.Kind != TypeKind.Void && !_function.ReturnType.IsScalar && !_function.ReturnType.IsStruct
+                && _function.ReturnType.Kind != TypeKind.Array)
         {
             ReportType(_method.ReturnType, "The return type", null);
         }

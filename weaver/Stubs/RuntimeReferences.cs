@@ -22,6 +22,11 @@ public sealed class RuntimeReferences
         var thrower = findType("NumbaWeaver.Dispatch.StatusThrower");
         CreateException = module.ImportReference(thrower.Methods.Single(m => m.Name == "Create"));
 
+        var allocations = findType("NumbaWeaver.Dispatch.Allocations");
+        EnterAllocations = module.ImportReference(allocations.Methods.Single(m => m.Name == "Enter"));
+        ExitAllocations = module.ImportReference(allocations.Methods.Single(m => m.Name == "Exit"));
+        ReturnedArray = module.ImportReference(allocations.Methods.Single(m => m.Name == "Returned"));
+
         var marshal = findType("System.Runtime.InteropServices.MemoryMarshal");
         _getArrayDataReferenceGeneric = marshal.Methods.Single(m => m.Name == "GetArrayDataReference" && m.HasGenericParameters);
         GetArrayDataReferenceUntyped = module.ImportReference(
@@ -48,6 +53,15 @@ public sealed class RuntimeReferences
 
     /// <summary><c>Exception StatusThrower.Create(int status)</c>.</summary>
     public MethodReference CreateException { get; }
+
+    /// <summary><c>int Allocations.Enter()</c>: the start of a call's allocation scope.</summary>
+    public MethodReference EnterAllocations { get; }
+
+    /// <summary><c>void Allocations.Exit(int mark)</c>: releases what the call allocated.</summary>
+    public MethodReference ExitAllocations { get; }
+
+    /// <summary><c>object Allocations.Returned(nint data, int mark)</c>: the array object a compiled method returned.</summary>
+    public MethodReference ReturnedArray { get; }
 
     /// <summary><c>ref byte MemoryMarshal.GetArrayDataReference(Array)</c> for multi-dimensional arrays.</summary>
     public MethodReference GetArrayDataReferenceUntyped { get; }

@@ -28,7 +28,7 @@ public sealed class StubWriter
         _rt = runtime;
     }
 
-    public void Write(MethodDefinition method, MethodDefinition twin, string irName, bool bounded = false)
+    public void Write(MethodDefinition method, MethodDefinition twin, string irName, bool bounded = false, bool allocationScope = false)
     {
         var ts = _module.TypeSystem;
         var owner = method.DeclaringType;
@@ -113,6 +113,25 @@ public sealed class StubWriter
             pins[p] = pin;
         }
 
+        // Arrays the call allocates live until it returns (docs/abi.md); an array result comes back as its data pointer.
+        var arrayResult = method.ReturnType as ArrayType;
+        var scope = allocationScope || arrayResult != null ? new VariableDefinition(ts.Int32) : null;
+        var resultBuffer = arrayResult != null ? new VariableDefinition(_rt.IntPtr) : null;
+        if (scope != null)
+        {
+            body.Variables.Add(scope);
+            il.Emit(OpCodes.Call, _rt.EnterAllocations);
+            il.Emit(OpCodes.Stloc, scope);
+        }
+        if (resultBuffer != null)
+        {
+            body.Variables.Add(resultBuffer);
+            il.Emit(OpCodes.Ldc_I4, 8 * (1 + arrayResult!.Rank)); // data pointer + one i64 length per dimension
+            il.Emit(OpCodes.Conv_U);
+            il.Emit(OpCodes.Localloc);
+            il.Emit(OpCodes.Stloc, resultBuffer);
+        }
+
         // Build the unmanaged call: i32 f(ptr result, lowered params...).
         // Bounded functions (BoundedCalls) skip the GC transition: unmanaged[Cdecl, SuppressGCTransition].
         var site = bounded
@@ -120,9 +139,11 @@ public sealed class StubWriter
                 { CallingConvention = (MethodCallingConvention)9 }
             : new CallSite(ts.Int32) { CallingConvention = MethodCallingConvention.C };
         site.Parameters.Add(new ParameterDefinition(_rt.IntPtr));
+        // The result pointer: a tuple's field buffer, an array result's data-pointer-and-lengths buffer, or the result local.
         var tupleResult = TupleResults.Of(method);
         var tupleBuffer = tupleResult != null ? TupleResults.EmitBuffer(il, body, tupleResult, _rt.IntPtr) : null;
         if (tupleBuffer != null) il.Emit(OpCodes.Ldloc, tupleBuffer);
+        else if (resultBuffer != null) il.Emit(OpCodes.Ldloc, resultBuffer);
         else if (result != null) il.Emit(OpCodes.Ldloca, result);
         else il.Emit(OpCodes.Ldc_I4_0);
         il.Emit(OpCodes.Conv_U);
@@ -185,6 +206,12 @@ public sealed class StubWriter
         il.Emit(OpCodes.Ldloc, pointer);
         il.Emit(OpCodes.Calli, site);
         il.Emit(OpCodes.Stloc, status);
+        if (resultBuffer != null) EmitArrayResult(il, method, arrayResult!, resultBuffer, result!, status, scope!, pins);
+        if (scope != null)
+        {
+            il.Emit(OpCodes.Ldloc, scope);
+            il.Emit(OpCodes.Call, _rt.ExitAllocations);
+        }
 
         var ok = Instruction.Create(OpCodes.Nop);
         il.Emit(OpCodes.Ldloc, status);
@@ -203,6 +230,43 @@ public sealed class StubWriter
         il.Emit(OpCodes.Call, method.HasGenericParameters ? Instantiated(twin, method) : twin);
         il.Emit(OpCodes.Ret);
         body.OptimizeMacros();
+    }
+
+    /// <summary>
+    /// On success, turns the returned data pointer back into the array object: an array argument of the
+    /// same type when the method returned one of those, else the runtime's (an array the call allocated,
+    /// or a static readonly array).
+    /// </summary>
+    private void EmitArrayResult(ILProcessor il, MethodDefinition method, ArrayType type, VariableDefinition buffer,
+        VariableDefinition result, VariableDefinition status, VariableDefinition scope, Dictionary<ParameterDefinition, VariableDefinition> pins)
+    {
+        var done = Instruction.Create(OpCodes.Nop);
+        var data = new VariableDefinition(_rt.IntPtr);
+        method.Body.Variables.Add(data);
+        il.Emit(OpCodes.Ldloc, status);
+        il.Emit(OpCodes.Brtrue, done);
+        il.Emit(OpCodes.Ldloc, buffer);
+        il.Emit(OpCodes.Ldind_I);
+        il.Emit(OpCodes.Stloc, data);
+        foreach (var p in method.Parameters)
+        {
+            if (p.ParameterType is not ArrayType at || at.FullName != type.FullName || !pins.TryGetValue(p, out var pin)) continue;
+            var next = Instruction.Create(OpCodes.Nop);
+            il.Emit(OpCodes.Ldloc, data);
+            il.Emit(OpCodes.Ldloc, pin);
+            il.Emit(OpCodes.Conv_U);
+            il.Emit(OpCodes.Bne_Un, next);
+            il.Emit(OpCodes.Ldarg, p);
+            il.Emit(OpCodes.Stloc, result);
+            il.Emit(OpCodes.Br, done);
+            il.Append(next);
+        }
+        il.Emit(OpCodes.Ldloc, data);
+        il.Emit(OpCodes.Ldloc, scope);
+        il.Emit(OpCodes.Call, _rt.ReturnedArray);
+        il.Emit(OpCodes.Castclass, type);
+        il.Emit(OpCodes.Stloc, result);
+        il.Append(done);
     }
 
     private FieldReference NewSlot(TypeDefinition owner, string methodName)

@@ -29,7 +29,7 @@ public class BuildErrorTests
             [Njit]
             public static double Make(int n)
             {
-                var a = new double[n];
+                var a = new double[n, n, n, n]; // rank 4: not compiled
                 return a.Length;
             }
         }

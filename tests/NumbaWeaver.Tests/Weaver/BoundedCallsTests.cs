@@ -27,4 +27,21 @@ public class BoundedCallsTests
     [InlineData("MathF.Round(f32,i32)", false)]
     public void Library_math_is_bounded_unless_it_raises_through_the_runtime(string intrinsic, bool bounded) =>
         BoundedCalls.IsBounded(CallingIntrinsic(intrinsic)).ShouldBe(bounded);
+
+    /// <summary>Straight-line code that allocates calls the runtime (numbaweaver_new_array, copy_too_short): never bounded.</summary>
+    [Theory]
+    [InlineData(Opcode.NewArr)]
+    [InlineData(Opcode.StackAlloc)]
+    [InlineData(Opcode.Fill)]
+    [InlineData(Opcode.CopyTo)]
+    public void Allocating_entries_keep_the_GC_transition(Opcode op)
+    {
+        var f = new IrFunction("T::F", IrType.Void);
+        f.Body.Add(new Instruction(Opcode.Const) { Type = IrType.I32, Int = 4 });
+        f.Body.Add(new Instruction(op) { Type = IrType.SpanOf(IrType.F64), Type2 = IrType.SpanOf(IrType.F64) });
+        f.Body.Add(new Instruction(Opcode.Ret));
+        BoundedCalls.IsBounded(f).ShouldBeFalse();
+        f.Body[1].Op = Opcode.Nop;
+        BoundedCalls.IsBounded(f).ShouldBeTrue(); // the same function without the allocation is bounded
+    }
 }

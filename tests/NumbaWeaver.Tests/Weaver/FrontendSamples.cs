@@ -191,7 +191,7 @@ public class UnsupportedSamples
 
     public static int Allocates(int n)
     {
-        var a = new double[n]; // MARK Allocates
+        var a = new double[n, n, n, n]; // MARK Allocates
         return a.Length;
     }
 
@@ -248,14 +248,14 @@ public class UnsupportedSamples
 
     public static int TwoProblems(int n)
     {
-        var a = new int[n]; // MARK TwoProblems.1
-        a[0] = (int)s_scale; // MARK TwoProblems.2
-        return a[0];
+        var a = new int[n, 1, 1, 1]; // MARK TwoProblems.1
+        a[0, 0, 0, 0] = (int)s_scale; // MARK TwoProblems.2
+        return a[0, 0, 0, 0];
     }
 
     public static int StackAllocates()
     {
-        Span<int> s = stackalloc int[4]; // MARK StackAllocates
+        Span<decimal> s = stackalloc decimal[4]; // MARK StackAllocates
         return s.Length;
     }
 
@@ -263,7 +263,7 @@ public class UnsupportedSamples
 
     private static int BrokenHelper(int n)
     {
-        var a = new int[n]; // MARK BrokenHelper
+        var a = new int[n, 1, 1, 1]; // MARK BrokenHelper
         return a.Length;
     }
 
@@ -273,6 +273,31 @@ public class UnsupportedSamples
     }
 
     public static object ReturnsObject() => 1;
+
+    public static int AllocatesStructs(int n)
+    {
+        var a = new SamplePair[n]; // MARK AllocatesStructs
+        return a.Length;
+    }
+
+    public static int StackAllocatesStructs()
+    {
+        Span<SamplePair> s = stackalloc SamplePair[4]; // MARK StackAllocatesStructs
+        return s.Length;
+    }
+
+    public static int ClearsStructs(SamplePair[] a)
+    {
+        Array.Clear(a); // MARK ClearsStructs
+        return a.Length;
+    }
+}
+
+/// <summary>A struct the frontend compiles (primitive fields), whose arrays compiled code may index but not allocate or clear.</summary>
+public struct SamplePair
+{
+    public double X;
+    public double Y;
 }
 
 /// <summary>A generic type: its methods stay unsupported in [Njit] code (NJ0002).</summary>

@@ -293,6 +293,9 @@ public class FrontendTests
     [InlineData("UnsupportedMath", "NJ0102", "UnsupportedMath")]
     [InlineData("StackAllocates", "NJ0304", "StackAllocates")]
     [InlineData("SlicesSpan", "NJ0103", "SlicesSpan")]
+    [InlineData("AllocatesStructs", "NJ0301", "AllocatesStructs")]
+    [InlineData("StackAllocatesStructs", "NJ0304", "StackAllocatesStructs")]
+    [InlineData("ClearsStructs", "NJ0103", "ClearsStructs")]
     public void Unsupported_construct_is_reported_at_its_line(string method, string code, string marker)
     {
         var (module, diagnostics) = Translate(typeof(UnsupportedSamples), method);

@@ -79,7 +79,7 @@ public class PackageIncrementalBuildTests : IClassFixture<ScratchProject>
             [Njit]
             public static double Make(int n)
             {
-                var a = new double[n];
+                var a = new double[n, n, n, n]; // rank 4: not compiled
                 return a.Length;
             }
         }
