@@ -10,7 +10,7 @@ internal sealed partial class FunctionLowering
     /// <summary>A constant-size stackalloc up to this many bytes, outside loops, is a stack slot; anything else a GC array.</summary>
     private const long MaxStackAllocBytes = 4096;
 
-    private LLVMBasicBlockRef _copyTooShortBlock;
+    private readonly System.Collections.Generic.Dictionary<int, LLVMBasicBlockRef> _copyTooShortBlocks = new();
 
     private void EmitAllocation(int index, Instruction ins)
     {
@@ -137,16 +137,20 @@ internal sealed partial class FunctionLowering
         LLVM.BuildMemMove(_b, destination.Data, align, from.Data, align, bytes);
     }
 
+    /// <summary>One block per protected region (as <see cref="StatusBlock"/>): record the exception, then exit with Raised
+    /// through the region's finally block, or return.</summary>
     private LLVMBasicBlockRef CopyTooShortBlock()
     {
-        if (!_copyTooShortBlock.IsNull) return _copyTooShortBlock;
-        _copyTooShortBlock = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "throw.CopyTooShort");
+        int landing = CurrentLanding();
+        if (_copyTooShortBlocks.TryGetValue(landing, out var block)) return block;
+        block = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "throw.CopyTooShort");
         var saved = LLVM.GetInsertBlock(_b);
-        LLVM.PositionBuilderAtEnd(_b, _copyTooShortBlock);
+        LLVM.PositionBuilderAtEnd(_b, block);
         Call(RuntimeHook(RuntimeSymbols.CopyTooShort, _t.Void, [], cold: true));
-        LLVM.BuildRet(_b, ConstI32((int)Status.Raised));
+        ExitWithStatus(ConstI32((int)Status.Raised));
         LLVM.PositionBuilderAtEnd(_b, saved);
-        return _copyTooShortBlock;
+        _copyTooShortBlocks[landing] = block;
+        return block;
     }
 
     private Callee NewArrayHook()

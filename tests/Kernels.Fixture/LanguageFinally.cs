@@ -237,4 +237,19 @@ public static class LanguageFinally
             log[0] += 1;
         }
     }
+
+    /// <summary>A too-short CopyTo inside the try runs the finally block before its ArgumentException reaches the caller.</summary>
+    [Njit]
+    public static void CopyInsideTry(double[] source, double[] destination, int[] log)
+    {
+        try
+        {
+            source.AsSpan().CopyTo(destination);
+            log[0] += 1;
+        }
+        finally
+        {
+            log[1] += 10;
+        }
+    }
 }

@@ -120,4 +120,14 @@ public class FinallyTests
     [InlineData(5.0, 2.0, 1.0)] // ArgumentException from Math.Clamp
     public void A_library_exception_inside_the_try_runs_the_finally_block(double v, double lo, double hi) =>
         Check(nameof(LanguageFinally.ClampInsideTry), v, lo, hi, new int[1]);
+
+    [Fact]
+    public void A_too_short_copy_inside_the_try_runs_the_finally_block_first()
+    {
+        var log = new int[2];
+        Should.Throw<ArgumentException>(() => LanguageFinally.CopyInsideTry(new[] { 1.0, 2.0 }, new double[1], log));
+        log.ShouldBe(new[] { 0, 10 });
+        Check(nameof(LanguageFinally.CopyInsideTry), new[] { 1.0, 2.0 }, new double[1], new int[2]);
+        Check(nameof(LanguageFinally.CopyInsideTry), new[] { 1.0, 2.0 }, new double[3], new int[2]);
+    }
 }
