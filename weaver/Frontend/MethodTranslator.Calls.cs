@@ -13,7 +13,7 @@ internal sealed partial class MethodTranslator
 
     private void TranslateCall(Cil.Instruction ins, MethodReference method)
     {
-        if (TryTranslatePrangeCall(method) || TryTranslateTupleCall(ins, method)) return;
+        if (TryTranslatePrangeCall(method) || TryTranslateTupleCall(ins, method) || TryTranslateNumericsCall(ins, method)) return;
         switch (method.DeclaringType)
         {
             case GenericInstanceType generic when IsSpanType(generic):
@@ -67,7 +67,7 @@ internal sealed partial class MethodTranslator
             TranslateSpanMember(ins, constructor, generic, isNewObject: true);
             return;
         }
-        if (TryTranslateNewStruct(ins, constructor)) return;
+        if (TryTranslateNumericsNew(ins, constructor) || TryTranslateNewStruct(ins, constructor)) return;
         string what = constructor.DeclaringType is ArrayType ? "Allocating an array" : "Creating an object";
         Report(DiagnosticCodes.Allocation, $"{what} (new {constructor.DeclaringType.FullName})",
             "allocate in the caller and pass arrays in; use separate numeric variables instead of structs", null);
