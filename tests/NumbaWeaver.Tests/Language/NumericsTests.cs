@@ -1,10 +1,18 @@
 // Differential tests of System.Numerics in [Njit] code (LanguageNumerics): Vector2/3/4 and Complex bit for bit, ThrowIfNull, refusals.
+extern alias weaver;
+
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Kernels.Fixture;
+using Mono.Cecil;
+using Shouldly;
 using Xunit;
 using D = NumbaWeaver.Tests.Differential.Differential;
+using Diagnostic = weaver::NumbaWeaver.Weaving.Diagnostics.Diagnostic;
+using ModuleTranslator = weaver::NumbaWeaver.Weaving.Frontend.ModuleTranslator;
 
 namespace NumbaWeaver.Tests.Language;
 
@@ -145,4 +153,55 @@ public class NumericsTests
         }).ToArray();
         D.Check(K, nameof(LanguageNumerics.Advance), bodies, 0.125f);
     }
+
+    [Theory]
+    [InlineData(nameof(UnsupportedNumericsSamples.ComplexDivision), "Complex.op_Division")]
+    [InlineData(nameof(UnsupportedNumericsSamples.ComplexAbs), "Complex.Abs")]
+    [InlineData(nameof(UnsupportedNumericsSamples.ComplexMagnitude), "Complex.Magnitude")]
+    [InlineData(nameof(UnsupportedNumericsSamples.ComplexExp), "Complex.Exp")]
+    [InlineData(nameof(UnsupportedNumericsSamples.VectorReflect), "Vector3.Reflect")]
+    public void Members_without_a_bit_identical_lowering_are_NJ0101_at_their_line(string method, string member)
+    {
+        var module = ModuleDefinition.ReadModule(typeof(NumericsTests).Assembly.Location, new ReaderParameters { ReadSymbols = true });
+        var root = module.GetType(typeof(UnsupportedNumericsSamples).FullName).Methods.Single(m => m.Name == method);
+        var diagnostics = new List<Diagnostic>();
+        var ir = new ModuleTranslator(module).Translate(new[] { root }, diagnostics);
+        ir.Functions.ShouldNotContain(f => f.Name.Contains(method));
+        var d = diagnostics.Single();
+        d.Code.ShouldBe("NJ0101", d.Message);
+        d.Message.ShouldContain(member);
+        d.Message.ShouldContain("bit for bit");
+        var line = System.IO.File.ReadAllLines(UnsupportedNumericsSamples.SourcePath)[d.SequencePoint!.StartLine - 1];
+        line.ShouldContain("// MARK " + method);
+    }
+
+    [Fact]
+    public void Vector3_maps_to_its_fixed_layout()
+    {
+        var module = ModuleDefinition.ReadModule(typeof(NumericsTests).Assembly.Location);
+        var v3 = weaver::NumbaWeaver.Weaving.Frontend.TypeMapper.Map(module.ImportReference(typeof(Vector3)))!;
+        v3.ToString().ShouldBe("System.Numerics.Vector3{f32,f32,f32}");
+        v3.SizeInBytes.ShouldBe(Unsafe.SizeOf<Vector3>());
+        var complex = weaver::NumbaWeaver.Weaving.Frontend.TypeMapper.Map(module.ImportReference(typeof(Complex)))!;
+        complex.SizeInBytes.ShouldBe(Unsafe.SizeOf<Complex>());
+        weaver::NumbaWeaver.Weaving.Frontend.TypeMapper.Map(module.ImportReference(typeof(Vector4)))!.SizeInBytes.ShouldBe(Unsafe.SizeOf<Vector4>());
+    }
+}
+
+/// <summary>System.Numerics members the frontend refuses (translated as [Njit] roots by the test above).</summary>
+public static class UnsupportedNumericsSamples
+{
+    public static readonly string SourcePath = ThisFile();
+
+    private static string ThisFile([CallerFilePath] string path = "") => path;
+
+    public static Complex ComplexDivision(Complex a, Complex b) => a / b; // MARK ComplexDivision
+
+    public static double ComplexAbs(Complex a) => Complex.Abs(a); // MARK ComplexAbs
+
+    public static double ComplexMagnitude(Complex a) => a.Magnitude; // MARK ComplexMagnitude
+
+    public static Complex ComplexExp(Complex a) => Complex.Exp(a); // MARK ComplexExp
+
+    public static Vector3 VectorReflect(Vector3 a, Vector3 n) => Vector3.Reflect(a, n); // MARK VectorReflect
 }
