@@ -50,7 +50,7 @@ internal sealed partial class FunctionLowering
 
     private void EmitIntrinsic(Instruction ins)
     {
-        if (TryEmitParallelIntrinsic(ins)) return;
+        if (TryEmitParallelIntrinsic(ins) || TryEmitRandomIntrinsic(ins)) return;
         var sig = Intrinsics.Find(ins.Name!) ?? throw new System.InvalidOperationException($"{_f.Name}: unknown intrinsic {ins.Name}");
         var args = new LLVMValueRef[sig.Parameters.Length];
         for (int i = args.Length - 1; i >= 0; i--)

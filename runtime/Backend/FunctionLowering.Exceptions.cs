@@ -17,16 +17,22 @@ internal sealed partial class FunctionLowering
         int count = descriptor.HoleTypes.Count;
         var values = new LLVMValueRef[count];
         for (int i = count - 1; i >= 0; i--) values[i] = Pop().Value;
+        EmitRaise(ins.Name!, values);
+    }
 
+    /// <summary>Raises the encoded descriptor with the hole values (in their stack types) and exits with status Raised.</summary>
+    private void EmitRaise(string descriptor, LLVMValueRef[] values)
+    {
+        int count = values.Length;
         var buffer = LLVM.BuildAlloca(_entry, LLVM.ArrayType2(_t.I64, (ulong)System.Math.Max(count, 1)), "raise.values");
         for (int i = 0; i < count; i++)
         {
             var slot = LLVM.BuildGEP2(_b, _t.I64, buffer, new[] { ConstI64(i) }, 1, "");
             Store(values[i], slot, 8);
         }
-        var text = LLVM.BuildGlobalStringPtr(_b, ins.Name!, "raise.descriptor");
+        var text = LLVM.BuildGlobalStringPtr(_b, descriptor, "raise.descriptor");
         Call(RaiseHook(), text, buffer, ConstI32(count));
-        LLVM.BuildRet(_b, ConstI32((int)Status.Raised));
+        ExitWithStatus(ConstI32((int)Status.Raised));
     }
 
     /// <summary>
@@ -49,7 +55,7 @@ internal sealed partial class FunctionLowering
         }
         var text = LLVM.BuildGlobalStringPtr(_b, new ThrowDescriptor(call, types, System.Array.Empty<string>()).Encode(), "raise.descriptor");
         Call(RaiseHook(), text, buffer, ConstI32(values.Length));
-        LLVM.BuildRet(_b, ConstI32((int)Status.Raised));
+        ExitWithStatus(ConstI32((int)Status.Raised)); // through a finally block when inside a try (FunctionLowering.Protected.cs)
         LLVM.PositionBuilderAtEnd(_b, ok);
     }
 

@@ -43,12 +43,15 @@ internal sealed partial class FunctionLowering
             _t.AppendParameters(p, types);
             AppendAbiArgument(values, captured[i], p);
         }
-        int slots = values.Count + reductions;
+        // A loop that draws random numbers gets a loop seed from the caller's generator in the last slot (FunctionLowering.Random.cs).
+        bool random = DrawsRandomNumbers(chunk);
+        int slots = values.Count + reductions + (random ? 1 : 0);
         var ctx = LLVM.BuildAlloca(_entry, LLVM.ArrayType(_t.I64, (uint)System.Math.Max(1, slots)), "prange.ctx");
         for (int j = 0; j < values.Count; j++) Store(values[j], CtxSlot(_b, ctx, j), 8);
         for (int r = 0; r < reductions; r++) Store(refs[r], CtxSlot(_b, ctx, values.Count + r), 8);
+        if (random) Store(new RandomCodegen(_m, _b, _fn, RandomState()).Next(), CtxSlot(_b, ctx, slots - 1), 8);
 
-        var chunkTrampoline = ChunkTrampoline(chunk, types, reductions);
+        var chunkTrampoline = ChunkTrampoline(chunk, types, reductions, random ? slots - 1 : -1);
         var combineTrampoline = combine == null ? LLVM.ConstPointerNull(_t.Ptr) : CombineTrampoline(combine, values.Count);
         var state = LLVM.AddGlobal(_m.Module, LLVM.ArrayType(_t.I64, 4), NativeSymbols.For(chunk.Name) + ".state");
         LLVM.SetInitializer(state, LLVM.ConstNull(LLVM.ArrayType(_t.I64, 4)));
@@ -56,7 +59,8 @@ internal sealed partial class FunctionLowering
 
         // Reductions whose result does not depend on the chunking (integers, min, max) may run as one
         // chunk; float sums and products always go through the runtime's fixed chunking.
-        bool exact = combine == null || !combine.Body.Any(i => i.Op is Opcode.Add or Opcode.Mul && i.Type!.IsFloat);
+        // So do loops drawing random numbers: each chunk's numbers depend on where the chunk starts.
+        bool exact = !random && (combine == null || !combine.Body.Any(i => i.Op is Opcode.Add or Opcode.Mul && i.Type!.IsFloat));
         var join = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "prange.done");
         var slow = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "prange.runtime");
         if (exact) EmitInlineFastPath(chunkTrampoline, combine == null ? null : combineTrampoline, ctx, start, stop, step, state, reductions, slow, join);
@@ -109,8 +113,12 @@ internal sealed partial class FunctionLowering
         return new Callee(fn, type);
     }
 
-    /// <summary><c>i32 (ptr ctx, i64 lo, i64 hi, ptr slot)</c>: unpacks the context and calls the chunk function.</summary>
-    private Callee ChunkTrampoline(IrFunction chunk, List<LLVMTypeRef> types, int reductions)
+    /// <summary>
+    /// <c>i32 (ptr ctx, i64 lo, i64 hi, ptr slot)</c>: unpacks the context and calls the chunk function. With a
+    /// loop seed (<paramref name="randomSlot"/> &gt;= 0) the chunk runs with the thread's generator seeded from
+    /// (loop seed, lo), and the thread's own state is put back afterwards (docs/language.md, "Random numbers").
+    /// </summary>
+    private Callee ChunkTrampoline(IrFunction chunk, List<LLVMTypeRef> types, int reductions, int randomSlot)
     {
         var target = _m.Function(chunk.Name);
         var fnType = LLVM.FunctionType(_t.I32, new[] { _t.Ptr, _t.I64, _t.I64, _t.Ptr });
@@ -125,7 +133,18 @@ internal sealed partial class FunctionLowering
             var args = new List<LLVMValueRef> { LLVM.BuildAlloca(b, _t.I8, "result"), LLVM.GetParam(fn, 1), LLVM.GetParam(fn, 2) };
             for (int j = 0; j < types.Count; j++) args.Add(LLVM.BuildLoad2(b, types[j], CtxSlot(b, ctx, j), ""));
             for (int r = 0; r < reductions; r++) args.Add(LLVM.BuildInBoundsGEP2(b, _t.I64, slot, new[] { ConstI64(r) }));
-            LLVM.BuildRet(b, LLVM.BuildCall2(b, target.Type, target.Function, args.ToArray(), ""));
+            if (randomSlot < 0)
+            {
+                LLVM.BuildRet(b, LLVM.BuildCall2(b, target.Type, target.Function, args.ToArray(), ""));
+                return new Callee(fn, fnType);
+            }
+            var stateFn = RandomCodegen.StateFunction(_m);
+            var random = new RandomCodegen(_m, b, fn, LLVM.BuildCall2(b, stateFn.Type, stateFn.Function, System.Array.Empty<LLVMValueRef>(), "random.state"));
+            var saved = random.Save();
+            random.Seed(LLVM.BuildLoad2(b, _t.I64, CtxSlot(b, ctx, randomSlot), "loop.seed"), LLVM.GetParam(fn, 1));
+            var status = LLVM.BuildCall2(b, target.Type, target.Function, args.ToArray(), "");
+            random.Restore(saved);
+            LLVM.BuildRet(b, status);
         }
         finally
         {

@@ -135,6 +135,7 @@ internal sealed partial class FunctionLowering
     /// <summary>Lowers one instruction; true when it terminated the current block.</summary>
     private bool Emit(int index, Instruction ins)
     {
+        _index = index; // status exits look up the protected region they are in
         switch (ins.Op)
         {
             case Opcode.Nop: return false;
@@ -178,6 +179,8 @@ internal sealed partial class FunctionLowering
             case Opcode.NewStruct: case Opcode.MakeStruct:
                 EmitStruct(ins);
                 return false;
+            case Opcode.Protect: case Opcode.EndProtect: return false; // regions: FunctionLowering.Protected.cs
+            case Opcode.ReturnStatus: EmitReturnStatus(); return true;
             default: throw new NotSupportedException($"{_f.Name}: opcode {ins.Op} is not lowered");
         }
     }

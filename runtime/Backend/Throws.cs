@@ -7,18 +7,19 @@ namespace NumbaWeaver.Backend;
 
 internal sealed partial class FunctionLowering
 {
-    private readonly Dictionary<Status, LLVMBasicBlockRef> _statusBlocks = new();
+    private readonly Dictionary<(Status, int Landing), LLVMBasicBlockRef> _statusBlocks = new();
 
-    /// <summary>One block per status code, shared by every check of the function: <c>ret i32 status</c>.</summary>
+    /// <summary>One block per status code (and protected region), shared by every check there: <c>ret i32 status</c> or its landing.</summary>
     private LLVMBasicBlockRef StatusBlock(Status status)
     {
-        if (_statusBlocks.TryGetValue(status, out var block)) return block;
+        var key = (status, CurrentLanding());
+        if (_statusBlocks.TryGetValue(key, out var block)) return block;
         block = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "throw." + status);
         var saved = LLVM.GetInsertBlock(_b);
         LLVM.PositionBuilderAtEnd(_b, block);
-        LLVM.BuildRet(_b, ConstI32((int)status));
+        ExitWithStatus(ConstI32((int)status));
         LLVM.PositionBuilderAtEnd(_b, saved);
-        _statusBlocks[status] = block;
+        _statusBlocks[key] = block;
         return block;
     }
 
@@ -37,7 +38,7 @@ internal sealed partial class FunctionLowering
         var ok = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "ok");
         LLVM.BuildCondBr(_b, ICmp(LLVMIntPredicate.LLVMIntNE, status, ConstI32(0)), fail, ok);
         LLVM.PositionBuilderAtEnd(_b, fail);
-        LLVM.BuildRet(_b, status);
+        ExitWithStatus(status);
         LLVM.PositionBuilderAtEnd(_b, ok);
     }
 }

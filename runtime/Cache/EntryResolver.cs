@@ -20,37 +20,37 @@ internal static class EntryResolver
 {
     private static readonly ConcurrentDictionary<Assembly, Lazy<PrecompiledLibrary?>> Libraries = new();
 
-    public static nint Resolve(AssemblyUnit unit, string functionName)
+    public static nint Resolve(AssemblyUnit unit, string functionName, IrType[] typeArguments)
     {
-        var flags = Describe(unit, functionName, out string fingerprint);
-        string symbol = NativeSymbols.For(functionName);
+        var entry = Describe(unit, functionName, typeArguments);
+        string symbol = NativeSymbols.For(entry.Instance);
         var settings = CompileSettings.Current;
         var assembly = unit.Assembly;
 
         if (NumbaConfig.UsePrecompiled
             && Libraries.GetOrAdd(assembly, a => new Lazy<PrecompiledLibrary?>(() => PrecompiledLibrary.For(a))).Value is { } library)
         {
-            string key = CacheKey.For(functionName, fingerprint, settings, CacheKey.LevelTarget(library.Level));
-            if (TryLoadEntry(library.Store, key, symbol, functionName) is { } address)
+            string key = CacheKey.For(entry.Instance, entry.Fingerprint, settings, CacheKey.LevelTarget(library.Level));
+            if (TryLoadEntry(library.Store, key, symbol, entry.Instance) is { } address)
             {
                 CacheStatistics.PrecompiledHit();
                 return address;
             }
         }
 
-        if (!NumbaConfig.CacheAll && (flags & FunctionFlags.Cache) == 0) return CompilePipeline.Compile(unit.Module, functionName);
+        if (!NumbaConfig.CacheAll && (entry.Flags & FunctionFlags.Cache) == 0) return CompilePipeline.Compile(entry.Module(), entry.Instance);
 
         var cache = new DiskCache(NumbaCache.FolderFor(assembly));
-        string hostKey = CacheKey.For(functionName, fingerprint, settings, CacheKey.HostTarget);
-        if (TryLoadEntry(cache, hostKey, symbol, functionName) is { } cached)
+        string hostKey = CacheKey.For(entry.Instance, entry.Fingerprint, settings, CacheKey.HostTarget);
+        if (TryLoadEntry(cache, hostKey, symbol, entry.Instance) is { } cached)
         {
             CacheStatistics.Hit();
             return cached;
         }
 
         CacheStatistics.Miss();
-        byte[] objectCode = CompilePipeline.CompileToObject(unit.Module, functionName, settings);
-        cache.TryStore(hostKey, new CacheEntryFile.Entry(symbol, $"{functionName}; {CompilePipeline.CompilerDescription(null)}", objectCode), functionName);
+        byte[] objectCode = CompilePipeline.CompileToObject(entry.Module(), entry.Instance, settings);
+        cache.TryStore(hostKey, new CacheEntryFile.Entry(symbol, $"{entry.Instance}; {CompilePipeline.CompilerDescription(null)}", objectCode), entry.Instance);
         try
         {
             return ObjectLoader.Load(objectCode, symbol);
@@ -58,23 +58,37 @@ internal static class EntryResolver
         catch (Exception e) when (e is InvalidDataException or PlatformNotSupportedException or EntryPointNotFoundException)
         {
             // LLJIT links every object LLVM emits; ours covers what our backend emits. Never lose the compile.
-            CacheLog.Debug($"the managed loader declined {functionName} ({e.Message}); linking it with LLJIT");
+            CacheLog.Debug($"the managed loader declined {entry.Instance} ({e.Message}); linking it with LLJIT");
             return NativeJit.Instance.AddObjectAndLookup(objectCode, symbol);
         }
     }
 
-    /// <summary>The entry's flags and IR fingerprint: from the woven index, else computed from the parsed module.</summary>
-    private static FunctionFlags Describe(AssemblyUnit unit, string functionName, out string fingerprint)
+    /// <summary>
+    /// What is resolved: the instance name (the function's own name unless it is generic), its flags, its IR
+    /// fingerprint, and the module to compile it from. An ordinary entry comes from the woven index, so nothing is
+    /// parsed until a compile needs the module; a generic instance is closed first (<see cref="GenericInstantiation"/>),
+    /// and its fingerprint covers the instantiated IR, whose names hold the type arguments.
+    /// </summary>
+    private static ResolvedEntry Describe(AssemblyUnit unit, string functionName, IrType[] typeArguments)
     {
-        if (unit.Index is { } index && index.TryGet(functionName, out var indexed))
+        if (typeArguments.Length == 0 && unit.Index is { } index && index.TryGet(functionName, out var indexed))
+            return new ResolvedEntry(functionName, indexed.Flags, indexed.Fingerprint, () => Close(unit.Module, functionName, typeArguments));
+        if (typeArguments.Length == 0)
         {
-            fingerprint = indexed.Fingerprint;
-            return indexed.Flags;
+            // Not indexed (woven before the index existed): the same fingerprint the weaver would have written.
+            var module = unit.Module;
+            var function = module.Find(functionName) ?? throw new InvalidOperationException($"no IR function '{functionName}'");
+            return new ResolvedEntry(functionName, function.Flags, IrIndex.Fingerprint(module, function), () => Close(module, functionName, typeArguments));
         }
-        var entry = unit.Module.Find(functionName) ?? throw new InvalidOperationException($"no IR function '{functionName}'");
-        fingerprint = IrIndex.Fingerprint(unit.Module, entry);
-        return entry.Flags;
+        var closed = GenericInstantiation.Close(unit.Module, functionName, typeArguments, out string instance);
+        var root = closed.Find(instance)!;
+        return new ResolvedEntry(instance, root.Flags, IrIndex.Fingerprint(closed, root), () => closed);
     }
+
+    private static IrModule Close(IrModule module, string functionName, IrType[] typeArguments) =>
+        GenericInstantiation.Close(module, functionName, typeArguments, out _);
+
+    private sealed record ResolvedEntry(string Instance, FunctionFlags Flags, string Fingerprint, Func<IrModule> Module);
 
     private static nint? TryLoadEntry(DiskCache store, string key, string symbol, string functionName)
     {

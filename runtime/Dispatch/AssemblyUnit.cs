@@ -43,10 +43,17 @@ internal sealed class AssemblyUnit
         return new AssemblyUnit(assembly, indexText is null ? null : IrIndex.Parse(indexText));
     }
 
-    public nint GetEntry(string functionName)
+    public nint GetEntry(string functionName) => GetEntry(functionName, Array.Empty<IrType>());
+
+    /// <summary>
+    /// The entry of <paramref name="functionName"/> instantiated with <paramref name="typeArguments"/> (none for an
+    /// ordinary function), compiled once per instance: the key is the instance's name, which holds the type arguments.
+    /// </summary>
+    public nint GetEntry(string functionName, IrType[] typeArguments)
     {
-        var lazy = _entries.GetOrAdd(functionName, name => new Lazy<StrongBox<nint>>(
-            () => new StrongBox<nint>(EntryResolver.Resolve(this, name)), LazyThreadSafetyMode.ExecutionAndPublication));
+        string key = typeArguments.Length == 0 ? functionName : functionName + "<" + string.Join(",", (object[])typeArguments) + ">";
+        var lazy = _entries.GetOrAdd(key, _ => new Lazy<StrongBox<nint>>(
+            () => new StrongBox<nint>(EntryResolver.Resolve(this, functionName, typeArguments)), LazyThreadSafetyMode.ExecutionAndPublication));
         return lazy.Value.Value;
     }
 

@@ -35,4 +35,29 @@ public static class Dispatcher
             return Fallback;
         }
     }
+
+    /// <summary>
+    /// Entry point for stubs of generic methods (docs/abi.md): <paramref name="entryClass"/> is the stub's
+    /// <c>&lt;M&gt;nj_entry&lt;T...&gt;</c> instantiation, whose type arguments are the method's. The generic IR
+    /// function <paramref name="functionName"/> is instantiated and compiled once per type argument list; type
+    /// arguments that are not number types run the original C# (with the NJ1000 warning, or throw when strict).
+    /// </summary>
+    public static nint ResolveGeneric(RuntimeTypeHandle entryClass, string functionName)
+    {
+        if (NumbaConfig.DisableJit) return Fallback;
+        string shown = functionName;
+        try
+        {
+            var type = Type.GetTypeFromHandle(entryClass)!;
+            var arguments = GenericArguments.ToIr(type.GetGenericArguments());
+            shown = functionName + " with <" + string.Join(", ", (object[])type.GetGenericArguments()) + ">";
+            var unit = Units.GetOrAdd(type.Assembly, a => new Lazy<AssemblyUnit>(() => AssemblyUnit.Load(a))).Value;
+            return unit.GetEntry(functionName, arguments);
+        }
+        catch (Exception ex) when (!NumbaConfig.Strict)
+        {
+            FallbackWarning.Report(shown, ex);
+            return Fallback;
+        }
+    }
 }

@@ -37,7 +37,7 @@ public sealed class Instruction
     public bool IsBranch => Op is Opcode.Br or Opcode.BrTrue or Opcode.BrFalse or Opcode.Switch;
 
     /// <summary>True when control never falls through to the next instruction.</summary>
-    public bool EndsFlow => Op is Opcode.Br or Opcode.Ret or Opcode.Throw;
+    public bool EndsFlow => Op is Opcode.Br or Opcode.Ret or Opcode.Throw or Opcode.ReturnStatus;
 
     public override string ToString() => IrPrinter.FormatInstruction(this);
 }

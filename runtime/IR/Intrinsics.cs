@@ -111,6 +111,7 @@ public static partial class Intrinsics
             Add("Math", "Clamp", i, i, i, i);
         }
         AddLibrary(Add);
+        AddRandom(Add); // Intrinsics.Random.cs
         return t;
     }
 }

@@ -66,6 +66,14 @@ public sealed class IrFunction
     public List<Instruction> Body { get; } = new();
     public FunctionFlags Flags { get; set; }
 
+    /// <summary>
+    /// Number of type parameters (<c>T0</c>...) of a generic function; 0 for an ordinary one. A generic function
+    /// is never compiled as is: <see cref="GenericInstantiation"/> makes a concrete copy per type argument list.
+    /// </summary>
+    public int TypeParameterCount { get; set; }
+
+    public bool IsGeneric => TypeParameterCount > 0;
+
     /// <summary>Source file of the method, for messages; may be empty.</summary>
     public string SourceFile { get; set; } = "";
 

@@ -8,7 +8,7 @@ using System.Text;
 namespace NumbaWeaver.IR;
 
 /// <summary>
-/// One line per [Njit] entry: <c>fingerprint flags name</c>. The fingerprint is the SHA-256 of the printed IR of the
+/// One line per non-generic [Njit] entry: <c>fingerprint flags name</c>. The fingerprint is the SHA-256 of the printed IR of the
 /// entry and of every function it calls (sorted by name), which is what a cache key must cover; computing it at
 /// build time lets a cached or precompiled entry be found at run time without parsing or printing the module.
 /// The runtime computes the same fingerprint from the parsed module when an entry is missing from the index.
@@ -42,7 +42,8 @@ public sealed class IrIndex
         var index = new IrIndex();
         foreach (var function in module.Functions)
         {
-            if ((function.Flags & FunctionFlags.Entry) == 0) continue;
+            // Generic entries are resolved per instance, whose fingerprint covers the instantiated IR.
+            if ((function.Flags & FunctionFlags.Entry) == 0 || function.IsGeneric) continue;
             index._entries.Add(function.Name, new IrIndexEntry(function.Name, function.Flags, Fingerprint(module, function)));
         }
         return index;

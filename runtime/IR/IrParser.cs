@@ -59,6 +59,9 @@ public static class IrParser
                 case "end":
                     n++;
                     return f;
+                case "generic":
+                    f.TypeParameterCount = int.Parse(c.Token(), CultureInfo.InvariantCulture);
+                    break;
                 case "source":
                     f.SourceFile = c.QuotedString();
                     break;

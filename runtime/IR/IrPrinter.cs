@@ -42,6 +42,7 @@ public static class IrPrinter
         var flags = FormatFlags(f.Flags);
         if (flags.Length > 0) sb.Append(' ').Append(flags);
         sb.Append('\n');
+        if (f.IsGeneric) sb.Append("  generic ").Append(f.TypeParameterCount.ToString(CultureInfo.InvariantCulture)).Append('\n');
         if (f.SourceFile.Length > 0) sb.Append("  source ").Append(Quote(f.SourceFile)).Append('\n');
         foreach (var p in f.Parameters) sb.Append("  param ").Append(p.Type).Append(' ').Append(p.Name).Append('\n');
         foreach (var l in f.Locals) sb.Append("  local ").Append(l.Type).Append(' ').Append(l.Name).Append('\n');

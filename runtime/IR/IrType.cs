@@ -18,6 +18,11 @@ public enum TypeKind
     ByRef,
     /// <summary>A value type with ordered fields (scalars or structs), .NET sequential layout (IrType.Structs.cs).</summary>
     Struct,
+    /// <summary>
+    /// A type parameter of a generic function (<c>T0</c>, <c>T1</c>: the method's type parameter by position,
+    /// see <see cref="IrType.TypeParameter"/>). Only generic functions contain it; instantiation replaces it.
+    /// </summary>
+    TypeParameter,
 }
 
 /// <summary>
@@ -55,6 +60,13 @@ public sealed partial class IrType : IEquatable<IrType>
     public static readonly IrType F32 = new(TypeKind.F32, null, 0);
     public static readonly IrType F64 = new(TypeKind.F64, null, 0);
 
+    /// <summary>Type parameter <paramref name="index"/> of a generic function, written <c>T0</c>, <c>T1</c>, ...</summary>
+    public static IrType TypeParameter(int index)
+    {
+        if (index < 0 || index > 63) throw new ArgumentOutOfRangeException(nameof(index));
+        return new IrType(TypeKind.TypeParameter, null, index);
+    }
+
     public static IrType ArrayOf(IrType element, int rank = 1)
     {
         RequireScalarElement(element);
@@ -79,7 +91,36 @@ public sealed partial class IrType : IEquatable<IrType>
         if (!element.IsScalar && !element.IsStruct) throw new ArgumentException($"element type must be a scalar or a struct, not {element}");
     }
 
-    public bool IsScalar => Kind >= TypeKind.Bool && Kind <= TypeKind.F64;
+    /// <summary>
+    /// A number, bool or char, or a type parameter: generic functions are instantiated with scalar type
+    /// arguments only (docs/ir.md, "Generic functions"), so a type parameter stands for a scalar.
+    /// </summary>
+    public bool IsScalar => Kind >= TypeKind.Bool && Kind <= TypeKind.F64 || Kind == TypeKind.TypeParameter;
+
+    public bool IsTypeParameter => Kind == TypeKind.TypeParameter;
+
+    /// <summary>Index of a type parameter (<c>T1</c> is 1).</summary>
+    public int TypeParameterIndex => IsTypeParameter ? Rank : throw new InvalidOperationException($"{this} is not a type parameter");
+
+    /// <summary>True when this type is or contains a type parameter.</summary>
+    public bool ContainsTypeParameter => IsTypeParameter || Element is { ContainsTypeParameter: true };
+
+    /// <summary>This type with every type parameter <c>Tn</c> replaced by <paramref name="arguments"/>[n].</summary>
+    public IrType Substitute(IReadOnlyList<IrType> arguments)
+    {
+        if (IsTypeParameter)
+            return Rank < arguments.Count ? arguments[Rank] : throw new ArgumentException($"no type argument for {this}");
+        if (Element == null || !Element.ContainsTypeParameter) return this;
+        var element = Element.Substitute(arguments);
+        return Kind switch
+        {
+            TypeKind.Array => ArrayOf(element, Rank),
+            TypeKind.Span => SpanOf(element),
+            TypeKind.ReadOnlySpan => SpanOf(element, readOnly: true),
+            TypeKind.ByRef => RefTo(element),
+            _ => throw new InvalidOperationException($"cannot substitute into {this}"),
+        };
+    }
     public bool IsFloat => Kind == TypeKind.F32 || Kind == TypeKind.F64;
     public bool IsInteger => Kind >= TypeKind.Bool && Kind <= TypeKind.U64;
 
@@ -138,6 +179,7 @@ public sealed partial class IrType : IEquatable<IrType>
         TypeKind.ReadOnlySpan => "rospan<" + Element + ">",
         TypeKind.ByRef => "ref<" + Element + ">",
         TypeKind.Struct => StructText(),
+        TypeKind.TypeParameter => "T" + Rank.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => Kind.ToString().ToLowerInvariant(),
     };
 
@@ -147,6 +189,9 @@ public sealed partial class IrType : IEquatable<IrType>
         text = text.Trim();
         if (ScalarsByName.TryGetValue(text, out var scalar)) return scalar;
         if (text.EndsWith("}", StringComparison.Ordinal)) return ParseStruct(text);
+        if (text.Length > 1 && text[0] == 'T' && int.TryParse(text.Substring(1), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out int parameter))
+            return TypeParameter(parameter);
         if (text.EndsWith("]", StringComparison.Ordinal))
         {
             int open = text.IndexOf('[');

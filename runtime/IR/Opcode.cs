@@ -138,6 +138,30 @@ public enum Opcode
     NewStruct,
     /// <summary>[Type = struct] field0 ... fieldN-1 (stack types) -> struct built from them (tuple construction)</summary>
     MakeStruct,
+    // ---- generic math (generic functions only; docs/ir.md) ----
+    /// <summary>
+    /// [Name = operation, see <see cref="GenericMath"/>; Type = the type operated on, usually a type parameter;
+    /// Type2 = the source type of a conversion (Create*); Int = operand count of a library function]
+    /// operands -> result. Instantiation (<see cref="GenericInstantiation"/>) replaces it with concrete instructions.
+    /// </summary>
+    GenericMath,
+
+    // ---- try/finally (docs/language.md, "try/finally") ----
+    /// <summary>
+    /// [Targets[0] = landing] -> : opens a protected region that lasts, in instruction order, up to the
+    /// matching <see cref="EndProtect"/>. Inside it every exit with a non-zero status (a throw, a failed
+    /// check, a callee's status) jumps to the landing instead of returning; the landing starts with the
+    /// stack the region started with plus the status (i32) on top.
+    /// </summary>
+    Protect,
+    /// <summary>[] -> : closes the innermost open <see cref="Protect"/> region (in instruction order).</summary>
+    EndProtect,
+    /// <summary>
+    /// [] status(i32) -> (never continues): exits with that status as if it had been raised here (it goes
+    /// to the landing of an enclosing protected region, else the function returns it). Resumes an
+    /// exception after a finally block has run.
+    /// </summary>
+    ReturnStatus,
 }
 
 /// <summary>Modifiers of <see cref="Opcode.Conv"/>.</summary>

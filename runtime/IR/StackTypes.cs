@@ -47,10 +47,12 @@ public sealed partial class StackTypes
                 continue;
             }
             var after = stack.ToArray();
-            foreach (int t in ins.Targets) Flow(pc, t);
-            if (!ins.EndsFlow) Flow(pc, pc + 1);
+            // A protected region's landing also receives the status on top of the stack (Opcode.Protect).
+            var atTarget = ins.Op == Opcode.Protect ? after.Append(IrType.I32).ToArray() : after;
+            foreach (int t in ins.Targets) Flow(pc, t, atTarget);
+            if (!ins.EndsFlow) Flow(pc, pc + 1, after);
 
-            void Flow(int from, int to)
+            void Flow(int from, int to, IrType[] after)
             {
                 if (to < 0 || to >= body.Count)
                 {
@@ -296,6 +298,12 @@ public sealed partial class StackTypes
                     stack.Add(t);
                     return null;
                 }
+                case Opcode.Protect:
+                    return ins.Targets.Count == 1 ? null : "protect needs exactly one landing";
+                case Opcode.EndProtect:
+                    return null;
+                case Opcode.ReturnStatus:
+                    return Expect(IrType.I32, "status");
                 case Opcode.Throw:
                 {
                     var holes = ThrowDescriptor.Decode(ins.Name ?? "").HoleTypes;

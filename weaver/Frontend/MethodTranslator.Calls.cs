@@ -13,7 +13,8 @@ internal sealed partial class MethodTranslator
 
     private void TranslateCall(Cil.Instruction ins, MethodReference method)
     {
-        if (TryTranslatePrangeCall(method) || TryTranslateTupleCall(ins, method) || TryTranslateNumericsCall(ins, method)) return;
+        if (TryTranslatePrangeCall(method) || TryTranslateTupleCall(ins, method)
+            || TryTranslateNumericsCall(ins, method) || TryTranslateGenericMath(ins, method) || TryTranslateGenericUserCall(ins, method)) return;
         switch (method.DeclaringType)
         {
             case GenericInstanceType generic when IsSpanType(generic):
@@ -45,6 +46,9 @@ internal sealed partial class MethodTranslator
                 return;
             case "System.Numerics.BitOperations":
                 TranslateMathCall(ins, method, "BitOperations");
+                return;
+            case "NumbaWeaver.Numba/Random":
+                TranslateMathCall(ins, method, Intrinsics.RandomType); // Numba.Random.NextDouble() ... (docs/language.md)
                 return;
             case "System.Int32" or "System.UInt32" or "System.Int64" or "System.UInt64" when !method.HasThis:
                 TranslateMathCall(ins, method, method.DeclaringType.Name); // int.PopCount, uint.IsPow2 ...

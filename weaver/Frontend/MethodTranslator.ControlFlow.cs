@@ -1,4 +1,4 @@
-// Branches, switch and return; exception-handling regions are reported (throw itself: MethodTranslator.Exceptions).
+// Branches, switch and return; catch regions, using and lock are reported (throw: MethodTranslator.Exceptions, finally: .Finally).
 using System.Collections.Generic;
 using NumbaWeaver.IR;
 using NumbaWeaver.Weaving.Diagnostics;
@@ -25,15 +25,22 @@ internal sealed partial class MethodTranslator
         var body = _method.Body;
         foreach (var handler in body.ExceptionHandlers)
         {
+            if (IsCompilableFinally(handler))
+            {
+                DeclareFinallyRegion(handler); // MethodTranslator.Finally.cs
+                continue;
+            }
             string construct = handler.HandlerType switch
             {
                 Cil.ExceptionHandlerType.Catch => "try/catch",
                 Cil.ExceptionHandlerType.Filter => "try/catch with a 'when' filter",
-                Cil.ExceptionHandlerType.Finally => "try/finally (also 'using', 'lock' and 'foreach' over a disposable enumerator)",
+                Cil.ExceptionHandlerType.Finally => "'using', 'lock' or 'foreach' over a disposable enumerator (a finally block calling Dispose or Monitor.Exit)",
                 _ => "try/fault",
             };
-            Report(DiagnosticCodes.ExceptionHandling, "Exception handling (" + construct + ")",
-                "check for errors with conditions and return a status value instead", handler.HandlerStart);
+            string advice = handler.HandlerType == Cil.ExceptionHandlerType.Finally
+                ? "compiled code has no objects to dispose or lock; write the cleanup in a plain try/finally block, which compiles"
+                : "catching is not supported: check for errors with conditions and return a status value (try/finally without catch compiles)";
+            Report(DiagnosticCodes.ExceptionHandling, "Exception handling (" + construct + ")", advice, handler.HandlerStart);
             // Catch and filter blocks start with the exception object on the stack.
             bool receivesException = handler.HandlerType is Cil.ExceptionHandlerType.Catch or Cil.ExceptionHandlerType.Filter;
             var entry = receivesException ? new[] { new Slot(Poison) } : System.Array.Empty<Slot>();
@@ -157,9 +164,10 @@ internal sealed partial class MethodTranslator
                 return;
             case Code.Leave:
             case Code.Leave_S:
-                // Only inside protected regions, which are reported already: keep the walk going.
-                _stack.Clear();
-                RecordTargetStack((Cil.Instruction)ins.Operand);
+                TranslateLeave(ins, (Cil.Instruction)ins.Operand); // MethodTranslator.Finally.cs
+                return;
+            case Code.Endfinally:
+                TranslateEndFinally(ins);
                 return;
             default:
                 ApplyStackEffect(ins); // endfinally / endfilter, inside reported regions

@@ -93,12 +93,35 @@ internal sealed partial class MethodTranslator
             }
             case Code.Call: case Code.Callvirt:
                 return TryTranslateStringCall((MethodReference)ins.Operand);
+            case Code.Newobj when IsInterpolationHandler(((MethodReference)ins.Operand).DeclaringType)
+                                  && ((MethodReference)ins.Operand).Parameters.Count == 2:
+                // Inside try blocks csc builds the handler as a value (newobj; stloc) rather than in place.
+                Emit(Opcode.Pop, Pop());
+                Emit(Opcode.Pop, Pop());
+                PushSymbol(new MessageText());
+                return true;
+            case Code.Stloc: case Code.Stloc_S: case Code.Stloc_0: case Code.Stloc_1: case Code.Stloc_2: case Code.Stloc_3:
+            {
+                int index = StoredLocal(ins);
+                if (_stack.Count == 0 || _stack[_stack.Count - 1].Symbol is not MessageText text || index < 0
+                    || !IsInterpolationHandler(_method.Body.Variables[index].VariableType))
+                    return false;
+                PopSlot();
+                _handlerTexts[index] = text;
+                return true;
+            }
             case Code.Newobj:
                 return TryTranslateExceptionConstructor((MethodReference)ins.Operand);
             default:
                 return false;
         }
     }
+
+    private static int StoredLocal(Cil.Instruction ins) => ins.OpCode.Code switch
+    {
+        Code.Stloc_0 => 0, Code.Stloc_1 => 1, Code.Stloc_2 => 2, Code.Stloc_3 => 3,
+        _ => ins.Operand is Cil.VariableDefinition v ? v.Index : -1,
+    };
 
     /// <summary>Primitive numbers, bool and char (enums would print their names: not supported).</summary>
     private static bool IsFormattableScalar(TypeReference type, out IrType scalar)

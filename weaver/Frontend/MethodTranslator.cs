@@ -99,6 +99,7 @@ internal sealed partial class MethodTranslator
         PrepareExceptionRegions();
         TranslateBody();
         ResolveBranchTargets();
+        ResolveFinallyTargets();
         OutlineParallelLoops(); // Numba.Prange loops of [Njit(Parallel = true)] methods (Parallel/)
         return _function;
     }
@@ -113,12 +114,7 @@ internal sealed partial class MethodTranslator
                 "make it static and pass what it needs as parameters", null, " (only static methods can be compiled)");
             ok = false;
         }
-        if (_method.HasGenericParameters || HasGenericDeclaringType(_method.DeclaringType))
-        {
-            Report(DiagnosticCodes.GenericMethod, "The generic method " + MethodName,
-                "write one non-generic method per element type (or call non-generic wrappers)", null);
-            ok = false;
-        }
+        if (!CheckGenericShape()) ok = false; // MethodTranslator.Generics
         if (!_method.HasBody)
         {
             Report(DiagnosticCodes.NoBody, "The method " + MethodName + " without an IL body (abstract, extern or P/Invoke)",
@@ -157,6 +153,7 @@ internal sealed partial class MethodTranslator
             }
             _current = ins;
             _currentPoint = _source.Find(ins);
+            if (_finallyRegions.Count > 0) EmitRegionBoundaries(ins); // try/finally markers (MethodTranslator.Finally.cs)
             if (!TrySkipAfterPoison(ins)) TranslateInstruction(ins);
             var flow = ins.OpCode.FlowControl;
             if (flow is Cil.FlowControl.Branch or Cil.FlowControl.Return or Cil.FlowControl.Throw) _reachable = false;

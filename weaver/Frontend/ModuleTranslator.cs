@@ -91,7 +91,14 @@ public sealed class ModuleTranslator
         foreach (var t in translated)
         {
             if (t.Failed) continue;
-            var errors = IrVerifier.Verify(t.Function, signatures);
+            var errors = GenericVerification.Verify(t.Method, t.Function, signatures, out string? unsupported);
+            if (unsupported != null)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.GenericMethod,
+                    $"The generic method {DisplayName(t.Method)} is not supported in [Njit] code for any number type: {unsupported}",
+                    t.Method, SourceLocator.For(t.Method).First));
+                continue;
+            }
             if (errors.Count > 0)
             {
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidIr,
@@ -110,11 +117,19 @@ public sealed class ModuleTranslator
             $"overloads of {DisplayName(method)} that differ only by an enum versus its underlying integer type are not supported in [Njit] code: rename one of them",
             method, SourceLocator.For(method).First);
 
-    /// <summary>Unique IR name: <c>Namespace.Type::Method(irparamtypes)</c>, e.g. <c>Demo.Kernels::Dot(f64[],f64[])</c>.</summary>
+    /// <summary>
+    /// Unique IR name: <c>Namespace.Type::Method(irparamtypes)</c>, e.g. <c>Demo.Kernels::Dot(f64[],f64[])</c>.
+    /// A generic method is named with its type parameters, <c>Demo.Kernels::Sum&lt;T0&gt;(rospan&lt;T0&gt;)</c>; a call of
+    /// one instantiation (<c>Sum&lt;double&gt;</c>) names the generic method (GenericInstantiation names instances).
+    /// </summary>
     public static string FunctionName(MethodReference method)
     {
+        if (method is GenericInstanceMethod instance) method = instance.ElementMethod;
         var parameters = method.Parameters.Select(p => TypeMapper.Map(p.ParameterType)?.ToString() ?? p.ParameterType.FullName);
-        return method.DeclaringType.FullName + "::" + method.Name + "(" + string.Join(",", parameters) + ")";
+        string typeParameters = method.HasGenericParameters
+            ? "<" + string.Join(",", method.GenericParameters.Select(g => IrType.TypeParameter(g.Position))) + ">"
+            : "";
+        return method.DeclaringType.FullName + "::" + method.Name + typeParameters + "(" + string.Join(",", parameters) + ")";
     }
 
     /// <summary>True when the method carries <c>NumbaWeaver.NjitAttribute</c>.</summary>

@@ -42,6 +42,8 @@ public static partial class TypeMapper
     public static IrType? MapScalar(TypeReference type)
     {
         type = StripModifiers(type);
+        // A method's type parameter (`!!0`): generic functions are instantiated per type argument (docs/ir.md).
+        if (type is GenericParameter { Type: GenericParameterType.Method } parameter) return IrType.TypeParameter(parameter.Position);
         if (type.IsArray || type.IsByReference || type.IsPointer || type.IsGenericInstance || type.IsGenericParameter) return null;
         switch (type.MetadataType)
         {

@@ -18,6 +18,7 @@ public sealed class RuntimeReferences
         _module = module;
         var dispatcher = findType("NumbaWeaver.Dispatch.Dispatcher");
         Resolve = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "Resolve"));
+        ResolveGeneric = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveGeneric"));
         var thrower = findType("NumbaWeaver.Dispatch.StatusThrower");
         CreateException = module.ImportReference(thrower.Methods.Single(m => m.Name == "Create"));
 
@@ -41,6 +42,9 @@ public sealed class RuntimeReferences
 
     /// <summary><c>nint Dispatcher.Resolve(RuntimeTypeHandle owner, string irFunctionName)</c>.</summary>
     public MethodReference Resolve { get; }
+
+    /// <summary><c>nint Dispatcher.ResolveGeneric(RuntimeTypeHandle entryClass, string irFunctionName)</c>.</summary>
+    public MethodReference ResolveGeneric { get; }
 
     /// <summary><c>Exception StatusThrower.Create(int status)</c>.</summary>
     public MethodReference CreateException { get; }

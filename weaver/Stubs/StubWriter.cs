@@ -32,9 +32,7 @@ public sealed class StubWriter
     {
         var ts = _module.TypeSystem;
         var owner = method.DeclaringType;
-        var slot = new FieldDefinition("<" + method.Name + ">nj_entry_" + owner.Fields.Count,
-            FieldAttributes.Private | FieldAttributes.Static, _rt.IntPtr);
-        owner.Fields.Add(slot);
+        var slot = method.HasGenericParameters ? GenericEntrySlot(method) : NewSlot(owner, method.Name);
 
         var body = method.Body;
         body.InitLocals = true;
@@ -55,9 +53,18 @@ public sealed class StubWriter
         il.Emit(OpCodes.Stloc, pointer);
         il.Emit(OpCodes.Ldloc, pointer);
         il.Emit(OpCodes.Brtrue, resolved);
-        il.Emit(OpCodes.Ldtoken, owner);
-        il.Emit(OpCodes.Ldstr, irName);
-        il.Emit(OpCodes.Call, _rt.Resolve);
+        if (method.HasGenericParameters)
+        {
+            il.Emit(OpCodes.Ldtoken, slot.DeclaringType); // <M>nj_entry<T...>: carries the type arguments
+            il.Emit(OpCodes.Ldstr, irName);
+            il.Emit(OpCodes.Call, _rt.ResolveGeneric);
+        }
+        else
+        {
+            il.Emit(OpCodes.Ldtoken, owner);
+            il.Emit(OpCodes.Ldstr, irName);
+            il.Emit(OpCodes.Call, _rt.Resolve);
+        }
         il.Emit(OpCodes.Dup);
         il.Emit(OpCodes.Stsfld, slot);
         il.Emit(OpCodes.Stloc, pointer);
@@ -193,9 +200,45 @@ public sealed class StubWriter
         // Fallback: run the original C#.
         il.Append(fallback);
         foreach (var p in method.Parameters) il.Emit(OpCodes.Ldarg, p);
-        il.Emit(OpCodes.Call, twin);
+        il.Emit(OpCodes.Call, method.HasGenericParameters ? Instantiated(twin, method) : twin);
         il.Emit(OpCodes.Ret);
         body.OptimizeMacros();
+    }
+
+    private FieldReference NewSlot(TypeDefinition owner, string methodName)
+    {
+        var slot = new FieldDefinition("<" + methodName + ">nj_entry_" + owner.Fields.Count,
+            FieldAttributes.Private | FieldAttributes.Static, _rt.IntPtr);
+        owner.Fields.Add(slot);
+        return slot;
+    }
+
+    /// <summary>
+    /// A generic method's pointer lives in a nested generic class <c>&lt;M&gt;nj_entry_k&lt;T...&gt;</c>, instantiated with
+    /// the method's type parameters: one static field per instantiation, which the JIT reads directly in the code it
+    /// specialises per value type, so the stub needs no lookup by type (docs/abi.md).
+    /// </summary>
+    private FieldReference GenericEntrySlot(MethodDefinition method)
+    {
+        var owner = method.DeclaringType;
+        var holder = new TypeDefinition("", "<" + method.Name + ">nj_entry_" + owner.NestedTypes.Count,
+            TypeAttributes.NestedPrivate | TypeAttributes.Abstract | TypeAttributes.Sealed | TypeAttributes.BeforeFieldInit | TypeAttributes.Class,
+            _module.TypeSystem.Object);
+        for (int i = 0; i < method.GenericParameters.Count; i++) holder.GenericParameters.Add(new GenericParameter("T" + i, holder));
+        var field = new FieldDefinition("Pointer", FieldAttributes.Public | FieldAttributes.Static, _rt.IntPtr);
+        holder.Fields.Add(field);
+        owner.NestedTypes.Add(holder);
+        var instance = new GenericInstanceType(holder);
+        foreach (var p in method.GenericParameters) instance.GenericArguments.Add(p);
+        return new FieldReference(field.Name, field.FieldType, instance);
+    }
+
+    /// <summary><paramref name="twin"/> instantiated with the stub's own type parameters.</summary>
+    private static MethodReference Instantiated(MethodDefinition twin, MethodDefinition method)
+    {
+        var call = new GenericInstanceMethod(twin);
+        foreach (var p in method.GenericParameters) call.GenericArguments.Add(p);
+        return call;
     }
 
     private static bool IsSpan(TypeReference type, out GenericInstanceType span)

@@ -19,6 +19,7 @@ public static class TwinExtractor
         var twin = new MethodDefinition(TwinName(method.Name),
             MethodAttributes.Private | MethodAttributes.Static | MethodAttributes.HideBySig,
             method.ReturnType);
+        CopyGenericParameters(method, twin);
         foreach (var p in method.Parameters)
             twin.Parameters.Add(new ParameterDefinition(p.Name, p.Attributes & ~ParameterAttributes.HasDefault, p.ParameterType));
         method.DeclaringType.Methods.Add(twin);
@@ -47,5 +48,19 @@ public static class TwinExtractor
         from.Variables.Clear();
         from.ExceptionHandlers.Clear();
         return twin;
+    }
+
+    /// <summary>
+    /// A generic method's twin is generic too, with the same constraints (its body's constrained calls need them).
+    /// Signature and body keep referring to the method's own parameters: metadata encodes them by position (<c>!!0</c>).
+    /// </summary>
+    private static void CopyGenericParameters(MethodDefinition method, MethodDefinition twin)
+    {
+        foreach (var p in method.GenericParameters)
+        {
+            var copy = new GenericParameter(p.Name, twin) { Attributes = p.Attributes };
+            foreach (var c in p.Constraints) copy.Constraints.Add(new GenericParameterConstraint(c.ConstraintType));
+            twin.GenericParameters.Add(copy);
+        }
     }
 }

@@ -235,6 +235,12 @@ public class UnsupportedSamples
     [Njit]
     public static T GenericRoot<T>(T x) => x;
 
+    [Njit]
+    public static T ThreeTypeParameters<T, U, V>(T x) => x;
+
+    [Njit]
+    public static T GenericMathRoot<T>(T x) where T : System.Numerics.INumber<T> => T.Max(x, T.One) + T.CreateTruncating(2.5);
+
     public static double UnsupportedMath(double x)
     {
         return Math.Round(x, 2); // MARK UnsupportedMath
@@ -267,4 +273,11 @@ public class UnsupportedSamples
     }
 
     public static object ReturnsObject() => 1;
+}
+
+/// <summary>A generic type: its methods stay unsupported in [Njit] code (NJ0002).</summary>
+public static class GenericHolder<T>
+{
+    [Njit]
+    public static int InGenericType(int x) => x;
 }

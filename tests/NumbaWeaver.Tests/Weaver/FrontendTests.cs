@@ -12,6 +12,7 @@ using Diagnostic = weaver::NumbaWeaver.Weaving.Diagnostics.Diagnostic;
 using FunctionFlags = weaver::NumbaWeaver.IR.FunctionFlags;
 using IrFunction = weaver::NumbaWeaver.IR.IrFunction;
 using IrModule = weaver::NumbaWeaver.IR.IrModule;
+using GenericInstantiation = weaver::NumbaWeaver.IR.GenericInstantiation;
 using IrParser = weaver::NumbaWeaver.IR.IrParser;
 using IrPrinter = weaver::NumbaWeaver.IR.IrPrinter;
 using IrType = weaver::NumbaWeaver.IR.IrType;
@@ -325,12 +326,35 @@ public class FrontendTests
     }
 
     [Fact]
-    public void Instance_and_generic_roots_are_rejected()
+    public void Instance_roots_and_methods_of_generic_types_are_rejected()
     {
         var (_, instance) = Translate(typeof(UnsupportedSamples), "InstanceRoot");
         instance.ShouldHaveSingleItem().Code.ShouldBe("NJ0001");
-        var (_, generic) = Translate(typeof(UnsupportedSamples), "GenericRoot");
-        generic.ShouldHaveSingleItem().Code.ShouldBe("NJ0002");
+        var (_, inGenericType) = Translate(typeof(GenericHolder<>), "InGenericType");
+        inGenericType.ShouldHaveSingleItem().Code.ShouldBe("NJ0002");
+        var (_, three) = Translate(typeof(UnsupportedSamples), "ThreeTypeParameters");
+        three.ShouldHaveSingleItem().Code.ShouldBe("NJ0002");
+    }
+
+    [Fact]
+    public void Generic_roots_become_generic_functions_that_instantiate_per_type()
+    {
+        var (module, diagnostics) = Translate(typeof(UnsupportedSamples), "GenericMathRoot");
+        diagnostics.ShouldBeEmpty(string.Join("\n", diagnostics));
+        var f = module.Functions.ShouldHaveSingleItem();
+        f.Name.ShouldBe("NumbaWeaver.Tests.Weaver.UnsupportedSamples::GenericMathRoot<T0>(T0)");
+        f.TypeParameterCount.ShouldBe(1);
+        f.Body.Count(i => i.Op == Opcode.GenericMath).ShouldBe(4); // One, Max, CreateTruncating, +
+        var parsed = IrParser.ParseModule(IrPrinter.Print(module));
+        IrPrinter.Print(parsed).ShouldBe(IrPrinter.Print(module));
+        foreach (var t in new[] { IrType.F64, IrType.U8, IrType.I64 })
+        {
+            var closed = GenericInstantiation.Close(parsed, f.Name, new[] { t }, out string name);
+            name.ShouldBe($"NumbaWeaver.Tests.Weaver.UnsupportedSamples::GenericMathRoot<{t}>({t})");
+            var instance = closed.Find(name)!;
+            instance.Body.ShouldNotContain(i => i.Op == Opcode.GenericMath);
+            IrVerifier.Verify(closed).ShouldBeEmpty();
+        }
     }
 
     [Fact]
