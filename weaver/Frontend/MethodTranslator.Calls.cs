@@ -14,7 +14,7 @@ internal sealed partial class MethodTranslator
     private void TranslateCall(Cil.Instruction ins, MethodReference method)
     {
         if (TryTranslatePrangeCall(method) || TryTranslateTupleCall(ins, method)
-            || TryTranslateGenericMath(ins, method) || TryTranslateGenericUserCall(ins, method)) return;
+            || TryTranslateNumericsCall(ins, method) || TryTranslateGenericMath(ins, method) || TryTranslateGenericUserCall(ins, method)) return;
         switch (method.DeclaringType)
         {
             case GenericInstanceType generic when IsSpanType(generic):
@@ -72,7 +72,7 @@ internal sealed partial class MethodTranslator
             return;
         }
         if (constructor.DeclaringType is ArrayType arrayType && TryTranslateNewMultiArray(arrayType, constructor)) return;
-        if (TryTranslateNewStruct(ins, constructor)) return;
+        if (TryTranslateNumericsNew(ins, constructor) || TryTranslateNewStruct(ins, constructor)) return;
         string what = constructor.DeclaringType is ArrayType ? "Allocating an array" : "Creating an object";
         Report(DiagnosticCodes.Allocation, $"{what} (new {constructor.DeclaringType.FullName})",
             "allocate in the caller and pass arrays in; use separate numeric variables instead of structs", null);

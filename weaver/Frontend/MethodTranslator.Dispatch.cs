@@ -11,7 +11,7 @@ internal sealed partial class MethodTranslator
 {
     private void TranslateInstruction(Cil.Instruction ins)
     {
-        if (TryTranslateThrowPart(ins) || TryTranslateStaticField(ins) || TryTranslateStructField(ins)) return;
+        if (TryTranslateThrowPart(ins) || TryTranslateNumericsStatic(ins) || TryTranslateThrowIfNullName(ins) || TryTranslateStaticField(ins) || TryTranslateStructField(ins)) return;
         switch (ins.OpCode.Code)
         {
             // Prefixes change nothing the IR models (readonly. only marks ldelema results as read-only).

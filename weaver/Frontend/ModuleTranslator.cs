@@ -34,6 +34,7 @@ public sealed class ModuleTranslator
         var queue = new Queue<MethodDefinition>();
         var methodByName = new Dictionary<string, MethodDefinition>(StringComparer.Ordinal);
         var translated = new List<(MethodDefinition Method, IrFunction Function, bool Failed)>();
+        var libraryNames = new HashSet<string>(StringComparer.Ordinal);
 
         void Enqueue(MethodDefinition method)
         {
@@ -77,6 +78,9 @@ public sealed class ModuleTranslator
             foreach (var callee in translator.Callees) Enqueue(callee);
             translated.Add((method, function, diagnostics.Count > before));
             foreach (var outlined in translator.OutlinedFunctions) translated.Add((method, outlined, diagnostics.Count > before));
+            // Weaver-written System.Numerics members: one copy per module, whichever method needs them first.
+            foreach (var library in translator.LibraryFunctions)
+                if (libraryNames.Add(library.Name)) translated.Add((method, library, false));
         }
 
         // Callers are verified against every signature, including those of failed callees, so a

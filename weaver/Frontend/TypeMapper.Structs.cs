@@ -68,6 +68,8 @@ public static partial class TypeMapper
             }
             return IrType.TupleOf(elements);
         }
+        // Before the IsValueType test: a type reference read from a member token does not know it is a value type.
+        if (MapNumerics(type) is { } numerics) return numerics;
         if (type.IsArray || type.IsByReference || type.IsPointer || type.IsGenericParameter || !type.IsValueType) return null;
         // A type of this module is read as its definition; a reference means another assembly, whose
         // layout may change without a rebuild and whose methods cannot be compiled.
@@ -97,7 +99,7 @@ public static partial class TypeMapper
         foreach (var field in definition.Fields.Where(f => !f.IsStatic))
         {
             var fieldType = StripModifiers(field.FieldType);
-            IrType? mapped = MapScalar(fieldType);
+            IrType? mapped = MapScalar(fieldType) ?? MapNumerics(fieldType);
             if (mapped == null && fieldType is TypeDefinition nested && nested.IsValueType)
             {
                 mapped = MapUserStruct(nested, out var nestedWhy, enclosing);
@@ -125,6 +127,7 @@ public static partial class TypeMapper
     /// </summary>
     public static (IrType Struct, int Index)? MapField(FieldReference field)
     {
+        if (IsNumerics(field.DeclaringType)) return MapNumericsField(field);
         var owner = MapStruct(field.DeclaringType);
         if (owner == null) return null;
         if (IsTuple(field.DeclaringType))
