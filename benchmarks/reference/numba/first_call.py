@@ -30,6 +30,14 @@ def dot(a, b):
 
 
 @numba.njit(cache=True)
+def sum_of_squares(a):
+    s = 0.0
+    for x in a:
+        s += x * x
+    return s
+
+
+@numba.njit(cache=True)
 def relax(grid, nxt, sweeps, omega):
     rows, cols = grid.shape
     residual = 0.0
@@ -66,10 +74,15 @@ def main():
     start = time.perf_counter()
     r = relax(grid, nxt, 20, 1.5)
     large = (time.perf_counter() - start) * 1e3
+    start = time.perf_counter()
+    q = sum_of_squares(a)
+    next_small = (time.perf_counter() - start) * 1e3
     print(f"dot {d!r}")
     print(f"relax {r!r}")
     print(f"first-call-small-ms {small:.3f}")
     print(f"first-call-large-ms {large:.3f}")
+    print(f"squares {q!r}")
+    print(f"first-call-next-small-ms {next_small:.3f}")
     print(f"numba {numba.__version__}")
 
 

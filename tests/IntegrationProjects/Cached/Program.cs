@@ -19,11 +19,16 @@ double smallMs = clock.Elapsed.TotalMilliseconds;
 clock.Restart();
 double relax = Kernels.Relax(grid, next, 20, 1.5);
 double largeMs = clock.Elapsed.TotalMilliseconds;
+clock.Restart();
+double squares = Kernels.SumOfSquares(a);
+double nextMs = clock.Elapsed.TotalMilliseconds;
 
 Console.WriteLine($"dot {BitConverter.DoubleToInt64Bits(dot):X16}");
 Console.WriteLine($"relax {BitConverter.DoubleToInt64Bits(relax):X16}");
 Console.WriteLine($"first-call-small-ms {smallMs:F3}");
 Console.WriteLine($"first-call-large-ms {largeMs:F3}");
+Console.WriteLine($"squares {BitConverter.DoubleToInt64Bits(squares):X16}");
+Console.WriteLine($"first-call-next-small-ms {nextMs:F3}");
 Console.WriteLine($"compiled {Statistics.CompileCount}");
 Console.WriteLine($"fallbacks {Statistics.FallbackCount}");
 Console.WriteLine($"cache-hits {CacheStatistics.Hits}");

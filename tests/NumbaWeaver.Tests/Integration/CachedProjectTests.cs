@@ -79,10 +79,10 @@ public class CachedProjectTests : IClassFixture<CachedProjectBuild>
         string dir = CachedProjectBuild.NewCacheDir();
         var original = _build.Run(new Dictionary<string, string?> { ["NUMBA_DISABLE_JIT"] = "1" });
         var cold = _build.Run(CacheOnly(dir));
-        cold["compiled"].ShouldBe("2");
-        cold["cache-misses"].ShouldBe("2");
+        cold["compiled"].ShouldBe("3");
+        cold["cache-misses"].ShouldBe("3");
         var warm = _build.Run(CacheOnly(dir));
-        warm["cache-hits"].ShouldBe("2");
+        warm["cache-hits"].ShouldBe("3");
         warm["compiled"].ShouldBe("0");
         warm["llvm-loaded"].ShouldBe("False");
         foreach (var result in new[] { cold, warm })
@@ -104,10 +104,10 @@ public class CachedProjectTests : IClassFixture<CachedProjectBuild>
             File.WriteAllBytes(file, bytes[..(bytes.Length / 2)]);
         }
         var recovered = _build.Run(CacheOnly(dir));
-        recovered["cache-rejected"].ShouldBe("2");
-        recovered["compiled"].ShouldBe("2");
+        recovered["cache-rejected"].ShouldBe("3");
+        recovered["compiled"].ShouldBe("3");
         var again = _build.Run(CacheOnly(dir));
-        again["cache-hits"].ShouldBe("2");
+        again["cache-hits"].ShouldBe("3");
         again["relax"].ShouldBe(recovered["relax"]);
         Directory.Delete(dir, recursive: true);
     }
@@ -120,9 +120,9 @@ public class CachedProjectTests : IClassFixture<CachedProjectBuild>
         results.Select(r => r["relax"]).Distinct().Count().ShouldBe(1);
         results.Select(r => r["dot"]).Distinct().Count().ShouldBe(1);
         Directory.GetFiles(dir, "*.tmp", SearchOption.AllDirectories).ShouldBeEmpty();
-        Directory.GetFiles(dir, "*.nwc", SearchOption.AllDirectories).Length.ShouldBe(2);
+        Directory.GetFiles(dir, "*.nwc", SearchOption.AllDirectories).Length.ShouldBe(3);
         var after = _build.Run(CacheOnly(dir));
-        after["cache-hits"].ShouldBe("2");
+        after["cache-hits"].ShouldBe("3");
         after["cache-rejected"].ShouldBe("0");
         Directory.Delete(dir, recursive: true);
     }
@@ -131,7 +131,7 @@ public class CachedProjectTests : IClassFixture<CachedProjectBuild>
     public void An_unusable_cache_folder_falls_back_to_compiling()
     {
         var result = _build.Run(CacheOnly("/proc/numbaweaver-cannot-exist"));
-        result["compiled"].ShouldBe("2");
+        result["compiled"].ShouldBe("3");
         result["fallbacks"].ShouldBe("0");
         result["cache-hits"].ShouldBe("0");
     }
@@ -146,7 +146,7 @@ public class CachedProjectTests : IClassFixture<CachedProjectBuild>
             ["NUMBA_JIT_STRICT"] = "1",
             ["NUMBA_CACHE_DIR"] = CachedProjectBuild.NewCacheDir(),
         });
-        result["precompiled-hits"].ShouldBe("2");
+        result["precompiled-hits"].ShouldBe("3");
         result["compiled"].ShouldBe("0");
         result["fallbacks"].ShouldBe("0");
         result["llvm-loaded"].ShouldBe("False");
@@ -159,7 +159,7 @@ public class CachedProjectTests : IClassFixture<CachedProjectBuild>
     {
         string root = Path.Combine(Path.GetDirectoryName(_build.Dll)!, "Cached.numba");
         foreach (string level in new[] { "x86-64-v3", "x86-64-v2" })
-            Directory.GetFiles(Path.Combine(root, level), "*.nwc").Length.ShouldBe(2, level);
+            Directory.GetFiles(Path.Combine(root, level), "*.nwc").Length.ShouldBe(3, level);
     }
 
     [Fact]
@@ -176,13 +176,13 @@ public class CachedProjectTests : IClassFixture<CachedProjectBuild>
         var env = new Dictionary<string, string?> { ["NUMBA_USE_PRECOMPILED"] = "0", ["NUMBA_CACHE_DIR"] = null };
         var (code, output) = DotnetCli.Run($"exec --runtimeconfig \"{runtimeConfig}\" \"{_build.Dll}\"", _build.ProjectDir, env);
         code.ShouldBe(0, output);
-        Directory.GetFiles(fromConfig, "*.nwc", SearchOption.AllDirectories).Length.ShouldBe(2, output);
+        Directory.GetFiles(fromConfig, "*.nwc", SearchOption.AllDirectories).Length.ShouldBe(3, output);
 
         env["NUMBA_CACHE_DIR"] = fromEnvironment;
         (code, output) = DotnetCli.Run($"exec --runtimeconfig \"{runtimeConfig}\" \"{_build.Dll}\"", _build.ProjectDir, env);
         code.ShouldBe(0, output);
-        Directory.GetFiles(fromEnvironment, "*.nwc", SearchOption.AllDirectories).Length.ShouldBe(2, output);
-        output.ShouldContain("cache-misses 2");
+        Directory.GetFiles(fromEnvironment, "*.nwc", SearchOption.AllDirectories).Length.ShouldBe(3, output);
+        output.ShouldContain("cache-misses 3");
         Directory.Delete(fromConfig, recursive: true);
         Directory.Delete(fromEnvironment, recursive: true);
         File.Delete(runtimeConfig);
