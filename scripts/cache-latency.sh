@@ -17,16 +17,18 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 measure() { # scenario-name, then environment assignments; runs the program $runs times (NUMBA_PROGRAM overrides it)
   local name="$1"; shift
-  local small=() large=() next=()
+  local small=() large=() next=() run=()
   for _ in $(seq "$runs"); do
     [[ "$name" == *cold ]] && rm -rf "${cache:?}"/*
     out="$(env "$@" NUMBA_CACHE_DIR="$cache" ${NUMBA_PROGRAM:-dotnet "$dll"})"
     small+=("$(awk '/^first-call-small-ms/ { print $2 }' <<<"$out")")
     large+=("$(awk '/^first-call-large-ms/ { print $2 }' <<<"$out")")
     next+=("$(awk '/^first-call-next-small-ms/ { print $2 }' <<<"$out")")
+    run+=("$(awk '/^second-call-large-ms/ { print $2 }' <<<"$out")")
   done
-  printf '%-13s small %9s ms   large %9s ms   next small %9s ms   (median of %s; llvm-loaded %s)\n' "$name" \
-    "$(printf '%s\n' "${small[@]}" | median)" "$(printf '%s\n' "${large[@]}" | median)" "$(printf '%s\n' "${next[@]}" | median)" "$runs" \
+  printf '%-13s small %8s ms   large %8s ms (running it: %7s ms)   next small %7s ms   (median of %s; llvm-loaded %s)\n' "$name" \
+    "$(printf '%s\n' "${small[@]}" | median)" "$(printf '%s\n' "${large[@]}" | median)" "$(printf '%s\n' "${run[@]}" | median)" \
+    "$(printf '%s\n' "${next[@]}" | median)" "$runs" \
     "$(awk '/^llvm-loaded/ { print $2 }' <<<"$out")"
 }
 

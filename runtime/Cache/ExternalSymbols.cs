@@ -15,6 +15,9 @@ internal static class ExternalSymbols
     private static readonly Dictionary<string, StrongBox<nint>> Resolved = new(StringComparer.Ordinal);
     private static readonly Lazy<nint[]> Handles = new(OpenHandles);
 
+    /// <summary>Every symbol the runtime itself defines starts with this (RuntimeSymbols, ParallelRuntime).</summary>
+    private const string RuntimePrefix = "numbaweaver_";
+
     public static nint Resolve(string name)
     {
         lock (Resolved)
@@ -26,6 +29,9 @@ internal static class ExternalSymbols
 
     private static nint Lookup(string name)
     {
+        // C library names first without touching the runtime's tables: building those (function pointers of
+        // [UnmanagedCallersOnly] methods) costs more than a kernel's whole load when it only calls libm.
+        if (!name.StartsWith(RuntimePrefix, StringComparison.Ordinal)) return LookupInLibraries(name);
         // The runtime's own entry points (e.g. numbaweaver_parallel_for), bound by name as NativeJit does.
         var parallel = Parallel.ParallelRuntime.Symbols;
         for (int i = 0; i < parallel.Length; i++)
@@ -38,6 +44,11 @@ internal static class ExternalSymbols
         {
             if (callbacks[i].Name == name) return callbacks[i].Address;
         }
+        return LookupInLibraries(name);
+    }
+
+    private static nint LookupInLibraries(string name)
+    {
         foreach (nint handle in Handles.Value)
         {
             if (NativeLibrary.TryGetExport(handle, name, out nint address)) return address;
