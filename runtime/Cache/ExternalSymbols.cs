@@ -6,7 +6,8 @@ using System.Runtime.InteropServices;
 
 namespace NumbaWeaver.Cache;
 
-/// <summary>Looks a symbol up among the runtime's own entry points, then in the process (as LLJIT's process-symbol generator does), then in libm, libc and libgcc_s.</summary>
+/// <summary>Looks a symbol up among the runtime's own entry points (names starting <c>numbaweaver_</c>), then in the
+/// process's global scope (as LLJIT's process-symbol generator does), then in libm, libc and libgcc_s.</summary>
 internal static class ExternalSymbols
 {
     private static readonly string[] Libraries = ["libm.so.6", "libc.so.6", "libgcc_s.so.1"];
@@ -49,6 +50,8 @@ internal static class ExternalSymbols
 
     private static nint LookupInLibraries(string name)
     {
+        // The process's global scope first (the dotnet host already links libm and libc): no dlopen at all.
+        if (NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), name, out nint global)) return global;
         foreach (nint handle in Handles.Value)
         {
             if (NativeLibrary.TryGetExport(handle, name, out nint address)) return address;
@@ -58,13 +61,14 @@ internal static class ExternalSymbols
 
     private static nint[] OpenHandles()
     {
-        var handles = new nint[Libraries.Length + 1];
+        var handles = new nint[Libraries.Length];
         int count = 0;
-        handles[count++] = NativeLibrary.GetMainProgramHandle();
         foreach (string library in Libraries)
         {
             if (NativeLibrary.TryLoad(library, out nint handle)) handles[count++] = handle;
         }
-        return handles.AsSpan(0, count).ToArray();
+        var opened = new nint[count];
+        for (int i = 0; i < count; i++) opened[i] = handles[i];
+        return opened;
     }
 }
