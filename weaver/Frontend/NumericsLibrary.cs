@@ -12,7 +12,7 @@ namespace NumbaWeaver.Weaving.Frontend;
 /// so results are bit-identical: element-wise IEEE arithmetic, Dot summed as pairs like the SSE4.1 dpps
 /// instruction the JIT uses, Length = Sqrt(Dot). Members without an exact match are not built (null) and stay refused.
 /// </summary>
-internal static class NumericsLibrary
+internal static partial class NumericsLibrary
 {
     /// <summary>The IR function for <paramref name="method"/> (named <paramref name="name"/>), or null when it is not compiled.</summary>
     public static IrFunction? Build(MethodReference method, string name)
@@ -21,7 +21,9 @@ internal static class NumericsLibrary
         var parameters = method.Parameters.Select(p => TypeMapper.Map(p.ParameterType)).ToArray();
         if (parameters.Any(p => p == null)) return null;
         var shape = string.Join(",", parameters.Select(p => p == self ? "T" : p!.ToString()));
-        var b = self.Fields[0] == IrType.F64 ? BuildComplex(self, method, shape, name) : BuildVector(self, method, shape, name);
+        var b = self.Fields[0] == IrType.F64 ? BuildComplex(self, method, shape, name)
+            : method.DeclaringType.Name == "Quaternion" ? BuildQuaternion(self, method, shape, name)
+            : BuildVector(self, method, shape, name);
         return b?.Function;
     }
 
@@ -91,6 +93,9 @@ internal static class NumericsLibrary
                 b.Dot(v, 0, 0).Intrinsic("MathF", "Sqrt", f).StLoc(length);
                 return b.Elements(v, i => x => x.Arg(0).Field(v, i).LdLoc(length).Op(Opcode.Div, f));
             }
+            case ("Transform", _) when n == 3 && method.Parameters.Count == 2 && shape.StartsWith("T,", StringComparison.Ordinal)
+                                       && method.Parameters[1].ParameterType.Name == "Quaternion":
+                return TransformByQuaternion(Make(v, v, TypeMapper.MapNumerics(method.Parameters[1].ParameterType)!), v);
             case ("Cross", "T,T") when n == 3:
             {
                 (int A, int B)[] pairs = { (1, 2), (2, 0), (0, 1) };
