@@ -42,7 +42,12 @@ internal static partial class NumericsLibrary
                 return Product(Make(q, q, q), q, (b, i) => b.Arg(0).Field(q, i), (b, i) => b.Arg(1).Field(q, i)).Return(q);
             case ("Concatenate", "T,T"): // value2 * value1
                 return Product(Make(q, q, q), q, (b, i) => b.Arg(1).Field(q, i), (b, i) => b.Arg(0).Field(q, i)).Return(q);
-            case ("Conjugate", "T"): return Make(q, q).Elements(q, i => b => ConjugateElement(b, q, 0, i));
+            case ("Conjugate", "T"):
+            {
+                var b = Make(q, q);
+                var conjugate = ConjugateLocals(b, q, (x, i) => x.Arg(0).Field(q, i));
+                return b.Elements(q, i => x => x.LdLoc(conjugate[i]));
+            }
             case ("Dot", "T,T"): return Make(f, q, q).Dot(q, 0, 1).Return(f);
             case ("LengthSquared", ""): return Make(f).Dot(q, 0, 0).Return(f);
             case ("Length", ""): return Make(f).Dot(q, 0, 0).Intrinsic("MathF", "Sqrt", f).Return(f);
@@ -96,11 +101,27 @@ internal static partial class NumericsLibrary
         return b.Emit(Opcode.MakeStruct, q);
     }
 
-    /// <summary>Element i of Conjugate(argument): .NET multiplies by (-1, -1, -1, 1); negation is that product for every non-NaN.</summary>
-    private static void ConjugateElement(IrBuilder b, IrType q, int argument, int i)
+    /// <summary>
+    /// Conjugate(operand) into four new locals; returns their indices. .NET multiplies by (-1, -1, -1, 1), which keeps
+    /// a NaN's sign, while LLVM turns a multiply by -1 into a sign flip: so X, Y, Z are negated only when not NaN.
+    /// </summary>
+    private static int[] ConjugateLocals(IrBuilder b, IrType q, ElementLoader operand)
     {
-        b.Arg(argument).Field(q, i);
-        if (i < 3) b.Op(Opcode.Neg, IrType.F32);
+        var f = IrType.F32;
+        var locals = new int[4];
+        for (int i = 0; i < 4; i++)
+        {
+            locals[i] = b.Local(f);
+            operand(b, i);
+            b.StLoc(locals[i]);
+            if (i == 3) continue;
+            b.LdLoc(locals[i]).LdLoc(locals[i]).Op(Opcode.Ceq, f);
+            var keepNaN = new Instruction(Opcode.BrFalse) { Type = IrType.I32 };
+            b.Function.Body.Add(keepNaN);
+            b.LdLoc(locals[i]).Op(Opcode.Neg, f).StLoc(locals[i]);
+            keepNaN.Targets.Add(b.Function.Body.Count);
+        }
+        return locals;
     }
 
     /// <summary>Conjugate / LengthSquared, or the zero quaternion when LengthSquared &lt;= 2^-23 (NaN keeps the quotient).</summary>
@@ -109,10 +130,11 @@ internal static partial class NumericsLibrary
         var f = IrType.F32;
         int ls = b.Local(f);
         b.Dot(q, 0, 0).StLoc(ls);
+        var conjugate = ConjugateLocals(b, q, (x, i) => x.Arg(0).Field(q, i));
         b.LdLoc(ls).Const(InverseThreshold).Op(Opcode.CgtUn, f);
         var toZero = new Instruction(Opcode.BrFalse) { Type = IrType.I32 };
         b.Function.Body.Add(toZero);
-        b.Elements(q, i => x => { ConjugateElement(x, q, 0, i); x.LdLoc(ls).Op(Opcode.Div, f); });
+        b.Elements(q, i => x => x.LdLoc(conjugate[i]).LdLoc(ls).Op(Opcode.Div, f));
         toZero.Targets.Add(b.Function.Body.Count);
         return b.Elements(q, _ => x => x.Const(0f));
     }
@@ -125,8 +147,9 @@ internal static partial class NumericsLibrary
     {
         var q = b.Function.Parameters[1].Type;
         var f = IrType.F32;
+        var conjugate = ConjugateLocals(b, q, (x, i) => x.Arg(1).Field(q, i));
         int inner = b.Local(q);
-        Product(b, q, (x, i) => { if (i < 3) x.Arg(0).Field(v3, i); else x.Const(1f); }, (x, i) => ConjugateElement(x, q, 1, i)).StLoc(inner);
+        Product(b, q, (x, i) => { if (i < 3) x.Arg(0).Field(v3, i); else x.Const(1f); }, (x, i) => x.LdLoc(conjugate[i])).StLoc(inner);
         int outer = b.Local(q);
         Product(b, q, (x, i) => x.Arg(1).Field(q, i), (x, i) => x.LdLoc(inner).Field(q, i)).StLoc(outer);
         return b.Elements(v3, i => x => x.LdLoc(outer).Field(q, i));
