@@ -1,4 +1,4 @@
-// System.Numerics.Quaternion in [Njit] code as rotation code uses it: rotating points, integrating angular velocity.
+// System.Numerics.Quaternion and Complex division in [Njit] code: rotating points, integrating angular velocity, filter responses.
 using System;
 using System.Numerics;
 using NumbaWeaver;
@@ -53,4 +53,42 @@ public static class LanguageNumerics2
         }
         return total;
     }
+
+    /// <summary>
+    /// Frequency response H = B(1/z) / A(1/z) of an IIR filter (coefficients b, a) at the unit-circle points z = cos + i sin,
+    /// written into <paramref name="response"/>; returns the summed squared magnitudes.
+    /// </summary>
+    [Njit]
+    public static double FilterResponse(double[] b, double[] a, double[] cosines, double[] sines, Complex[] response)
+    {
+        double energy = 0.0;
+        for (int k = 0; k < response.Length; k++)
+        {
+            Complex zInverse = 1.0 / new Complex(cosines[k], sines[k]);
+            Complex numerator = Complex.Zero, denominator = Complex.Zero;
+            for (int i = b.Length - 1; i >= 0; i--) numerator = numerator * zInverse + b[i];
+            for (int i = a.Length - 1; i >= 0; i--) denominator = denominator * zInverse + a[i];
+            response[k] = numerator / denominator;
+            energy += response[k].Real * response[k].Real + response[k].Imaginary * response[k].Imaginary;
+        }
+        return energy;
+    }
+
+    /// <summary>The three complex divisions and the named Divide, combined.</summary>
+    [Njit]
+    public static Complex ComplexDivisions(Complex a, Complex b, double s)
+    {
+        Complex q = a / b;
+        Complex r = s / b;
+        Complex t = a / s;
+        return Complex.Divide(q, a) + r * 0.5 - t + Complex.Divide(s, a) - Complex.Divide(b, s);
+    }
+
+    /// <summary>The quotient alone, so each part's special values are compared directly.</summary>
+    [Njit]
+    public static Complex Quotient(Complex a, Complex b) => a / b;
+
+    /// <summary>Complex divided by a double alone.</summary>
+    [Njit]
+    public static Complex QuotientByDouble(Complex a, double s) => a / s;
 }

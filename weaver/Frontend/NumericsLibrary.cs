@@ -111,7 +111,7 @@ internal static partial class NumericsLibrary
 
     private static IrType?[] MapParameters(MethodReference method) => method.Parameters.Select(p => TypeMapper.Map(p.ParameterType)).ToArray();
 
-    /// <summary>Complex {real, imaginary} (f64): construction, parts, + - * and the double overloads, conjugate.</summary>
+    /// <summary>Complex {real, imaginary} (f64): construction, parts, + - * / and the double overloads, conjugate.</summary>
     private static IrBuilder? BuildComplex(IrType c, MethodReference method, string shape, string name)
     {
         var d = IrType.F64;
@@ -136,7 +136,9 @@ internal static partial class NumericsLibrary
                     else b.Arg(0).Field(c, 1).Arg(1).Field(c, 0).Op(Opcode.Mul, d).Arg(0).Field(c, 0).Arg(1).Field(c, 1).Op(Opcode.Mul, d).Op(Opcode.Add, d);
                 });
             case ("op_Multiply" or "Multiply", "T,f64"): return Make(c, c, d).ElementWise(c, Opcode.Mul, true, false);
-            case ("op_Division" or "Divide", "T,f64"): return Make(c, c, d).ElementWise(c, Opcode.Div, true, false);
+            case ("op_Division" or "Divide", "T,f64"): return ComplexByDouble(Make(c, c, d), c);
+            case ("op_Division" or "Divide", "T,T"): return ComplexByComplex(Make(c, c, c), c, realDividend: false);
+            case ("op_Division" or "Divide", "f64,T"): return ComplexByComplex(Make(c, d, c), c, realDividend: true);
             case ("op_UnaryNegation" or "Negate", "T"): return Make(c, c).Elements(c, i => b => b.Arg(0).Field(c, i).Op(Opcode.Neg, d));
             case ("Conjugate", "T"): return Make(c, c).Elements(c, i => b => { b.Arg(0).Field(c, i); if (i == 1) b.Op(Opcode.Neg, d); });
             case ("op_Equality", "T,T"): return Make(IrType.Bool, c, c).AllEqual(c, negate: false);

@@ -1,4 +1,4 @@
-// Differential tests of System.Numerics.Quaternion in [Njit] code (LanguageNumerics2), bit for bit with .NET, edge inputs included.
+// Differential tests of System.Numerics.Quaternion and Complex division in [Njit] code (LanguageNumerics2), bit for bit, edge inputs included.
 using System;
 using System.Linq;
 using System.Numerics;
@@ -79,4 +79,52 @@ public class Numerics2Tests
         Assert.InRange(points[0].Y, 0.999f, 1.001f);
         Assert.InRange(MathF.Abs(points[0].X), 0f, 1e-6f);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Filter_response_with_complex_division(int seed)
+    {
+        var rng = new Random(seed);
+        int n = 256;
+        var angles = Enumerable.Range(0, n).Select(k => Math.PI * k / (n - 1)).ToArray();
+        var b = Enumerable.Range(0, 5).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        var a = new[] { 1.0, -1.2 + 0.1 * seed, 0.64, -0.1, rng.NextDouble() * 0.01 };
+        D.Check(K, nameof(LanguageNumerics2.FilterResponse), b, a, angles.Select(Math.Cos).ToArray(), angles.Select(Math.Sin).ToArray(), new Complex[n]);
+    }
+
+    /// <summary>Parts that take each branch of Smith's algorithm and each special case of division by a double.</summary>
+    private static readonly double[] Parts = { 0.0, -0.0, 1.0, -2.5, 3e-310, 1e300, -1e-300, 7.25, double.PositiveInfinity, double.NegativeInfinity, double.NaN };
+
+    [Fact]
+    public void Complex_division_on_every_pair_of_special_parts()
+    {
+        foreach (var ar in Parts)
+            foreach (var ai in Parts)
+                foreach (var (br, bi) in new[] { (2.0, 0.5), (0.5, 2.0), (1.0, 1.0), (-0.0, 0.0), (1e-300, 1e300), (double.NaN, 1.0), (ar, ai) })
+                {
+                    D.Check(K, nameof(LanguageNumerics2.Quotient), new Complex(ar, ai), new Complex(br, bi));
+                    D.Check(K, nameof(LanguageNumerics2.Quotient), new Complex(br, bi), new Complex(ar, ai));
+                }
+        foreach (var ar in Parts)
+            foreach (var ai in Parts)
+                foreach (var s in Parts)
+                    D.Check(K, nameof(LanguageNumerics2.QuotientByDouble), new Complex(ar, ai), s);
+    }
+
+    [Fact]
+    public void Complex_division_by_zero_gives_NaN_parts_as_in_dotnet()
+    {
+        // .NET's Complex / 0.0 is (NaN, NaN), not IEEE's (inf, inf): a plain element-wise division would differ.
+        var q = LanguageNumerics2.QuotientByDouble(new Complex(1, 1), 0.0);
+        Assert.True(double.IsNaN(q.Real) && double.IsNaN(q.Imaginary));
+    }
+
+    [Theory]
+    [InlineData(1.0, 2.0, -3.0, 0.5, 2.0)]
+    [InlineData(1e200, -1e200, 1e-200, 3e-200, -0.0)]
+    [InlineData(0.0, 0.0, 0.0, 0.0, 0.0)]
+    [InlineData(double.PositiveInfinity, 1.0, 2.0, double.NaN, 3.0)]
+    public void Complex_division_overloads_combined(double ar, double ai, double br, double bi, double s) =>
+        D.Check(K, nameof(LanguageNumerics2.ComplexDivisions), new Complex(ar, ai), new Complex(br, bi), s);
 }
