@@ -49,7 +49,7 @@ public static class LanguageNumerics2
             Quaternion delta = orientations[i] * Quaternion.Inverse(previous);
             relative[i] = delta - Quaternion.Conjugate(delta) + (-previous) * 0.25f;
             total += Quaternion.Dot(delta, previous) + delta.Length() - delta.LengthSquared();
-            relative[i].W += new Quaternion(1f, 2f, 3f, 4f).X + Quaternion.Concatenate(previous, delta).Z;
+            relative[i].W += new Quaternion(1f, 2f, 3f, 4f).X + Quaternion.Concatenate(previous, delta).Z + Quaternion.Zero.Y;
         }
         return total;
     }

@@ -33,6 +33,7 @@ internal static partial class NumericsLibrary
                 var v3 = TypeMapper.MapNumerics(method.Parameters[0].ParameterType)!;
                 return Make(q, v3, f).Elements(q, i => b => { if (i < 3) b.Arg(0).Field(v3, i); else b.Arg(1); });
             }
+            case ("get_Zero", ""): return Make(q).Elements(q, _ => b => b.Const(0f)); // default: all +0
             case ("get_Identity", ""): return Make(q).Elements(q, i => b => b.Const(i == 3 ? 1f : 0f));
             case ("op_Addition" or "Add", "T,T"): return Make(q, q, q).ElementWise(q, Opcode.Add, true, true);
             case ("op_Subtraction" or "Subtract", "T,T"): return Make(q, q, q).ElementWise(q, Opcode.Sub, true, true);
