@@ -1,4 +1,4 @@
-// System.Numerics.Quaternion and Complex division in [Njit] code: rotating points, integrating angular velocity, filter responses.
+// System.Numerics.Quaternion, Matrix4x4 and Complex division in [Njit] code: rotations, point-cloud transforms, filter responses.
 using System;
 using System.Numerics;
 using NumbaWeaver;
@@ -91,4 +91,16 @@ public static class LanguageNumerics2
     /// <summary>Complex divided by a double alone.</summary>
     [Njit]
     public static Complex QuotientByDouble(Complex a, double s) => a / s;
+
+    /// <summary>Transforms a point cloud by model * view (points as positions, w = 1) and the homogeneous Vector4s; returns the transposed product.</summary>
+    [Njit]
+    public static Matrix4x4 TransformPointCloud(Vector3[] points, Vector4[] homogeneous, Matrix4x4 model, Matrix4x4 view)
+    {
+        Matrix4x4 combined = model * view + Matrix4x4.Identity;
+        combined.M44 = 1f;
+        combined.M12 += model.M21;
+        for (int i = 0; i < points.Length; i++) points[i] = Vector3.Transform(points[i], combined);
+        for (int i = 0; i < homogeneous.Length; i++) homogeneous[i] = Vector4.Transform(homogeneous[i], combined);
+        return Matrix4x4.Transpose(combined - view);
+    }
 }

@@ -23,6 +23,7 @@ internal static partial class NumericsLibrary
         var shape = string.Join(",", parameters.Select(p => p == self ? "T" : p!.ToString()));
         var b = self.Fields[0] == IrType.F64 ? BuildComplex(self, method, shape, name)
             : method.DeclaringType.Name == "Quaternion" ? BuildQuaternion(self, method, shape, name)
+            : method.DeclaringType.Name == "Matrix4x4" ? BuildMatrix(self, method, shape, name)
             : BuildVector(self, method, shape, name);
         return b?.Function;
     }
@@ -96,6 +97,9 @@ internal static partial class NumericsLibrary
             case ("Transform", _) when n == 3 && method.Parameters.Count == 2 && shape.StartsWith("T,", StringComparison.Ordinal)
                                        && method.Parameters[1].ParameterType.Name == "Quaternion":
                 return TransformByQuaternion(Make(v, v, TypeMapper.MapNumerics(method.Parameters[1].ParameterType)!), v);
+            case ("Transform", _) when n is 3 or 4 && method.Parameters.Count == 2 && shape.StartsWith("T,", StringComparison.Ordinal)
+                                       && method.Parameters[1].ParameterType.Name == "Matrix4x4":
+                return TransformByMatrix(Make(v, v, TypeMapper.MapNumerics(method.Parameters[1].ParameterType)!), v);
             case ("Cross", "T,T") when n == 3:
             {
                 (int A, int B)[] pairs = { (1, 2), (2, 0), (0, 1) };

@@ -1,8 +1,13 @@
-// Differential tests of System.Numerics.Quaternion and Complex division in [Njit] code (LanguageNumerics2), bit for bit, edge inputs included.
+// Differential tests of System.Numerics.Quaternion, Matrix4x4 and Complex division in [Njit] code (LanguageNumerics2), bit for bit, edge inputs included.
+extern alias weaver;
+
 using System;
 using System.Linq;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Kernels.Fixture;
+using Mono.Cecil;
+using Shouldly;
 using Xunit;
 using D = NumbaWeaver.Tests.Differential.Differential;
 
@@ -127,4 +132,45 @@ public class Numerics2Tests
     [InlineData(double.PositiveInfinity, 1.0, 2.0, double.NaN, 3.0)]
     public void Complex_division_overloads_combined(double ar, double ai, double br, double bi, double s) =>
         D.Check(K, nameof(LanguageNumerics2.ComplexDivisions), new Complex(ar, ai), new Complex(br, bi), s);
+
+    private static Matrix4x4 RandomMatrix(Random rng, bool edges)
+    {
+        var m = new Matrix4x4();
+        for (int r = 0; r < 4; r++)
+            for (int c = 0; c < 4; c++)
+                m[r, c] = edges ? Edgy(rng, 3f) : F(rng, 3f);
+        return m;
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(3, true)]
+    public void Transforming_a_point_cloud_by_4x4_matrices(int seed, bool edges)
+    {
+        var rng = new Random(seed);
+        var homogeneous = Enumerable.Range(0, 100).Select(_ => new Vector4(F(rng, 5f), Edgy(rng, 5f), F(rng, 5f), 1f)).ToArray();
+        D.Check(K, nameof(LanguageNumerics2.TransformPointCloud), Points(300, seed, 20f, edges), homogeneous, RandomMatrix(rng, edges), RandomMatrix(rng, edges));
+    }
+
+    [Fact]
+    public void Matrix_transform_translates_points()
+    {
+        // A translation matrix moves a point: guards against a transposed lowering that both sides would share.
+        var points = new[] { new Vector3(1f, 2f, 3f) };
+        LanguageNumerics2.TransformPointCloud(points, Array.Empty<Vector4>(), Matrix4x4.CreateTranslation(10f, 0f, 0f), Matrix4x4.Identity);
+        // combined = T * I + I, with M44 = 1 and M12 += 0: x' = 2*1 + 10 = 12.
+        Assert.Equal(12f, points[0].X);
+    }
+
+    [Fact]
+    public void Quaternion_and_Matrix4x4_map_to_their_fixed_layouts()
+    {
+        var module = ModuleDefinition.ReadModule(typeof(Numerics2Tests).Assembly.Location);
+        var quaternion = weaver::NumbaWeaver.Weaving.Frontend.TypeMapper.Map(module.ImportReference(typeof(Quaternion)))!;
+        quaternion.SizeInBytes.ShouldBe(Unsafe.SizeOf<Quaternion>());
+        var matrix = weaver::NumbaWeaver.Weaving.Frontend.TypeMapper.Map(module.ImportReference(typeof(Matrix4x4)))!;
+        matrix.SizeInBytes.ShouldBe(Unsafe.SizeOf<Matrix4x4>());
+        matrix.Fields.Count.ShouldBe(16);
+    }
 }
