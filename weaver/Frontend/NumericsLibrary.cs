@@ -1,4 +1,4 @@
-// IR bodies of the System.Numerics members compiled in [Njit] code (Vector2/3/4, Complex), in .NET's operation order.
+// IR bodies of the System.Numerics members compiled in [Njit] code (Vector2/3/4, Complex; Quaternion, Matrix4x4 and Complex division in partial files), in .NET's operation order.
 using System;
 using System.Linq;
 using Mono.Cecil;
