@@ -16,7 +16,7 @@ namespace NumbaWeaver.Weaving.Frontend;
 internal sealed partial class MethodTranslator
 {
     private const string NumericsAdvice =
-        "the supported Vector2/3/4 and Complex members are listed in docs/supported.md; members whose .NET results cannot be reproduced bit for bit (Complex division, Abs, Exp, Sqrt ...) are not compiled: write the formula with the fields";
+        "the supported Vector2/3/4, Quaternion and Complex members are listed in docs/supported.md; members whose .NET results cannot be reproduced bit for bit (Complex Abs, Exp, Sqrt, Quaternion Slerp ...) are not compiled: write the formula with the fields";
 
     /// <summary>The stack symbol standing for ThrowIfNull's parameter-name string.</summary>
     private const string ThrowIfNullName = "ThrowIfNull parameter name";

@@ -1,4 +1,4 @@
-// IR bodies of the System.Numerics members compiled in [Njit] code (Vector2/3/4, Complex), in .NET's operation order.
+// IR bodies of the System.Numerics members compiled in [Njit] code (Vector2/3/4, Complex; Quaternion, Matrix4x4 and Complex division in partial files), in .NET's operation order.
 using System;
 using System.Linq;
 using Mono.Cecil;
@@ -12,7 +12,7 @@ namespace NumbaWeaver.Weaving.Frontend;
 /// so results are bit-identical: element-wise IEEE arithmetic, Dot summed as pairs like the SSE4.1 dpps
 /// instruction the JIT uses, Length = Sqrt(Dot). Members without an exact match are not built (null) and stay refused.
 /// </summary>
-internal static class NumericsLibrary
+internal static partial class NumericsLibrary
 {
     /// <summary>The IR function for <paramref name="method"/> (named <paramref name="name"/>), or null when it is not compiled.</summary>
     public static IrFunction? Build(MethodReference method, string name)
@@ -21,7 +21,10 @@ internal static class NumericsLibrary
         var parameters = method.Parameters.Select(p => TypeMapper.Map(p.ParameterType)).ToArray();
         if (parameters.Any(p => p == null)) return null;
         var shape = string.Join(",", parameters.Select(p => p == self ? "T" : p!.ToString()));
-        var b = self.Fields[0] == IrType.F64 ? BuildComplex(self, method, shape, name) : BuildVector(self, method, shape, name);
+        var b = self.Fields[0] == IrType.F64 ? BuildComplex(self, method, shape, name)
+            : method.DeclaringType.Name == "Quaternion" ? BuildQuaternion(self, method, shape, name)
+            : method.DeclaringType.Name == "Matrix4x4" ? BuildMatrix(self, method, shape, name)
+            : BuildVector(self, method, shape, name);
         return b?.Function;
     }
 
@@ -91,6 +94,12 @@ internal static class NumericsLibrary
                 b.Dot(v, 0, 0).Intrinsic("MathF", "Sqrt", f).StLoc(length);
                 return b.Elements(v, i => x => x.Arg(0).Field(v, i).LdLoc(length).Op(Opcode.Div, f));
             }
+            case ("Transform", _) when n == 3 && method.Parameters.Count == 2 && shape.StartsWith("T,", StringComparison.Ordinal)
+                                       && method.Parameters[1].ParameterType.Name == "Quaternion":
+                return TransformByQuaternion(Make(v, v, TypeMapper.MapNumerics(method.Parameters[1].ParameterType)!), v);
+            case ("Transform", _) when n is 3 or 4 && method.Parameters.Count == 2 && shape.StartsWith("T,", StringComparison.Ordinal)
+                                       && method.Parameters[1].ParameterType.Name == "Matrix4x4":
+                return TransformByMatrix(Make(v, v, TypeMapper.MapNumerics(method.Parameters[1].ParameterType)!), v);
             case ("Cross", "T,T") when n == 3:
             {
                 (int A, int B)[] pairs = { (1, 2), (2, 0), (0, 1) };
@@ -106,7 +115,7 @@ internal static class NumericsLibrary
 
     private static IrType?[] MapParameters(MethodReference method) => method.Parameters.Select(p => TypeMapper.Map(p.ParameterType)).ToArray();
 
-    /// <summary>Complex {real, imaginary} (f64): construction, parts, + - * and the double overloads, conjugate.</summary>
+    /// <summary>Complex {real, imaginary} (f64): construction, parts, + - * / and the double overloads, conjugate.</summary>
     private static IrBuilder? BuildComplex(IrType c, MethodReference method, string shape, string name)
     {
         var d = IrType.F64;
@@ -131,7 +140,9 @@ internal static class NumericsLibrary
                     else b.Arg(0).Field(c, 1).Arg(1).Field(c, 0).Op(Opcode.Mul, d).Arg(0).Field(c, 0).Arg(1).Field(c, 1).Op(Opcode.Mul, d).Op(Opcode.Add, d);
                 });
             case ("op_Multiply" or "Multiply", "T,f64"): return Make(c, c, d).ElementWise(c, Opcode.Mul, true, false);
-            case ("op_Division" or "Divide", "T,f64"): return Make(c, c, d).ElementWise(c, Opcode.Div, true, false);
+            case ("op_Division" or "Divide", "T,f64"): return ComplexByDouble(Make(c, c, d), c);
+            case ("op_Division" or "Divide", "T,T"): return ComplexByComplex(Make(c, c, c), c, realDividend: false);
+            case ("op_Division" or "Divide", "f64,T"): return ComplexByComplex(Make(c, d, c), c, realDividend: true);
             case ("op_UnaryNegation" or "Negate", "T"): return Make(c, c).Elements(c, i => b => b.Arg(0).Field(c, i).Op(Opcode.Neg, d));
             case ("Conjugate", "T"): return Make(c, c).Elements(c, i => b => { b.Arg(0).Field(c, i); if (i == 1) b.Op(Opcode.Neg, d); });
             case ("op_Equality", "T,T"): return Make(IrType.Bool, c, c).AllEqual(c, negate: false);
