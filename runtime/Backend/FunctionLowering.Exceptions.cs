@@ -46,16 +46,8 @@ internal sealed partial class FunctionLowering
         var ok = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "ok");
         LLVM.BuildCondBr(_b, failed, raise, ok);
         LLVM.PositionBuilderAtEnd(_b, raise);
-        var buffer = LLVM.BuildAlloca(_entry, LLVM.ArrayType2(_t.I64, (ulong)values.Length), "raise.values");
-        var types = new IrType[values.Length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            Store(values[i].Value, LLVM.BuildGEP2(_b, _t.I64, buffer, new[] { ConstI64(i) }, 1, ""), 8);
-            types[i] = values[i].Type;
-        }
-        var text = LLVM.BuildGlobalStringPtr(_b, new ThrowDescriptor(call, types, System.Array.Empty<string>()).Encode(), "raise.descriptor");
-        Call(RaiseHook(), text, buffer, ConstI32(values.Length));
-        ExitWithStatus(ConstI32((int)Status.Raised)); // through a finally block when inside a try (FunctionLowering.Protected.cs)
+        var descriptor = new ThrowDescriptor(call, System.Array.ConvertAll(values, v => v.Type), System.Array.Empty<string>());
+        EmitRaise(descriptor.Encode(), System.Array.ConvertAll(values, v => v.Value)); // through a finally block inside a try
         LLVM.PositionBuilderAtEnd(_b, ok);
     }
 

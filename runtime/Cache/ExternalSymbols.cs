@@ -34,18 +34,23 @@ internal static class ExternalSymbols
         // [UnmanagedCallersOnly] methods) costs more than a kernel's whole load when it only calls libm.
         if (!name.StartsWith(RuntimePrefix, StringComparison.Ordinal)) return LookupInLibraries(name);
         // The runtime's own entry points (e.g. numbaweaver_parallel_for), bound by name as NativeJit does.
-        var parallel = Parallel.ParallelRuntime.Symbols;
-        for (int i = 0; i < parallel.Length; i++)
-        {
-            if (parallel[i].Name == name) return parallel[i].Address;
-        }
+        if (TryFind(Parallel.ParallelRuntime.Symbols, name, out nint address)) return address;
         // The runtime's own callbacks (numbaweaver_raise ...), which LLJIT gets as absolute symbols.
-        var callbacks = NumbaWeaver.Backend.RuntimeSymbols.All;
-        for (int i = 0; i < callbacks.Length; i++)
-        {
-            if (callbacks[i].Name == name) return callbacks[i].Address;
-        }
+        if (TryFind(NumbaWeaver.Backend.RuntimeSymbols.All, name, out address)) return address;
         return LookupInLibraries(name);
+    }
+
+    // A plain loop over the array: an interface enumerator of these tuples would be jitted on the first load.
+    private static bool TryFind((string Name, nint Address)[] table, string name, out nint address)
+    {
+        for (int i = 0; i < table.Length; i++)
+        {
+            if (table[i].Name != name) continue;
+            address = table[i].Address;
+            return true;
+        }
+        address = 0;
+        return false;
     }
 
     private static nint LookupInLibraries(string name)

@@ -39,7 +39,7 @@ internal sealed class AssemblyUnit
     {
         string? indexText = ReadResource(assembly, IrIndex.ResourceName);
         if (indexText is null && assembly.GetManifestResourceInfo(IrModule.ResourceName) is null)
-            throw new InvalidOperationException($"{assembly.GetName().Name} has no NumbaWeaver IR resource: was it woven?");
+            throw NotWoven(assembly);
         return new AssemblyUnit(assembly, indexText is null ? null : IrIndex.Parse(indexText));
     }
 
@@ -59,7 +59,10 @@ internal sealed class AssemblyUnit
 
     private static IrModule ReadModule(Assembly assembly) =>
         IrParser.ParseModule(ReadResource(assembly, IrModule.ResourceName)
-            ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no NumbaWeaver IR resource: was it woven?"));
+            ?? throw NotWoven(assembly));
+
+    private static InvalidOperationException NotWoven(Assembly assembly) =>
+        new($"{assembly.GetName().Name} has no NumbaWeaver IR resource: was it woven?");
 
     private static string? ReadResource(Assembly assembly, string name)
     {

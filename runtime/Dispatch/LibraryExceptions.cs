@@ -43,16 +43,6 @@ public static class LibraryExceptions
         _ => new InvalidOperationException($"NumbaWeaver: Math.Clamp of {min.GetType()} is not compiled"),
     };
 
-    private static Exception Capture(Func<object> call)
-    {
-        try
-        {
-            call();
-        }
-        catch (Exception ex)
-        {
-            return ex;
-        }
-        return new InvalidOperationException("NumbaWeaver: the library call that failed in compiled code succeeded when repeated");
-    }
+    private static Exception Capture(Func<object> call) =>
+        StatusThrower.Capture(call, "NumbaWeaver: the library call that failed in compiled code succeeded when repeated");
 }

@@ -27,7 +27,9 @@ public static class StatusThrower
         _ => new InvalidOperationException($"NumbaWeaver: compiled code returned unknown status {status}"),
     };
 
-    private static Exception Capture(Func<object> thrower)
+    /// <summary>The exception <paramref name="thrower"/> throws; an InvalidOperationException saying
+    /// <paramref name="whenItSucceeds"/> if it does not.</summary>
+    internal static Exception Capture(Func<object> thrower, string whenItSucceeds = "NumbaWeaver: expected an exception")
     {
         try
         {
@@ -37,6 +39,6 @@ public static class StatusThrower
         {
             return ex;
         }
-        return new InvalidOperationException("NumbaWeaver: expected an exception");
+        return new InvalidOperationException(whenItSucceeds);
     }
 }
