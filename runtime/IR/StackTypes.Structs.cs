@@ -10,19 +10,8 @@ public sealed partial class StackTypes
     {
         var type = ins.Type;
         if (type is not { IsStruct: true }) return $"{ins.Op} needs a struct type, not {type?.ToString() ?? "none"}";
-        IrType? Pop()
-        {
-            if (stack.Count == 0) return null;
-            var t = stack[stack.Count - 1];
-            stack.RemoveAt(stack.Count - 1);
-            return t;
-        }
-        string? Expect(IrType want, string what)
-        {
-            var got = Pop();
-            if (got == null) return $"stack underflow reading {what}";
-            return got == want ? null : $"{what} is {got}, expected {want}";
-        }
+        IrType? Pop() => PopType(stack);
+        string? Expect(IrType want, string what) => ExpectType(stack, want, what);
         IrType? Field()
         {
             return ins.Int >= 0 && ins.Int < type.Fields.Count ? type.Fields[(int)ins.Int] : null;

@@ -75,21 +75,27 @@ public sealed partial class StackTypes
         return new StackTypes(before, errors);
     }
 
+    /// <summary>Pops the top stack type; null on underflow.</summary>
+    private static IrType? PopType(List<IrType> stack)
+    {
+        if (stack.Count == 0) return null;
+        var t = stack[stack.Count - 1];
+        stack.RemoveAt(stack.Count - 1);
+        return t;
+    }
+
+    /// <summary>Pops a value that must have type <paramref name="want"/>; the error, or null.</summary>
+    private static string? ExpectType(List<IrType> stack, IrType want, string what)
+    {
+        var got = PopType(stack);
+        if (got == null) return $"stack underflow reading {what}";
+        return got == want ? null : $"{what} is {got}, expected {want}";
+    }
+
     private static string? Apply(IrFunction f, Instruction ins, List<IrType> stack, Func<string, IrFunction?>? find)
     {
-        IrType? Pop()
-        {
-            if (stack.Count == 0) return null;
-            var t = stack[stack.Count - 1];
-            stack.RemoveAt(stack.Count - 1);
-            return t;
-        }
-        string? Expect(IrType want, string what)
-        {
-            var got = Pop();
-            if (got == null) return $"stack underflow reading {what}";
-            return got == want ? null : $"{what} is {got}, expected {want}";
-        }
+        IrType? Pop() => PopType(stack);
+        string? Expect(IrType want, string what) => ExpectType(stack, want, what);
         string? ExpectIndex()
         {
             var got = Pop();
