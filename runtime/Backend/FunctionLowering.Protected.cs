@@ -22,7 +22,7 @@ internal sealed partial class FunctionLowering
     private int[] Landings()
     {
         if (_landings != null) return _landings;
-        var open = new Stack<int>();
+        var open = new List<int>(); // a stack; List<int> has precompiled code, Stack<int> would be jitted
         var landings = new int[_f.Body.Count];
         for (int i = 0; i < landings.Length; i++)
         {
@@ -30,10 +30,10 @@ internal sealed partial class FunctionLowering
             if (ins.Op == Opcode.EndProtect)
             {
                 if (open.Count == 0) throw new InvalidOperationException($"{_f.Name}: endprotect at {i} without protect");
-                open.Pop();
+                open.RemoveAt(open.Count - 1);
             }
-            landings[i] = open.Count > 0 ? open.Peek() : -1;
-            if (ins.Op == Opcode.Protect) open.Push(ins.Targets[0]);
+            landings[i] = open.Count > 0 ? open[open.Count - 1] : -1;
+            if (ins.Op == Opcode.Protect) open.Add(ins.Targets[0]);
         }
         return _landings = landings;
     }

@@ -79,15 +79,20 @@ internal sealed partial class FunctionLowering
     /// <summary>Block starts: instruction 0, branch targets, and whatever follows a branch or return. Unreachable code is dropped.</summary>
     private List<int> FindLeaders()
     {
+        // Marks in instruction order, not a SortedSet<int>: that has no precompiled code and would be jitted on a first compile.
         var body = _f.Body;
-        var leaders = new SortedSet<int> { 0 };
+        var isLeader = new bool[body.Count];
+        if (body.Count > 0) isLeader[0] = true;
         for (int i = 0; i < body.Count; i++)
         {
             var ins = body[i];
-            foreach (int t in ins.Targets) leaders.Add(t);
-            if ((ins.IsBranch || ins.EndsFlow) && i + 1 < body.Count) leaders.Add(i + 1);
+            foreach (int t in ins.Targets) isLeader[t] = true; // targets were checked by IrVerifier
+            if ((ins.IsBranch || ins.EndsFlow) && i + 1 < body.Count) isLeader[i + 1] = true;
         }
-        return leaders.Where(l => _before[l] != null).ToList();
+        var leaders = new List<int>();
+        for (int l = 0; l < body.Count; l++)
+            if (isLeader[l] && _before[l] != null) leaders.Add(l);
+        return leaders;
     }
 
     private void LowerBlock(int leader)

@@ -1,5 +1,6 @@
 // Deterministic native symbol names for IR functions (docs/abi.md): stable across processes and runs.
 using System.Text;
+using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Backend;
 
@@ -22,14 +23,14 @@ public static class NativeSymbols
             sb.Append(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') ? c : '_');
         }
         // The hash keeps names distinct that sanitise or truncate to the same text (overloads).
-        sb.Append('_').Append(Fnv1a(irFunctionName).ToString("x8", System.Globalization.CultureInfo.InvariantCulture));
+        sb.Append('_').Append(InvariantText.Hex(Fnv1a(irFunctionName), 8));
         return sb.ToString();
     }
 
     private static uint Fnv1a(string text)
     {
         uint hash = 2166136261;
-        foreach (byte b in Encoding.UTF8.GetBytes(text))
+        foreach (byte b in InvariantText.ToUtf8(text))
         {
             hash ^= b;
             hash *= 16777619;

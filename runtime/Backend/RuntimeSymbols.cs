@@ -21,12 +21,27 @@ internal static unsafe class RuntimeSymbols
     /// <summary><c>void numbaweaver_copy_too_short()</c>: see <see cref="Allocations.CopyTooShort"/>.</summary>
     public const string CopyTooShort = "numbaweaver_copy_too_short";
 
-    public static (string Name, nint Address)[] All { get; } = new (string, nint)[]
+    private static readonly string[] Names = [Raise, StaticArray, RandomState, NewArray, CopyTooShort];
+
+    /// <summary>
+    /// The address of the runtime function <paramref name="name"/>, or 0. Only that one is materialised: each is a
+    /// reverse P/Invoke entry the runtime builds on first use, and loading a cached kernel usually needs one or none.
+    /// </summary>
+    public static nint Find(string name) => name switch
     {
-        (Raise, (nint)(delegate* unmanaged<byte*, long*, int, void>)&RaisedExceptions.Raise),
-        (StaticArray, (nint)(delegate* unmanaged<byte*, long*, byte*>)&StaticArrays.Resolve),
-        (RandomState, (nint)(delegate* unmanaged<ulong*>)&Randomness.RandomStreams.StateForNativeCode),
-        (NewArray, (nint)(delegate* unmanaged<int, int, long*, byte*>)&Allocations.NewArray),
-        (CopyTooShort, (nint)(delegate* unmanaged<void>)&Allocations.CopyTooShort),
+        Raise => (nint)(delegate* unmanaged<byte*, long*, int, void>)&RaisedExceptions.Raise,
+        StaticArray => (nint)(delegate* unmanaged<byte*, long*, byte*>)&StaticArrays.Resolve,
+        RandomState => (nint)(delegate* unmanaged<ulong*>)&Randomness.RandomStreams.StateForNativeCode,
+        NewArray => (nint)(delegate* unmanaged<int, int, long*, byte*>)&Allocations.NewArray,
+        CopyTooShort => (nint)(delegate* unmanaged<void>)&Allocations.CopyTooShort,
+        _ => 0,
     };
+
+    /// <summary>Every runtime function with its address (NativeJit defines them all at start-up).</summary>
+    public static (string Name, nint Address)[] All()
+    {
+        var all = new (string Name, nint Address)[Names.Length];
+        for (int i = 0; i < Names.Length; i++) all[i] = (Names[i], Find(Names[i]));
+        return all;
+    }
 }

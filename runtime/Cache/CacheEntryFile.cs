@@ -56,8 +56,9 @@ public static class CacheEntryFile
         {
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
+                // No fsync (milliseconds on a first call): after a crash the renamed file may be empty or partial,
+                // and the checksum makes the next process reject and recompile it.
                 file.Write(Serialize(keyHex, entry));
-                file.Flush(flushToDisk: true);
             }
             File.Move(temporary, path, overwrite: true); // rename(2): atomic within one file system
         }
@@ -81,7 +82,7 @@ public static class CacheEntryFile
         at += 4;
         if (!bytes.AsSpan(at, 32).SequenceEqual(Sha256.FromHex(keyHex))) return "foreign entry (its key differs)";
         at += 32;
-        if (!TryReadString(body, ref at, out string? symbol) || !TryReadString(body, ref at, out string? description)) return "bad string field";
+        if (!TryReadString(bytes, body.Length, ref at, out string? symbol) || !TryReadString(bytes, body.Length, ref at, out string? description)) return "bad string field";
         if (at + 8 > body.Length) return "truncated object length";
         ulong length = BinaryPrimitives.ReadUInt64LittleEndian(body[at..]);
         at += 8;
@@ -97,14 +98,14 @@ public static class CacheEntryFile
         writer.Write(utf8);
     }
 
-    private static bool TryReadString(ReadOnlySpan<byte> body, ref int at, out string? value)
+    private static bool TryReadString(byte[] bytes, int bodyLength, ref int at, out string? value)
     {
         value = null;
-        if (at + 4 > body.Length) return false;
-        int length = BinaryPrimitives.ReadInt32LittleEndian(body[at..]);
+        if (at + 4 > bodyLength) return false;
+        int length = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(at));
         at += 4;
-        if (length < 0 || length > body.Length - at) return false;
-        value = Encoding.UTF8.GetString(body.Slice(at, length));
+        if (length < 0 || length > bodyLength - at) return false;
+        value = InvariantText.FromUtf8(bytes, at, length);
         at += length;
         return true;
     }

@@ -23,12 +23,14 @@ public static class CacheKey
     /// <summary>Target text of code compiled for this very CPU by the libLLVM this process would load.</summary>
     public static string HostTarget => HostTargetText.Value;
 
+    // Concatenated, not interpolated, with the MVID in our own hex: number and Guid formatting cost a first call milliseconds.
     private static readonly Lazy<string> HostTargetText = new(() =>
-        $"host cpu {CpuIdentity.Fingerprint} llvm {LlvmLibrary.Fingerprint} runtime {Runtime.ManifestModule.ModuleVersionId}");
+        "host cpu " + CpuIdentity.Fingerprint + " llvm " + LlvmLibrary.Fingerprint
+        + " runtime " + Sha256.ToHex(Runtime.ManifestModule.ModuleVersionId.ToByteArray()));
 
     /// <summary>Target text of code precompiled for an x86-64 level (independent of the LLVM used at build time).</summary>
     public static string LevelTarget(string level) =>
-        $"level {level} runtime {Runtime.GetName().Version}";
+        "level " + level + " runtime " + AssemblyIdentity.Version(Runtime);
 
     /// <summary>The key as 64 lowercase hex digits.</summary>
     public static string For(IrModule module, IrFunction entry, CompileSettings settings, string target) =>
@@ -37,5 +39,7 @@ public static class CacheKey
     /// <summary>The key of an entry whose IR fingerprint (<see cref="IrIndex.Fingerprint"/>) is known, e.g. from the woven index.</summary>
     public static string For(string entryName, string irFingerprint, CompileSettings settings, string target) =>
         Sha256.HexOf(
-            $"numbaweaver-cache {KeyFormat}\nir-format {IrModule.FormatVersion}\ntarget {target}\nsettings {settings}\nentry {entryName}\nir {irFingerprint}\n");
+            // Concatenated, not interpolated: the interpolation handler's first use costs a first call about a millisecond.
+            "numbaweaver-cache " + InvariantText.Decimal(KeyFormat) + "\nir-format " + InvariantText.Decimal(IrModule.FormatVersion) + "\ntarget " + target
+            + "\nsettings " + settings + "\nentry " + entryName + "\nir " + irFingerprint + "\n");
 }

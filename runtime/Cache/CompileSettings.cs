@@ -1,6 +1,7 @@
 // The process-wide compile settings that change machine code (and so belong in every cache key).
 using NumbaWeaver.Backend;
 using NumbaWeaver.Config;
+using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Cache;
 
@@ -15,5 +16,6 @@ public sealed record CompileSettings(int OptLevel, bool? BoundsCheckOverride)
 
     public LoweringOptions ToLoweringOptions() => new() { BoundsCheckOverride = BoundsCheckOverride };
 
-    public override string ToString() => $"opt {OptLevel} boundscheck {(BoundsCheckOverride is { } b ? b ? "on" : "off" : "per-function")}";
+    public override string ToString() =>
+        "opt " + InvariantText.Decimal(OptLevel) + " boundscheck " + (BoundsCheckOverride is { } b ? b ? "on" : "off" : "per-function");
 }

@@ -1,9 +1,9 @@
-// Identifies the CPU without LLVM (CPUID) for cache keys, and which x86-64 levels it supports for precompiled code.
+// Identifies the CPU without LLVM (/proc/cpuinfo or CPUID) for cache keys, and which x86-64 levels it supports for precompiled code.
 using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
-using System.Text;
+using System.Buffers.Binary;
 using System;
 using NumbaWeaver.IR;
 
@@ -11,8 +11,8 @@ namespace NumbaWeaver.Cache;
 
 /// <summary>
 /// LLVM's host CPU name and features are a function of CPUID (and of the OS enabling AVX state), so hashing
-/// the CPUID words gives the same key LLVMGetHostCPUName/Features would, in microseconds and without loading
-/// libLLVM. <see cref="SupportedLevels"/> lists the x86-64 micro-architecture levels precompiled code may use.
+/// the CPU's identity and feature flags (from /proc/cpuinfo on Linux, see <see cref="CpuInfoFile"/>, else the
+/// CPUID words) distinguishes what LLVMGetHostCPUName/Features would, in microseconds and without loading libLLVM. <see cref="SupportedLevels"/> lists the x86-64 micro-architecture levels precompiled code may use.
 /// </summary>
 public static class CpuIdentity
 {
@@ -25,7 +25,20 @@ public static class CpuIdentity
     public static string Fingerprint => HostFingerprint.Value;
 
     /// <summary>The levels of <see cref="KnownLevels"/> this CPU (and OS) can run, best first.</summary>
-    public static IReadOnlyList<string> SupportedLevels()
+    public static IReadOnlyList<string> SupportedLevels() => Levels.Value;
+
+    // The fingerprint's source on Linux x86-64: /proc/cpuinfo (CpuInfoFile); elsewhere, or when it is unreadable, CPUID.
+    private static readonly Lazy<CpuInfoFile?> CpuInfo = new(ReadCpuInfo);
+
+    private static readonly Lazy<IReadOnlyList<string>> Levels = new(ComputeLevels);
+
+    private static CpuInfoFile? ReadCpuInfo() => RuntimeInformation.ProcessArchitecture == Architecture.X64 ? CpuInfoFile.TryRead() : null;
+
+    // Levels come from CPUID and .NET's IsSupported flags, not from /proc/cpuinfo: a kernel may omit a flag the CPU
+    // has (this project's CI machines list no "abm" although LZCNT works), and a level decides which code runs.
+    private static IReadOnlyList<string> ComputeLevels() => LevelsFromCpuId();
+
+    internal static List<string> LevelsFromCpuId()
     {
         var levels = new List<string>();
         if (RuntimeInformation.ProcessArchitecture != Architecture.X64) return levels;
@@ -48,22 +61,35 @@ public static class CpuIdentity
 
     private static string ComputeFingerprint()
     {
-        var text = new StringBuilder(RuntimeInformation.ProcessArchitecture.ToString());
-        if (RuntimeInformation.ProcessArchitecture == Architecture.X64)
-        {
-            foreach (var (leaf, sub) in new[] { (0, 0), (1, 0), (7, 0), (7, 1), (0xD, 1), (unchecked((int)0x80000001), 0) })
-            {
-                var (a, b, c, d) = X86Base.CpuId(leaf, sub);
-                // Leaf 1 EBX holds the APIC id of the current core: keep only its stable low bytes (brand, clflush).
-                if (leaf == 1) b &= 0xFFFF;
-                text.Append(' ').Append(a.ToString("x8")).Append(b.ToString("x8")).Append(c.ToString("x8")).Append(d.ToString("x8"));
-            }
-            text.Append(Avx.IsSupported ? " ymm" : "").Append(Avx512F.IsSupported ? " zmm" : "");
-        }
-        else if (File.Exists("/proc/cpuinfo"))
-        {
-            text.Append(File.ReadAllText("/proc/cpuinfo"));
-        }
-        return Sha256.HexOf(text.ToString())[..16];
+        if (CpuInfo.Value is { } info) return Sha256.ToHex(Sha256.Hash(info.Identity))[..16];
+        if (RuntimeInformation.ProcessArchitecture == Architecture.X64) return Sha256.ToHex(Sha256.Hash(CpuIdWords()))[..16];
+        string text = RuntimeInformation.ProcessArchitecture.ToString();
+        if (File.Exists("/proc/cpuinfo")) text += File.ReadAllText("/proc/cpuinfo");
+        return Sha256.HexOf(text)[..16];
     }
+
+    // Raw bytes, not formatted text: number formatting and StringBuilder cost a first call milliseconds of start-up.
+    private static readonly int[] Leaves = [0, 0, 1, 0, 7, 0, 7, 1, 0xD, 1, unchecked((int)0x80000001), 0];
+
+    /// <summary>The CPUID words of <see cref="Leaves"/> (leaf, subleaf pairs) and the OS's AVX/AVX-512 state support, little-endian.</summary>
+    private static byte[] CpuIdWords()
+    {
+        var bytes = new byte[Leaves.Length / 2 * 16 + 1];
+        for (int i = 0; i < Leaves.Length; i += 2)
+        {
+            var words = X86Base.CpuId(Leaves[i], Leaves[i + 1]);
+            // Leaf 1 EBX holds the APIC id of the current core: keep only its stable low bytes (brand, clflush).
+            int b = Leaves[i] == 1 ? words.Ebx & 0xFFFF : words.Ebx;
+            int at = i / 2 * 16;
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at), words.Eax);
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at + 4), b);
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at + 8), words.Ecx);
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at + 12), words.Edx);
+        }
+        bytes[^1] = OsVectorState();
+        return bytes;
+    }
+
+    // Apart from CpuIdWords: a method that asks IsSupported of AVX-512 has no ReadyToRun code and is jitted.
+    private static byte OsVectorState() => (byte)((Avx.IsSupported ? 1 : 0) | (Avx512F.IsSupported ? 2 : 0));
 }

@@ -29,24 +29,24 @@ public sealed class DiskCache
     public CacheEntryFile.Entry? TryLoad(string key, string what)
     {
         string path = PathOf(key);
-        if (!File.Exists(path))
+        byte[]? bytes;
+        try
         {
-            CacheLog.Debug($"miss {what}: no {path}");
+            bytes = NativeFiles.Available ? NativeFiles.TryReadAll(path) : File.Exists(path) ? File.ReadAllBytes(path) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            CacheLog.Debug($"miss {what}: cannot read {path}: {e.Message}");
+            return null;
+        }
+        if (bytes is null)
+        {
+            CacheLog.Debug($"miss {what}: no readable {path}");
             return null;
         }
         if (!IsSafe(out string? unsafeReason))
         {
             CacheLog.WarnOnce(Folder, $"NumbaWeaver ignores the cache folder {Folder}: {unsafeReason}");
-            return null;
-        }
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            CacheLog.Debug($"miss {what}: cannot read {path}: {e.Message}");
             return null;
         }
         var entry = CacheEntryFile.TryParse(bytes, key, out string? problem);
@@ -108,15 +108,18 @@ public sealed class DiskCache
     {
         reason = null;
         if (OperatingSystem.IsWindows()) return true;
+        if (NativeFiles.TryStat(Folder, out var status))
+            return IsSafeMode((UnixFileMode)(status.Mode & 0xFFF), out reason);
         var dir = new DirectoryInfo(Folder);
-        if (!dir.Exists) return true;
-        var mode = dir.UnixFileMode;
-        if ((mode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0)
-        {
-            reason = $"it is writable by other users (mode {Convert.ToString((int)mode, 8)}); run chmod go-w on it";
-            return false;
-        }
-        return true;
+        return !dir.Exists || IsSafeMode(dir.UnixFileMode, out reason);
+    }
+
+    private static bool IsSafeMode(UnixFileMode mode, out string? reason)
+    {
+        reason = null;
+        if ((mode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0) return true;
+        reason = $"it is writable by other users (mode {Convert.ToString((int)mode, 8)}); run chmod go-w on it";
+        return false;
     }
 
     private void Discard(string path)

@@ -4,6 +4,7 @@ using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Cache;
 
@@ -81,7 +82,7 @@ internal sealed class ElfObject
         int start = (int)(table.Offset + offset);
         int end = Array.IndexOf(Bytes, (byte)0, start, (int)(table.Size - offset));
         Require(end >= 0, "unterminated string");
-        return Encoding.UTF8.GetString(Bytes, start, end - start);
+        return InvariantText.FromUtf8(Bytes, start, end - start);
     }
 
     private void CheckRange(ulong offset, ulong size) =>

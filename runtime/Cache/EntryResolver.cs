@@ -1,6 +1,6 @@
 // Where an entry's machine code comes from: precompiled library, then disk cache, then a fresh compile.
 using System;
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.IO;
 using System.Reflection;
 using NumbaWeaver.Backend;
@@ -18,7 +18,7 @@ namespace NumbaWeaver.Cache;
 /// </summary>
 internal static class EntryResolver
 {
-    private static readonly ConcurrentDictionary<Assembly, Lazy<PrecompiledLibrary?>> Libraries = new();
+    private static readonly OnceTable<Assembly, StrongBox<PrecompiledLibrary?>> Libraries = new();
 
     public static nint Resolve(AssemblyUnit unit, string functionName, IrType[] typeArguments)
     {
@@ -28,7 +28,7 @@ internal static class EntryResolver
         var assembly = unit.Assembly;
 
         if (NumbaConfig.UsePrecompiled
-            && Libraries.GetOrAdd(assembly, a => new Lazy<PrecompiledLibrary?>(() => PrecompiledLibrary.For(a))).Value is { } library)
+            && Libraries.Get(assembly, a => new StrongBox<PrecompiledLibrary?>(PrecompiledLibrary.For(a))).Value is { } library)
         {
             string key = CacheKey.For(entry.Instance, entry.Fingerprint, settings, CacheKey.LevelTarget(library.Level));
             if (TryLoadEntry(library.Store, key, symbol, entry.Instance) is { } address)

@@ -1,7 +1,6 @@
 // Resolves the C library symbols loaded machine code calls (libm's sin, memset, compiler-rt helpers) without LLVM.
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace NumbaWeaver.Cache;
@@ -13,7 +12,8 @@ internal static class ExternalSymbols
     private static readonly string[] Libraries = ["libm.so.6", "libc.so.6", "libgcc_s.so.1"];
     // Reference-type collections and plain loops only: this runs on the first call of a cached or precompiled
     // method, where every jitted value-type generic instantiation costs latency (docs/cache.md).
-    private static readonly Dictionary<string, StrongBox<nint>> Resolved = new(StringComparer.Ordinal);
+    // Boxed addresses as object: StrongBox<nint> has no precompiled code and would be jitted on the first load.
+    private static readonly Dictionary<string, object> Resolved = new(StringComparer.Ordinal);
     private static readonly Lazy<nint[]> Handles = new(OpenHandles);
 
     /// <summary>Every symbol the runtime itself defines starts with this (RuntimeSymbols, ParallelRuntime).</summary>
@@ -23,8 +23,8 @@ internal static class ExternalSymbols
     {
         lock (Resolved)
         {
-            if (!Resolved.TryGetValue(name, out var box)) Resolved.Add(name, box = new StrongBox<nint>(Lookup(name)));
-            return box.Value;
+            if (!Resolved.TryGetValue(name, out object? box)) Resolved.Add(name, box = Lookup(name));
+            return (nint)box;
         }
     }
 
@@ -33,24 +33,11 @@ internal static class ExternalSymbols
         // C library names first without touching the runtime's tables: building those (function pointers of
         // [UnmanagedCallersOnly] methods) costs more than a kernel's whole load when it only calls libm.
         if (!name.StartsWith(RuntimePrefix, StringComparison.Ordinal)) return LookupInLibraries(name);
-        // The runtime's own entry points (e.g. numbaweaver_parallel_for), bound by name as NativeJit does.
-        if (TryFind(Parallel.ParallelRuntime.Symbols, name, out nint address)) return address;
-        // The runtime's own callbacks (numbaweaver_raise ...), which LLJIT gets as absolute symbols.
-        if (TryFind(NumbaWeaver.Backend.RuntimeSymbols.All, name, out address)) return address;
-        return LookupInLibraries(name);
-    }
-
-    // A plain loop over the array: an interface enumerator of these tuples would be jitted on the first load.
-    private static bool TryFind((string Name, nint Address)[] table, string name, out nint address)
-    {
-        for (int i = 0; i < table.Length; i++)
-        {
-            if (table[i].Name != name) continue;
-            address = table[i].Address;
-            return true;
-        }
-        address = 0;
-        return false;
+        // The runtime's own entry points (numbaweaver_parallel_for) and callbacks (numbaweaver_raise ...), bound by
+        // name as NativeJit does; only the one asked for is materialised.
+        nint address = Parallel.ParallelRuntime.FindSymbol(name);
+        if (address == 0) address = NumbaWeaver.Backend.RuntimeSymbols.Find(name);
+        return address != 0 ? address : LookupInLibraries(name);
     }
 
     private static nint LookupInLibraries(string name)

@@ -21,9 +21,8 @@ public static class NumbaCache
     public static string FolderFor(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
-        var name = assembly.GetName();
-        string identity = Sha256.HexOf(name.FullName)[..12];
-        return Path.Combine(Root, $"{name.Name}-{name.Version}-{identity}");
+        string identity = Sha256.HexOf(AssemblyIdentity.FullName(assembly))[..12];
+        return Path.Combine(Root, AssemblyIdentity.SimpleName(assembly) + "-" + AssemblyIdentity.Version(assembly) + "-" + identity);
     }
 
     /// <summary>Deletes the cached entries of <paramref name="assembly"/>; returns how many files were removed.</summary>

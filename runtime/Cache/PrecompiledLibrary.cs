@@ -32,11 +32,11 @@ public sealed class PrecompiledLibrary
         ArgumentNullException.ThrowIfNull(assembly);
         if (string.IsNullOrEmpty(assembly.Location)) return null;
         string root = FolderOf(assembly.Location);
-        if (!Directory.Exists(root)) return null;
+        if (!IsDirectory(root)) return null;
         foreach (string level in CpuIdentity.SupportedLevels())
         {
             string folder = Path.Combine(root, level);
-            if (Directory.Exists(folder))
+            if (IsDirectory(folder))
             {
                 CacheLog.Debug($"precompiled library {folder} selected for this CPU");
                 return new PrecompiledLibrary(level, new DiskCache(folder, writable: false));
@@ -47,6 +47,8 @@ public sealed class PrecompiledLibrary
     }
 
     /// <summary>The precompiled-code folder of an assembly file.</summary>
+    private static bool IsDirectory(string path) => NativeFiles.Available ? NativeFiles.IsDirectory(path) : Directory.Exists(path);
+
     public static string FolderOf(string assemblyPath) =>
         Path.Combine(Path.GetDirectoryName(assemblyPath)!, Path.GetFileNameWithoutExtension(assemblyPath) + FolderSuffix);
 }

@@ -27,9 +27,9 @@ public static partial class CompilePipeline
         ArgumentNullException.ThrowIfNull(settings);
         var total = Stopwatch.StartNew();
         var entry = module.Find(entryName) ?? throw new InvalidOperationException($"no IR function '{entryName}'");
-        if (!LlvmLibrary.TryLoad(out var loadError))                               // 1. libLLVM present?
+        Verify(module, entry);                                                       // 1. IR invariants
+        if (!LlvmLibrary.TryLoad(out var loadError))                               // 2. libLLVM present?
             throw new NativeCompilerUnavailableException(loadError ?? "libLLVM not found");
-        Verify(module, entry);                                                       // 2. IR invariants
         var jit = NativeJit.Instance;
         var timings = new CompileTimings();
         byte[] objectCode;

@@ -17,9 +17,9 @@ public static partial class CompilePipeline
     {
         var total = Stopwatch.StartNew();
         var entry = module.Find(entryName) ?? throw new InvalidOperationException($"no IR function '{entryName}'");
-        if (!LlvmLibrary.TryLoad(out var loadError))                              // 1. libLLVM present?
+        Verify(module, entry);                                                      // 1. IR invariants
+        if (!LlvmLibrary.TryLoad(out var loadError))                              // 2. libLLVM present?
             throw new NativeCompilerUnavailableException(loadError ?? "libLLVM not found");
-        Verify(module, entry);                                                      // 2. IR invariants
         if (NumbaConfig.DumpIr) Dump("NumbaWeaver IR", string.Concat(module.CallClosure(entry).ConvertAll(IrPrinter.Print)));
         if (Parallel.ParallelSettings.Diagnostics) Dump("parallel diagnostics", Parallel.ParallelDiagnostics.Describe(module, entry));
         var jit = NativeJit.Instance;

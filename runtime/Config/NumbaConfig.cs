@@ -1,6 +1,6 @@
 // Runtime switches: environment variables (Numba's names) first, then runtimeconfig.json/AppContext.
 using System;
-using System.Globalization;
+using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Config;
 
@@ -46,7 +46,7 @@ public static partial class NumbaConfig
     private static bool Flag(string name, bool fallback) => Raw(name) is { } v ? IsTrue(v) : fallback;
 
     private static int Integer(string name, int fallback) =>
-        int.TryParse(Raw(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : fallback;
+        InvariantText.TryParseInt32(Raw(name), out var v) ? v : fallback;
 
     private static bool IsTrue(string v) =>
         v == "1" || v.Equals("true", StringComparison.OrdinalIgnoreCase) || v.Equals("yes", StringComparison.OrdinalIgnoreCase);

@@ -1,6 +1,5 @@
 // One woven assembly's IR index and (parsed on demand) IR module, and its compiled entries.
 using System;
-using System.Collections.Concurrent;
 using System.IO;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -17,8 +16,8 @@ namespace NumbaWeaver.Dispatch;
 /// </summary>
 internal sealed class AssemblyUnit
 {
-    // Boxed addresses: Lazy of a reference type runs the framework's precompiled code, Lazy<nint> would be jitted.
-    private readonly ConcurrentDictionary<string, Lazy<StrongBox<nint>>> _entries = new();
+    // Boxed addresses: a table of a reference type runs precompiled shared code, one of nint would be jitted.
+    private readonly OnceTable<string, EntryAddress> _entries = new(StringComparer.Ordinal);
     private readonly Lazy<IrModule> _module;
 
     private AssemblyUnit(Assembly assembly, IrIndex? index)
@@ -52,9 +51,7 @@ internal sealed class AssemblyUnit
     public nint GetEntry(string functionName, IrType[] typeArguments)
     {
         string key = typeArguments.Length == 0 ? functionName : functionName + "<" + string.Join(",", (object[])typeArguments) + ">";
-        var lazy = _entries.GetOrAdd(key, _ => new Lazy<StrongBox<nint>>(
-            () => new StrongBox<nint>(EntryResolver.Resolve(this, functionName, typeArguments)), LazyThreadSafetyMode.ExecutionAndPublication));
-        return lazy.Value.Value;
+        return _entries.Get(key, _ => new EntryAddress(EntryResolver.Resolve(this, functionName, typeArguments))).Value;
     }
 
     private static IrModule ReadModule(Assembly assembly) =>
@@ -68,7 +65,15 @@ internal sealed class AssemblyUnit
     {
         using var stream = assembly.GetManifestResourceStream(name);
         if (stream is null) return null;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        // Not StreamReader: its first use costs milliseconds of framework start-up. ASCII text skips the framework's decoder too.
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return InvariantText.FromUtf8(bytes);
     }
+}
+
+/// <summary>A resolved entry's address, boxed in our own class: <c>StrongBox&lt;nint&gt;</c> has no precompiled code and would be jitted.</summary>
+internal sealed class EntryAddress(nint value)
+{
+    public nint Value { get; } = value;
 }

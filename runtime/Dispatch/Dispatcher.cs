@@ -1,6 +1,5 @@
 // The lazy native dispatcher stubs call on first use: compile once, publish the entry pointer.
 using System;
-using System.Collections.Concurrent;
 using System.Reflection;
 using NumbaWeaver.Compiler;
 using NumbaWeaver.Config;
@@ -17,7 +16,7 @@ public static class Dispatcher
     /// <summary>The pointer value meaning "run the original C#".</summary>
     public static readonly nint Fallback = -1;
 
-    private static readonly ConcurrentDictionary<Assembly, Lazy<AssemblyUnit>> Units = new();
+    private static readonly OnceTable<Assembly, AssemblyUnit> Units = new();
 
     /// <summary>Entry point for stubs: the native entry of <paramref name="functionName"/>, or <see cref="Fallback"/>.</summary>
     public static nint Resolve(RuntimeTypeHandle owner, string functionName)
@@ -26,7 +25,7 @@ public static class Dispatcher
         try
         {
             var assembly = Type.GetTypeFromHandle(owner)!.Assembly;
-            var unit = Units.GetOrAdd(assembly, a => new Lazy<AssemblyUnit>(() => AssemblyUnit.Load(a))).Value;
+            var unit = Units.Get(assembly, AssemblyUnit.Load);
             return unit.GetEntry(functionName);
         }
         catch (Exception ex) when (!NumbaConfig.Strict)
@@ -51,7 +50,7 @@ public static class Dispatcher
             var type = Type.GetTypeFromHandle(entryClass)!;
             var arguments = GenericArguments.ToIr(type.GetGenericArguments());
             shown = functionName + " with <" + string.Join(", ", (object[])type.GetGenericArguments()) + ">";
-            var unit = Units.GetOrAdd(type.Assembly, a => new Lazy<AssemblyUnit>(() => AssemblyUnit.Load(a))).Value;
+            var unit = Units.Get(type.Assembly, AssemblyUnit.Load);
             return unit.GetEntry(functionName, arguments);
         }
         catch (Exception ex) when (!NumbaConfig.Strict)

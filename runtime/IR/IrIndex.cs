@@ -1,7 +1,6 @@
 // The small index the weaver embeds beside the IR: each entry's flags and IR fingerprint, for finding cached code without parsing.
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text;
 
@@ -53,29 +52,42 @@ public sealed class IrIndex
     {
         var text = new StringBuilder(Header).Append('\n');
         foreach (var e in _entries.Values)
-            text.Append(e.Fingerprint).Append(' ').Append(((int)e.Flags).ToString(CultureInfo.InvariantCulture)).Append(' ').Append(e.Name).Append('\n');
+            text.Append(e.Fingerprint).Append(' ').Append(InvariantText.Decimal((int)e.Flags)).Append(' ').Append(e.Name).Append('\n');
         return text.ToString();
     }
 
     /// <summary>Reads <see cref="Print"/>'s text; null when the text is not an index of this format.</summary>
     public static IrIndex? Parse(string text)
     {
-        var lines = text.Split('\n');
-        if (lines.Length == 0 || lines[0] != Header) return null;
+        // Scanned by hand, not split: this runs on every process's first call (docs/cache.md, "Why the first call is fast").
+        int at = 0;
+        if (!NextLine(text, ref at, out int start, out int length) || length != Header.Length) return null;
+        for (int i = 0; i < length; i++)
+            if (text[start + i] != Header[i]) return null;
         var index = new IrIndex();
-        for (int i = 1; i < lines.Length; i++)
+        while (NextLine(text, ref at, out start, out length))
         {
-            string line = lines[i];
-            if (line.Length == 0) continue;
-            int first = line.IndexOf(' ');
-            int second = first < 0 ? -1 : line.IndexOf(' ', first + 1);
-            if (first != 64 || second < 0
-                || !int.TryParse(line.Substring(first + 1, second - first - 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out int flags))
+            if (length == 0) continue;
+            int first = text.IndexOf(' ', start, length);
+            int second = first < 0 ? -1 : text.IndexOf(' ', first + 1, start + length - first - 1);
+            if (first - start != 64 || second < 0 || !InvariantText.TryParseInt32(text, first + 1, second - first - 1, out int flags))
                 return null;
-            string name = line.Substring(second + 1);
-            index._entries[name] = new IrIndexEntry(name, (FunctionFlags)flags, line.Substring(0, first));
+            string name = text.Substring(second + 1, start + length - second - 1);
+            index._entries[name] = new IrIndexEntry(name, (FunctionFlags)flags, text.Substring(start, 64));
         }
         return index;
+    }
+
+    private static bool NextLine(string text, ref int at, out int start, out int length)
+    {
+        start = at;
+        length = 0;
+        if (at >= text.Length) return false;
+        int end = text.IndexOf('\n', at);
+        if (end < 0) end = text.Length;
+        length = end - start;
+        at = end + 1;
+        return true;
     }
 }
 

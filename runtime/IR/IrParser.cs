@@ -1,7 +1,6 @@
 // Reads the IR text format written by IrPrinter (the deserializer the runtime uses).
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
 
 namespace NumbaWeaver.IR;
@@ -9,6 +8,17 @@ namespace NumbaWeaver.IR;
 /// <summary>Parses modules printed by <see cref="IrPrinter"/>. Errors carry the line number.</summary>
 public static class IrParser
 {
+    // Number parsing and opcode lookup avoid CultureInfo (which loads ICU) and Enum.TryParse<Opcode> (jitted):
+    // the IR is parsed on a process's first compile, whose latency docs/cache.md measures.
+    private static readonly Dictionary<string, object> Opcodes = OpcodeTable();
+
+    private static Dictionary<string, object> OpcodeTable()
+    {
+        var table = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        foreach (string name in Enum.GetNames(typeof(Opcode))) table[name] = Enum.Parse(typeof(Opcode), name);
+        return table;
+    }
+
     public static IrModule ParseModule(string text)
     {
         var lines = text.Split('\n');
@@ -60,7 +70,7 @@ public static class IrParser
                     n++;
                     return f;
                 case "generic":
-                    f.TypeParameterCount = int.Parse(c.Token(), CultureInfo.InvariantCulture);
+                    f.TypeParameterCount = InvariantText.ParseInt32(c.Token());
                     break;
                 case "source":
                     f.SourceFile = c.QuotedString();
@@ -73,7 +83,7 @@ public static class IrParser
                     break;
                 default:
                     if (!word.EndsWith(":", StringComparison.Ordinal)) throw Error(n, $"unexpected '{word}'");
-                    int index = int.Parse(word.Substring(0, word.Length - 1), CultureInfo.InvariantCulture);
+                    int index = InvariantText.ParseInt32(word.Substring(0, word.Length - 1));
                     if (index != f.Body.Count) throw Error(n, $"instruction {index} out of order");
                     f.Body.Add(ParseInstruction(c, n));
                     break;
@@ -85,7 +95,8 @@ public static class IrParser
     private static Instruction ParseInstruction(Cursor c, int n)
     {
         var opName = c.Token();
-        if (!Enum.TryParse<Opcode>(opName, ignoreCase: true, out var op)) throw Error(n, $"unknown opcode '{opName}'");
+        if (!Opcodes.TryGetValue(opName, out object? boxed)) throw Error(n, $"unknown opcode '{opName}'");
+        var op = (Opcode)boxed;
         var ins = new Instruction(op);
         while (!c.AtEnd)
         {
@@ -93,13 +104,13 @@ public static class IrParser
             if (c.Peek == '@')
             {
                 var pos = c.Token().Substring(1).Split(':');
-                ins.Line = int.Parse(pos[0], CultureInfo.InvariantCulture);
-                ins.Column = int.Parse(pos[1], CultureInfo.InvariantCulture);
+                ins.Line = InvariantText.ParseInt32(pos[0]);
+                ins.Column = InvariantText.ParseInt32(pos[1]);
                 continue;
             }
             if (c.TryPrefix("->"))
             {
-                foreach (var t in c.Token().Split(',')) ins.Targets.Add(int.Parse(t, CultureInfo.InvariantCulture));
+                foreach (var t in c.Token().Split(',')) ins.Targets.Add(InvariantText.ParseInt32(t));
                 continue;
             }
             if (c.TryPrefix("n=")) { ins.Name = c.QuotedString(); continue; }
@@ -111,10 +122,10 @@ public static class IrParser
             {
                 case "t": ins.Type = IrType.Parse(value); break;
                 case "t2": ins.Type2 = IrType.Parse(value); break;
-                case "i": ins.Int = long.Parse(value, CultureInfo.InvariantCulture); break;
+                case "i": ins.Int = InvariantText.ParseInt64(value); break;
                 case "f":
                     if (!value.StartsWith("0x", StringComparison.Ordinal)) throw Error(n, "float constants are written as 0x bits");
-                    ins.Float = BitConverter.Int64BitsToDouble(long.Parse(value.Substring(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                    ins.Float = BitConverter.Int64BitsToDouble(InvariantText.ParseHex64(value.Substring(2)));
                     break;
                 default: throw Error(n, $"unknown operand '{key}'");
             }

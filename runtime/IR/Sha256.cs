@@ -56,7 +56,7 @@ public static class Sha256
     public static byte[] Hash(byte[] data) => Hash(data, 0, data.Length);
 
     /// <summary>The digest of <paramref name="text"/>'s UTF-8 bytes as 64 lowercase hex digits.</summary>
-    public static string HexOf(string text) => ToHex(Hash(Encoding.UTF8.GetBytes(text)));
+    public static string HexOf(string text) => ToHex(Hash(InvariantText.ToUtf8(text)));
 
     public static string ToHex(byte[] bytes)
     {

@@ -29,15 +29,16 @@ public sealed partial class StackTypes
         var body = f.Body;
         var before = new IrType[]?[body.Count];
         var errors = new List<string>();
-        var work = new Stack<int>();
+        var work = new List<int>(); // a stack; List<int> has precompiled code, Stack<int> would be jitted on a first compile
         if (body.Count > 0)
         {
             before[0] = Array.Empty<IrType>();
-            work.Push(0);
+            work.Add(0);
         }
         while (work.Count > 0)
         {
-            int pc = work.Pop();
+            int pc = work[work.Count - 1];
+            work.RemoveAt(work.Count - 1);
             var ins = body[pc];
             var stack = new List<IrType>(before[pc]!);
             string? error = Apply(f, ins, stack, findFunction);
@@ -63,7 +64,7 @@ public sealed partial class StackTypes
                 if (existing == null)
                 {
                     before[to] = after;
-                    work.Push(to);
+                    work.Add(to);
                 }
                 else if (!existing.SequenceEqual(after))
                 {

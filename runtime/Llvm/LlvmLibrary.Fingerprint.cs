@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
+using NumbaWeaver.Cache;
 
 namespace NumbaWeaver.Llvm;
 
@@ -11,7 +12,8 @@ public static partial class LlvmLibrary
     private static readonly Lazy<string> PredictedFingerprint = new(PredictFingerprint);
 
     /// <summary>
-    /// Names the libLLVM the loader would pick (real file name, size and modification time) without loading it,
+    /// Names the libLLVM the loader would pick without loading it: on Linux x86-64 the real file's device, inode, size
+    /// and modification time from one stat call (<see cref="NativeFiles"/>), elsewhere its real name, size and time,
     /// so the disk cache can key on the LLVM that compiled an entry while a cache hit still costs no dlopen.
     /// "none" when no candidate file exists. It follows the loader's order over the usual library folders;
     /// where it guesses wrong the worst outcome is a recompilation, never wrong code.
@@ -22,6 +24,11 @@ public static partial class LlvmLibrary
     {
         foreach (string candidate in FingerprintCandidates())
         {
+            if (NativeFiles.Available)
+            {
+                if (NativeFiles.TryStat(candidate, out var status)) return status.Identity();
+                continue;
+            }
             try
             {
                 var file = new FileInfo(candidate);

@@ -14,7 +14,7 @@ public sealed unsafe partial class NativeJit
     /// </summary>
     private void DefineRuntimeSymbols()
     {
-        var symbols = ParallelRuntime.Symbols.Concat(RuntimeSymbols.All).ToList();
+        var symbols = ParallelRuntime.Symbols.Concat(RuntimeSymbols.All()).ToList();
         var pairs = new LLVMOrcCSymbolMapPair[symbols.Count];
         var session = LLVM.OrcLLJITGetExecutionSession(jit);
         for (int i = 0; i < symbols.Count; i++)

@@ -37,10 +37,11 @@ public static unsafe class ParallelRuntime
     private static readonly double NsPerTick = 1e9 / Stopwatch.Frequency;
 
     /// <summary>Names and addresses NativeJit defines for compiled code.</summary>
-    public static (string Name, nint Address)[] Symbols { get; } = new[]
-    {
-        (ParallelForSymbol, (nint)(delegate* unmanaged<nint, nint, nint, long, long, long, long, long*, int>)&ParallelFor),
-    };
+    public static (string Name, nint Address)[] Symbols => [(ParallelForSymbol, FindSymbol(ParallelForSymbol))];
+
+    /// <summary>The address of the parallel runtime's entry point <paramref name="name"/>, or 0 (no static state touched).</summary>
+    public static nint FindSymbol(string name) =>
+        name == ParallelForSymbol ? (nint)(delegate* unmanaged<nint, nint, nint, long, long, long, long, long*, int>)&ParallelFor : 0;
 
     internal static int CurrentThreadId => threadId;
 

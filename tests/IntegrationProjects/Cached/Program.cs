@@ -29,6 +29,9 @@ clock.Restart();
 Kernels.Relax(grid2, next2, 20, 1.5);
 double largeRunMs = clock.Elapsed.TotalMilliseconds;
 
+// Before anything is printed (setting up Console's encoding loads ICU): did the first calls load ICU? They should not (docs/cache.md).
+string icuLoaded = OperatingSystem.IsLinux() ? File.ReadAllText("/proc/self/maps").Contains("libicuuc", StringComparison.Ordinal).ToString() : "n/a";
+
 Console.WriteLine($"dot {BitConverter.DoubleToInt64Bits(dot):X16}");
 Console.WriteLine($"relax {BitConverter.DoubleToInt64Bits(relax):X16}");
 Console.WriteLine($"first-call-small-ms {smallMs:F3}");
@@ -42,4 +45,5 @@ Console.WriteLine($"cache-hits {CacheStatistics.Hits}");
 Console.WriteLine($"cache-misses {CacheStatistics.Misses}");
 Console.WriteLine($"cache-rejected {CacheStatistics.Rejected}");
 Console.WriteLine($"precompiled-hits {CacheStatistics.PrecompiledHits}");
+Console.WriteLine($"icu-loaded-by-first-calls {icuLoaded}");
 Console.WriteLine($"llvm-loaded {File.ReadAllText("/proc/self/maps").Contains("libLLVM")}");

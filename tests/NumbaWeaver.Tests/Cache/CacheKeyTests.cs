@@ -1,4 +1,5 @@
 // Cache keys change with everything that changes machine code (callees included) and with nothing else.
+using System.Linq;
 using NumbaWeaver.Cache;
 using NumbaWeaver.IR;
 using Shouldly;
@@ -59,7 +60,16 @@ public class CacheKeyTests
     {
         CacheKey.HostTarget.ShouldContain(CpuIdentity.Fingerprint);
         CacheKey.HostTarget.ShouldContain(NumbaWeaver.Llvm.LlvmLibrary.Fingerprint);
-        NumbaWeaver.Llvm.LlvmLibrary.Fingerprint.ShouldContain("libLLVM"); // these machines have libllvm19
+        NumbaWeaver.Llvm.LlvmLibrary.Fingerprint.ShouldNotBe("none"); // these machines have libllvm19
+        if (NativeFiles.Available && NumbaWeaver.Llvm.LlvmLibrary.TryLoad(out _))
+        {
+            // The file predicted without loading is the file the loader mapped (stat follows the links).
+            string mapped = System.IO.File.ReadAllLines("/proc/self/maps")
+                .Select(line => line[(line.IndexOf('/') is var slash and >= 0 ? slash : line.Length)..])
+                .First(path => path.Contains("libLLVM", System.StringComparison.Ordinal));
+            NativeFiles.TryStat(mapped, out var loaded).ShouldBeTrue();
+            NumbaWeaver.Llvm.LlvmLibrary.Fingerprint.ShouldBe(loaded.Identity());
+        }
         CpuIdentity.SupportedLevels().ShouldContain("x86-64");
     }
 }

@@ -85,6 +85,7 @@ public class CachedProjectTests : IClassFixture<CachedProjectBuild>
         warm["cache-hits"].ShouldBe("3");
         warm["compiled"].ShouldBe("0");
         warm["llvm-loaded"].ShouldBe("False");
+        if (OperatingSystem.IsLinux()) warm["icu-loaded-by-first-calls"].ShouldBe("False"); // culture-free hit path
         foreach (var result in new[] { cold, warm })
         {
             result["dot"].ShouldBe(original["dot"]);
@@ -150,8 +151,35 @@ public class CachedProjectTests : IClassFixture<CachedProjectBuild>
         result["compiled"].ShouldBe("0");
         result["fallbacks"].ShouldBe("0");
         result["llvm-loaded"].ShouldBe("False");
+        if (OperatingSystem.IsLinux()) result["icu-loaded-by-first-calls"].ShouldBe("False");
         result["dot"].ShouldBe(original["dot"]);
         result["relax"].ShouldBe(original["relax"]);
+    }
+
+    [Fact]
+    public void The_first_calls_of_precompiled_code_jit_none_of_the_runtime()
+    {
+        // The runtime ships as ReadyToRun and its hit path avoids generic instantiations that have no precompiled
+        // code, so the only methods jitted are the user's stubs and framework leftovers (docs/cache.md).
+        if (!OperatingSystem.IsLinux()) return;
+        string jitLog = Path.Combine(Path.GetTempPath(), "nw-jit-" + Guid.NewGuid().ToString("N") + ".txt");
+        var result = _build.Run(new Dictionary<string, string?>
+        {
+            ["NUMBA_LLVM_PATH"] = "/nonexistent",
+            ["NUMBA_JIT_STRICT"] = "1",
+            ["NUMBA_CACHE_DIR"] = CachedProjectBuild.NewCacheDir(),
+            ["DOTNET_JitStdOutFile"] = jitLog,
+            ["DOTNET_JitDisasmSummary"] = "1",
+        });
+        result["precompiled-hits"].ShouldBe("3");
+        string[] jitted = File.ReadAllLines(jitLog);
+        File.Delete(jitLog);
+        jitted.ShouldContain(l => l.Contains("Cached.Kernels:Dot", StringComparison.Ordinal)); // the log works
+        // Tier1 lines are hot precompiled methods being re-optimised later, not first-call work. CpuIdentity asks
+        // AVX-512's IsSupported to choose the precompiled level, and ReadyToRun code cannot assume that answer.
+        jitted.Where(l => l.Contains("NumbaWeaver.", StringComparison.Ordinal) && !l.Contains("Tier1", StringComparison.Ordinal)
+                          && !l.Contains("NumbaWeaver.Cache.CpuIdentity:", StringComparison.Ordinal))
+            .ShouldBeEmpty();
     }
 
     [Fact]

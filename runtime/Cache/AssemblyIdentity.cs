@@ -1,0 +1,36 @@
+// An assembly's name and version read from its display name, without AssemblyName (whose culture lookup loads ICU).
+using System.Reflection;
+
+namespace NumbaWeaver.Cache;
+
+/// <summary>
+/// <see cref="Assembly.GetName()"/> resolves the assembly's culture through <c>CultureInfo.GetCultureInfo</c>,
+/// which initialises globalization and loads libicu (about 5 ms); the cache folder and the precompiled key
+/// only need the simple name and the version, which the display name (<see cref="Assembly.FullName"/>,
+/// built by the runtime's native loader) already holds.
+/// </summary>
+internal static class AssemblyIdentity
+{
+    /// <summary>The display name: <c>Name, Version=1.2.3.4, Culture=neutral, PublicKeyToken=null</c>.</summary>
+    public static string FullName(Assembly assembly) => assembly.FullName ?? assembly.ManifestModule.Name;
+
+    /// <summary>The simple name (what precedes <c>, Version=</c>).</summary>
+    public static string SimpleName(Assembly assembly)
+    {
+        string full = FullName(assembly);
+        int at = full.IndexOf(", Version=", System.StringComparison.Ordinal);
+        return at < 0 ? full : full.Substring(0, at);
+    }
+
+    /// <summary>The version text (<c>1.2.3.4</c>), or <c>0.0.0.0</c> when the display name has none.</summary>
+    public static string Version(Assembly assembly)
+    {
+        const string marker = ", Version=";
+        string full = FullName(assembly);
+        int start = full.IndexOf(marker, System.StringComparison.Ordinal);
+        if (start < 0) return "0.0.0.0";
+        start += marker.Length;
+        int end = full.IndexOf(',', start);
+        return end < 0 ? full.Substring(start) : full.Substring(start, end - start);
+    }
+}

@@ -1,0 +1,156 @@
+// stat, fstat, open, read and close from libc through function pointers: the cache's hit path without the framework's file stack.
+using System;
+using System.Runtime.InteropServices;
+using NumbaWeaver.IR;
+
+namespace NumbaWeaver.Cache;
+
+/// <summary>
+/// The first use of .NET's file APIs in a process (FileInfo, File.ReadAllBytes, link resolution) costs
+/// a few milliseconds of framework start-up, more than the rest of a cache hit. On Linux x86-64 the hit
+/// path asks libc directly: one stat per LLVM candidate and for the folder's mode, one open/read/close for
+/// the entry. Elsewhere <see cref="Available"/> is false and callers use the framework.
+/// </summary>
+internal static unsafe partial class NativeFiles
+{
+    private const int OpenReadOnlyCloseOnExec = 0x80000; // O_RDONLY | O_CLOEXEC
+    private const int StatSize = 144;                    // sizeof(struct stat) for glibc on x86-64
+
+    private const string Libc = "libc.so.6";
+
+    // Declared imports, not function pointers: ReadyToRun precompiles these, a calli through a pointer needs a jitted stub.
+    private static readonly bool HasLibc = OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture == Architecture.X64
+        && NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), "fstat", out _)   // exported from glibc 2.33
+        && NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), "stat", out _);
+
+    [LibraryImport(Libc, EntryPoint = "stat")]
+    private static partial int StatFunction(byte* path, byte* buffer);
+
+    [LibraryImport(Libc, EntryPoint = "fstat")]
+    private static partial int FstatFunction(int fd, byte* buffer);
+
+    [LibraryImport(Libc, EntryPoint = "open")]
+    private static partial int OpenFunction(byte* path, int flags);
+
+    [LibraryImport(Libc, EntryPoint = "read", SetLastError = true)]
+    private static partial nint ReadFunction(int fd, byte* buffer, nuint count);
+
+    [LibraryImport(Libc, EntryPoint = "close")]
+    private static partial int CloseFunction(int fd);
+
+    /// <summary>True where libc was found (Linux x86-64 with glibc's symbol names).</summary>
+    public static bool Available => HasLibc;
+
+    /// <summary>What stat(2) says of a path, following links.</summary>
+    public readonly struct Status
+    {
+        public Status(ulong device, ulong inode, uint mode, long size, long modifiedSeconds, long modifiedNanoseconds)
+        {
+            Device = device;
+            Inode = inode;
+            Mode = mode;
+            Size = size;
+            ModifiedSeconds = modifiedSeconds;
+            ModifiedNanoseconds = modifiedNanoseconds;
+        }
+
+        public ulong Device { get; }
+        public ulong Inode { get; }
+        public uint Mode { get; }
+        public long Size { get; }
+        public long ModifiedSeconds { get; }
+        public long ModifiedNanoseconds { get; }
+
+        /// <summary>Device, inode, size and modification time in hex: changes whenever the file is replaced or rewritten.</summary>
+        public string Identity() =>
+            InvariantText.Hex(Device, 16) + ":" + InvariantText.Hex(Inode, 16) + ":" + InvariantText.Hex((ulong)Size, 16) + ":"
+            + InvariantText.Hex((ulong)ModifiedSeconds, 16) + "." + InvariantText.Hex((ulong)ModifiedNanoseconds, 8);
+    }
+
+    /// <summary>stat(2) of <paramref name="path"/>; false when it does not exist or cannot be examined.</summary>
+    public static bool TryStat(string path, out Status status)
+    {
+        status = default;
+        if (!Available) return false;
+        byte[] name = CString(path);
+        byte* buffer = stackalloc byte[StatSize];
+        fixed (byte* p = name)
+        {
+            if (StatFunction(p, buffer) != 0) return false;
+        }
+        status = new Status(*(ulong*)buffer, *(ulong*)(buffer + 8), *(uint*)(buffer + 24), *(long*)(buffer + 48),
+            *(long*)(buffer + 88), *(long*)(buffer + 96));
+        return true;
+    }
+
+    /// <summary>The whole file (also /proc files, whose size stat does not know), or null when it cannot be opened (missing, not readable); a failed read is an <see cref="System.IO.IOException"/>.</summary>
+    public static byte[]? TryReadAll(string path)
+    {
+        if (!Available) throw new PlatformNotSupportedException("NativeFiles is for Linux x86-64");
+        byte[] name = CString(path);
+        int fd;
+        fixed (byte* p = name) fd = OpenFunction(p, OpenReadOnlyCloseOnExec);
+        if (fd < 0) return null;
+        try
+        {
+            // fstat, not stat: another process may rename a new entry over the path after the open.
+            byte* statBuffer = stackalloc byte[StatSize];
+            if (FstatFunction(fd, statBuffer) != 0) return null;
+            long size = *(long*)(statBuffer + 48);
+            if (size < 0 || size > int.MaxValue) throw new System.IO.IOException($"{path} is too large to be a cache entry");
+            // Files under /proc report size 0: read those until end of file.
+            var bytes = new byte[size > 0 ? size : 16384];
+            int done = 0;
+            while (true)
+            {
+                if (done == bytes.Length)
+                {
+                    if (size > 0) break;
+                    Array.Resize(ref bytes, bytes.Length * 2);
+                }
+                nint got;
+                fixed (byte* data = bytes) got = ReadFunction(fd, data + done, (nuint)(bytes.Length - done));
+                if (got < 0) throw new System.IO.IOException($"cannot read {path} (errno {Marshal.GetLastPInvokeError()})");
+                if (got == 0) break; // end of file; shorter than stat said is rejected by the entry's validation
+                done += (int)got;
+            }
+            return done == bytes.Length ? bytes : bytes.AsSpan(0, done).ToArray();
+        }
+        finally
+        {
+            CloseFunction(fd);
+        }
+    }
+
+    /// <summary>One read of at most <paramref name="count"/> bytes from the start of a file (for /proc files, where reading all can be slow), or null.</summary>
+    public static byte[]? TryReadStart(string path, int count)
+    {
+        if (!Available) return null;
+        byte[] name = CString(path);
+        int fd;
+        fixed (byte* p = name) fd = OpenFunction(p, OpenReadOnlyCloseOnExec);
+        if (fd < 0) return null;
+        try
+        {
+            var bytes = new byte[count];
+            nint got;
+            fixed (byte* data = bytes) got = ReadFunction(fd, data, (nuint)count);
+            return got <= 0 ? null : got == count ? bytes : bytes.AsSpan(0, (int)got).ToArray();
+        }
+        finally
+        {
+            CloseFunction(fd);
+        }
+    }
+
+    /// <summary>True when <paramref name="path"/> is a directory (following links).</summary>
+    public static bool IsDirectory(string path) => TryStat(path, out var status) && (status.Mode & 0xF000) == 0x4000;
+
+    private static byte[] CString(string path)
+    {
+        byte[] utf8 = InvariantText.ToUtf8(path);
+        var name = new byte[utf8.Length + 1];
+        Buffer.BlockCopy(utf8, 0, name, 0, utf8.Length);
+        return name;
+    }
+}

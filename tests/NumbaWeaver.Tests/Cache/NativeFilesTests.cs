@@ -1,0 +1,70 @@
+// The libc-based file access of the cache's hit path reports what .NET's own file APIs report.
+using System;
+using System.IO;
+using NumbaWeaver.Cache;
+using Shouldly;
+using Xunit;
+
+namespace NumbaWeaver.Tests.Cache;
+
+public class NativeFilesTests
+{
+    private static bool LinuxX64 => OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.X64;
+
+    [Fact]
+    public void Is_available_on_linux_x64()
+    {
+        NativeFiles.Available.ShouldBe(LinuxX64);
+    }
+
+    [Fact]
+    public void Stat_and_read_agree_with_the_framework()
+    {
+        if (!NativeFiles.Available) return; // NativeFiles is the Linux x86-64 path; elsewhere callers use the framework
+        string path = Path.Combine(Path.GetTempPath(), "nw-nativefiles-" + Guid.NewGuid().ToString("N"));
+        var bytes = new byte[70_000];
+        new Random(5).NextBytes(bytes);
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            NativeFiles.TryStat(path, out var status).ShouldBeTrue();
+            var info = new FileInfo(path);
+            status.Size.ShouldBe(info.Length);
+            status.ModifiedSeconds.ShouldBe(new DateTimeOffset(info.LastWriteTimeUtc).ToUnixTimeSeconds());
+            (status.Mode & 0xF000).ShouldBe(0x8000u); // a regular file
+            NativeFiles.TryReadAll(path).ShouldBe(bytes);
+            NativeFiles.TryReadStart(path, 100).ShouldBe(bytes[..100]);
+            NativeFiles.IsDirectory(path).ShouldBeFalse();
+            NativeFiles.IsDirectory(Path.GetTempPath()).ShouldBeTrue();
+
+            string before = status.Identity();
+            File.WriteAllBytes(path, bytes[..10]);
+            NativeFiles.TryStat(path, out var rewritten).ShouldBeTrue();
+            rewritten.Identity().ShouldNotBe(before);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Missing_files_are_null_not_exceptions()
+    {
+        if (!NativeFiles.Available) return;
+        string missing = "/nonexistent/nw-" + Guid.NewGuid().ToString("N");
+        NativeFiles.TryStat(missing, out _).ShouldBeFalse();
+        NativeFiles.TryReadAll(missing).ShouldBeNull();
+        NativeFiles.TryReadStart(missing, 10).ShouldBeNull();
+        NativeFiles.IsDirectory(missing).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Reads_proc_files_whose_size_is_unknown()
+    {
+        if (!NativeFiles.Available) return;
+        byte[] mine = NativeFiles.TryReadAll("/proc/self/status")!;
+        mine.ShouldNotBeNull();
+        System.Text.Encoding.ASCII.GetString(mine).ShouldContain("Name:");
+    }
+}

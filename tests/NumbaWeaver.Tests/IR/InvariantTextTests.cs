@@ -1,0 +1,107 @@
+// The culture-free number and text conversions of the first-call path agree with .NET's own, edge values included.
+using System;
+using System.Globalization;
+using System.Text;
+using NumbaWeaver.IR;
+using Shouldly;
+using Xunit;
+
+namespace NumbaWeaver.Tests.IR;
+
+public class InvariantTextTests
+{
+    [Theory]
+    [InlineData("0")]
+    [InlineData("42")]
+    [InlineData("-42")]
+    [InlineData("+7")]
+    [InlineData(" 15 ")]
+    [InlineData("2147483647")]
+    [InlineData("-2147483648")]
+    [InlineData("2147483648")]
+    [InlineData("-2147483649")]
+    [InlineData("99999999999999999999")]
+    [InlineData("")]
+    [InlineData("-")]
+    [InlineData("1a")]
+    [InlineData("0x10")]
+    public void TryParseInt32_agrees_with_int_TryParse(string text)
+    {
+        bool expected = int.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite,
+            CultureInfo.InvariantCulture, out int expectedValue);
+        InvariantText.TryParseInt32(text, out int value).ShouldBe(expected);
+        if (expected) value.ShouldBe(expectedValue);
+    }
+
+    [Fact]
+    public void TryParseInt32_reads_a_slice_and_refuses_null()
+    {
+        InvariantText.TryParseInt32("ab 123 cd", 3, 3, out int value).ShouldBeTrue();
+        value.ShouldBe(123);
+        InvariantText.TryParseInt32(null, out _).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("9223372036854775807")]
+    [InlineData("-9223372036854775808")]
+    [InlineData("123456789012345")]
+    public void ParseInt64_agrees_with_long_Parse(string text) =>
+        InvariantText.ParseInt64(text).ShouldBe(long.Parse(text, CultureInfo.InvariantCulture));
+
+    [Theory]
+    [InlineData("9223372036854775808")]
+    [InlineData("-9223372036854775809")]
+    [InlineData("184467440737095516160")]
+    [InlineData("")]
+    [InlineData("+")]
+    [InlineData("12x")]
+    public void ParseInt64_rejects_what_long_Parse_rejects(string text) =>
+        Should.Throw<FormatException>(() => InvariantText.ParseInt64(text));
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("FFFFFFFFFFFFFFFF")]
+    [InlineData("7ff8000000000000")]
+    [InlineData("8000000000000000")]
+    [InlineData("3FF0000000000000")]
+    public void ParseHex64_agrees_with_long_Parse_hex(string text) =>
+        InvariantText.ParseHex64(text).ShouldBe(long.Parse(text, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("10000000000000000")]
+    [InlineData("0x1")]
+    [InlineData("g")]
+    public void ParseHex64_rejects_bad_text(string text) => Should.Throw<FormatException>(() => InvariantText.ParseHex64(text));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    [InlineData(-7)]
+    [InlineData(int.MaxValue)]
+    [InlineData(int.MinValue)]
+    public void Decimal_agrees_with_ToString(int value) => InvariantText.Decimal(value).ShouldBe(value.ToString(CultureInfo.InvariantCulture));
+
+    [Theory]
+    [InlineData(0UL, 8)]
+    [InlineData(0xDEADBEEFUL, 8)]
+    [InlineData(0x123456789ABCDEF0UL, 16)]
+    [InlineData(0x1FFUL, 2)]
+    public void Hex_writes_the_low_digits(ulong value, int digits) =>
+        InvariantText.Hex(value, digits).ShouldBe(value.ToString("x16", CultureInfo.InvariantCulture)[(16 - digits)..]);
+
+    [Theory]
+    [InlineData("plain ascii")]
+    [InlineData("Grüße, 数値, 🚀")]
+    [InlineData("")]
+    public void Utf8_round_trips_like_Encoding_UTF8(string text)
+    {
+        InvariantText.ToUtf8(text).ShouldBe(Encoding.UTF8.GetBytes(text));
+        InvariantText.FromUtf8(Encoding.UTF8.GetBytes(text)).ShouldBe(text);
+        byte[] withMark = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)];
+        InvariantText.FromUtf8(withMark).ShouldBe(text);
+        InvariantText.FromUtf8(withMark, 3, withMark.Length - 3).ShouldBe(text);
+    }
+}
