@@ -27,7 +27,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         var diagnostics = new List<Diagnostic>();
         var ir = new ModuleTranslator(ModuleDefinition).Translate(roots, diagnostics); // 2. IL -> IR (+ callees)
         if (ReportErrors(diagnostics)) return;                                // 3. unsupported code = build error
-        EmbedIr(ir);                                                          // 4. IR + index -> embedded resources
+        var index = EmbedIr(ir);                                              // 4. IR + index -> embedded resources
         var runtime = new RuntimeReferences(ModuleDefinition, FindTypeDefinition);
         foreach (var method in roots)
         {
@@ -35,7 +35,8 @@ public sealed class ModuleWeaver : BaseModuleWeaver
             var name = ModuleTranslator.FunctionName(method);
             var bounded = ir.Find(name) is { } f && BoundedCalls.IsBounded(f);
             var scoped = AllocationScope.IsNeeded(ir, name);                  //    arrays allocated or returned: docs/abi.md
-            new StubWriter(ModuleDefinition, runtime).Write(method, twin, name, bounded, scoped); // 6. body -> stub
+            index.TryGet(name, out var indexed);                              //    stubs carry their index line
+            new StubWriter(ModuleDefinition, runtime).Write(method, twin, name, bounded, scoped, indexed); // 6. body -> stub
         }
         WriteInfo($"NumbaWeaver: {roots.Count} [Njit] method(s), {ir.Functions.Count} function(s) in IR");
     }
@@ -75,12 +76,14 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         return true;
     }
 
-    private void EmbedIr(IrModule ir)
+    private IrIndex EmbedIr(IrModule ir)
     {
         string text = IrPrinter.Print(ir);
         Embed(IrModule.ResourceName, text);
         // Fingerprinted from the text the runtime will parse, so both sides hash the same IR.
-        Embed(IrIndex.ResourceName, IrIndex.Build(IrParser.ParseModule(text)).Print());
+        var index = IrIndex.Build(IrParser.ParseModule(text));
+        Embed(IrIndex.ResourceName, index.Print());
+        return index;
     }
 
     private void Embed(string name, string text)

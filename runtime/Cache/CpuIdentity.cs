@@ -27,16 +27,19 @@ public static class CpuIdentity
     /// <summary>The levels of <see cref="KnownLevels"/> this CPU (and OS) can run, best first.</summary>
     public static IReadOnlyList<string> SupportedLevels() => Levels.Value;
 
-    // The fingerprint's source on Linux x86-64: /proc/cpuinfo (CpuInfoFile); elsewhere, or when it is unreadable, CPUID.
+    // On Linux x86-64: /proc/cpuinfo (CpuInfoFile); elsewhere, or when it is unreadable, CPUID.
     private static readonly Lazy<CpuInfoFile?> CpuInfo = new(ReadCpuInfo);
 
     private static readonly Lazy<IReadOnlyList<string>> Levels = new(ComputeLevels);
 
     private static CpuInfoFile? ReadCpuInfo() => RuntimeInformation.ProcessArchitecture == Architecture.X64 ? CpuInfoFile.TryRead() : null;
 
-    // Levels come from CPUID and .NET's IsSupported flags, not from /proc/cpuinfo: a kernel may omit a flag the CPU
-    // has (this project's CI machines list no "abm" although LZCNT works), and a level decides which code runs.
-    private static IReadOnlyList<string> ComputeLevels() => LevelsFromCpuId();
+    private static IReadOnlyList<string> ComputeLevels() => CpuInfo.Value is { } info ? info.SupportedLevels() : LevelsFromCpuId();
+
+    /// <summary>Whether LZCNT runs (for kernels whose /proc/cpuinfo omits "abm").</summary>
+    // Not inlined: a caller that asks IsSupported of an instruction set has no ReadyToRun code and would be jitted.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    internal static bool LzcntSupported() => Lzcnt.IsSupported;
 
     internal static List<string> LevelsFromCpuId()
     {

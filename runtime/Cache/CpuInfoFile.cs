@@ -1,5 +1,6 @@
-// The host CPU's identity from /proc/cpuinfo, read as bytes: no CPUID intrinsics on a cache hit.
+// The host CPU's identity and x86-64 level from /proc/cpuinfo, read as bytes: no CPUID intrinsics on a first call.
 using System;
+using System.Collections.Generic;
 
 namespace NumbaWeaver.Cache;
 
@@ -7,13 +8,18 @@ namespace NumbaWeaver.Cache;
 /// On Linux x86-64 the first processor block of /proc/cpuinfo names the CPU (vendor, family, model, stepping)
 /// and lists the features the kernel enabled (its <c>flags</c> line drops AVX when the OS does not save the
 /// vector state): what LLVM's host CPU name and features derive from, so its hash serves as the disk cache's
-/// CPU key. Reading it costs one read call; .NET's CPUID intrinsic costs a first call about 2 ms of jitting and
-/// type loading. <see cref="CpuIdentity"/> falls back to CPUID where this file is unusable. The x86-64 level
-/// of precompiled code is not taken from here (see <see cref="CpuIdentity.SupportedLevels"/>).
+/// CPU key, and its flags give the x86-64 level of precompiled code to run. Reading it costs one read call;
+/// .NET's CPUID intrinsic and the <c>IsSupported</c> checks cost a first call 2-3 ms of jitting and type
+/// loading. <see cref="CpuIdentity"/> falls back to CPUID where this file is unusable.
 /// </summary>
 internal sealed class CpuInfoFile
 {
     private static readonly string[] IdentityKeys = ["vendor_id", "cpu family", "model", "model name", "stepping", "flags"];
+
+    // The x86-64 psABI levels as kernel flag names (SSE3 is "pni", LAHF/SAHF is "lahf_lm", LZCNT is "abm").
+    private static readonly string[] V2 = ["cx16", "lahf_lm", "popcnt", "pni", "sse4_1", "sse4_2", "ssse3"];
+    private static readonly string[] V3 = ["avx", "avx2", "bmi1", "bmi2", "f16c", "fma", "movbe", "xsave"];
+    private static readonly string[] V4 = ["avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl"];
 
     private readonly byte[] _text;
     private readonly int _flagsStart, _flagsEnd;
@@ -64,6 +70,32 @@ internal sealed class CpuInfoFile
         if (flagsStart < 0) return null;
         Array.Resize(ref identity, identityLength);
         return new CpuInfoFile(text, identity, flagsStart, flagsEnd);
+    }
+
+    /// <summary>
+    /// The x86-64 levels this CPU and kernel run, best first. The kernel lists a feature only when it enabled it
+    /// (AVX-512 only with its register state saved), so a flag present is safe to use; a flag missing can only
+    /// lower the level. LZCNT is the exception: some kernels omit "abm" on CPUs that have it (this project's CI
+    /// machines do), so then .NET is asked.
+    /// </summary>
+    public List<string> SupportedLevels()
+    {
+        var levels = new List<string>();
+        bool v2 = HasAll(V2);
+        bool v3 = v2 && HasAll(V3) && (HasFlag("abm") || CpuIdentity.LzcntSupported());
+        bool v4 = v3 && HasAll(V4);
+        if (v4) levels.Add("x86-64-v4");
+        if (v3) levels.Add("x86-64-v3");
+        if (v2) levels.Add("x86-64-v2");
+        levels.Add("x86-64");
+        return levels;
+    }
+
+    private bool HasAll(string[] flags)
+    {
+        foreach (string flag in flags)
+            if (!HasFlag(flag)) return false;
+        return true;
     }
 
     /// <summary>Whether the space-separated flags line holds <paramref name="flag"/> as a whole word.</summary>

@@ -1,6 +1,5 @@
 // Where an entry's machine code comes from: precompiled library, then disk cache, then a fresh compile.
 using System;
-using System.Runtime.CompilerServices;
 using System.IO;
 using System.Reflection;
 using NumbaWeaver.Backend;
@@ -13,22 +12,28 @@ using NumbaWeaver.Llvm;
 namespace NumbaWeaver.Cache;
 
 /// <summary>
-/// Called once per entry (the dispatcher's Lazy). The first two sources never load libLLVM: keys are computed
-/// from the IR, CPUID and file metadata, and <see cref="ObjectLoader"/> links the object in managed code.
+/// Called once per entry (AssemblyUnit's EntrySlot). The first two sources never load libLLVM: keys are computed
+/// from the IR, the CPU's identity and file metadata, and <see cref="ObjectLoader"/> links the object in managed code.
 /// </summary>
 internal static class EntryResolver
 {
-    private static readonly OnceTable<Assembly, StrongBox<PrecompiledLibrary?>> Libraries = new();
 
-    public static nint Resolve(AssemblyUnit unit, string functionName, IrType[] typeArguments)
+    public static nint Resolve(AssemblyUnit unit, string functionName, IrType[] typeArguments) =>
+        Resolve(unit, Describe(unit, functionName, typeArguments));
+
+    /// <summary>As above, for a non-generic entry whose index line the stub carried (no index resource read).</summary>
+    public static nint Resolve(AssemblyUnit unit, IrIndexEntry indexed) =>
+        Resolve(unit, new ResolvedEntry(indexed.Name, indexed.Flags, indexed.Fingerprint,
+            () => Close(unit.Module, indexed.Name, Array.Empty<IrType>())));
+
+    private static nint Resolve(AssemblyUnit unit, ResolvedEntry entry)
     {
-        var entry = Describe(unit, functionName, typeArguments);
         string symbol = NativeSymbols.For(entry.Instance);
         var settings = CompileSettings.Current;
         var assembly = unit.Assembly;
 
         if (NumbaConfig.UsePrecompiled
-            && Libraries.Get(assembly, a => new StrongBox<PrecompiledLibrary?>(PrecompiledLibrary.For(a))).Value is { } library)
+            && unit.Precompiled is { } library)
         {
             string key = CacheKey.For(entry.Instance, entry.Fingerprint, settings, CacheKey.LevelTarget(library.Level));
             if (TryLoadEntry(library.Store, key, symbol, entry.Instance) is { } address)

@@ -1,8 +1,9 @@
 // One woven assembly's IR index and (parsed on demand) IR module, and its compiled entries.
 using System;
+using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
 using System.IO;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using NumbaWeaver.Cache;
 using NumbaWeaver.IR;
@@ -10,39 +11,87 @@ using NumbaWeaver.IR;
 namespace NumbaWeaver.Dispatch;
 
 /// <summary>
-/// Reads the small IR index at once and parses the IR module only when something needs it (a compile, or an
-/// entry the index lacks): a method served from the disk cache or a precompiled library never parses IR.
-/// Each entry is resolved at most once.
+/// Reads the small IR index when an entry's stub does not carry its index line itself (stubs woven before
+/// <see cref="Dispatcher.ResolveIndexed"/> existed, generic entries) and parses the IR module only when
+/// something needs it (a compile, or an entry the index lacks): a method served from the disk cache or a
+/// precompiled library never parses IR. Each entry is resolved at most once.
 /// </summary>
 internal sealed class AssemblyUnit
 {
-    // Boxed addresses: a table of a reference type runs precompiled shared code, one of nint would be jitted.
-    private readonly OnceTable<string, EntryAddress> _entries = new(StringComparer.Ordinal);
-    private readonly Lazy<IrModule> _module;
+    // One slot per entry, resolved once under its own lock (different entries compile in parallel). A class, not
+    // a Lazy<nint> or ConcurrentDictionary: those would be jitted or load another assembly on the first call.
+    private readonly Dictionary<string, EntrySlot> _entries = new(StringComparer.Ordinal);
+    // Read on first use under the lock, without Lazy<T>: each Lazy instantiation is a type the runtime must build
+    // on a process's first call (docs/cache.md, "Why the first call is fast").
+    private readonly Lock _gate = new();
+    private IrModule? _module;
+    private bool _indexRead;
+    private IrIndex? _index;
+    private bool _libraryFound;
+    private PrecompiledLibrary? _library;
 
-    private AssemblyUnit(Assembly assembly, IrIndex? index)
-    {
-        Assembly = assembly;
-        Index = index;
-        _module = new Lazy<IrModule>(() => ReadModule(assembly), LazyThreadSafetyMode.ExecutionAndPublication);
-    }
+    private AssemblyUnit(Assembly assembly) => Assembly = assembly;
 
     public Assembly Assembly { get; }
 
-    /// <summary>The woven index; null for assemblies woven before the index existed.</summary>
-    public IrIndex? Index { get; }
-
-    public IrModule Module => _module.Value;
-
-    public static AssemblyUnit Load(Assembly assembly)
+    /// <summary>The woven index, read on first use; null for assemblies woven before the index existed.</summary>
+    public IrIndex? Index
     {
-        string? indexText = ReadResource(assembly, IrIndex.ResourceName);
-        if (indexText is null && assembly.GetManifestResourceInfo(IrModule.ResourceName) is null)
-            throw NotWoven(assembly);
-        return new AssemblyUnit(assembly, indexText is null ? null : IrIndex.Parse(indexText));
+        get
+        {
+            lock (_gate)
+            {
+                if (!_indexRead)
+                {
+                    _index = ReadIndex(Assembly);
+                    _indexRead = true;
+                }
+                return _index;
+            }
+        }
     }
 
+    /// <summary>The IR module, parsed on first use.</summary>
+    public IrModule Module
+    {
+        get
+        {
+            lock (_gate) return _module ??= ReadModule(Assembly);
+        }
+    }
+
+    /// <summary>The machine code shipped next to the assembly for this CPU, looked up on first use; null if none.</summary>
+    public PrecompiledLibrary? Precompiled
+    {
+        get
+        {
+            lock (_gate)
+            {
+                if (!_libraryFound)
+                {
+                    _library = PrecompiledLibrary.For(Assembly);
+                    _libraryFound = true;
+                }
+                return _library;
+            }
+        }
+    }
+
+    /// <summary>The unit of a woven assembly; nothing is read until an entry needs it.</summary>
+    public static AssemblyUnit Load(Assembly assembly) => new(assembly);
+
     public nint GetEntry(string functionName) => GetEntry(functionName, Array.Empty<IrType>());
+
+    /// <summary>The entry of a non-generic function whose index line (<paramref name="indexed"/>) its stub carried.</summary>
+    public nint GetEntry(IrIndexEntry indexed)
+    {
+        var slot = SlotFor(indexed.Name);
+        lock (slot.Gate)
+        {
+            if (!slot.Done) slot.Complete(() => EntryResolver.Resolve(this, indexed));
+        }
+        return slot.Result();
+    }
 
     /// <summary>
     /// The entry of <paramref name="functionName"/> instantiated with <paramref name="typeArguments"/> (none for an
@@ -51,7 +100,29 @@ internal sealed class AssemblyUnit
     public nint GetEntry(string functionName, IrType[] typeArguments)
     {
         string key = typeArguments.Length == 0 ? functionName : functionName + "<" + string.Join(",", (object[])typeArguments) + ">";
-        return _entries.Get(key, _ => new EntryAddress(EntryResolver.Resolve(this, functionName, typeArguments))).Value;
+        var slot = SlotFor(key);
+        lock (slot.Gate)
+        {
+            if (!slot.Done) slot.Complete(() => EntryResolver.Resolve(this, functionName, typeArguments));
+        }
+        return slot.Result();
+    }
+
+    private EntrySlot SlotFor(string key)
+    {
+        lock (_gate)
+        {
+            if (!_entries.TryGetValue(key, out var slot)) _entries.Add(key, slot = new EntrySlot());
+            return slot;
+        }
+    }
+
+    private static IrIndex? ReadIndex(Assembly assembly)
+    {
+        string? indexText = ReadResource(assembly, IrIndex.ResourceName);
+        if (indexText is null && assembly.GetManifestResourceInfo(IrModule.ResourceName) is null)
+            throw NotWoven(assembly);
+        return indexText is null ? null : IrIndex.Parse(indexText);
     }
 
     private static IrModule ReadModule(Assembly assembly) =>
@@ -72,8 +143,35 @@ internal sealed class AssemblyUnit
     }
 }
 
-/// <summary>A resolved entry's address, boxed in our own class: <c>StrongBox&lt;nint&gt;</c> has no precompiled code and would be jitted.</summary>
-internal sealed class EntryAddress(nint value)
+/// <summary>Computes an entry's address (our own delegate type: a framework generic over nint would be built at run time).</summary>
+internal delegate nint EntryResolution();
+
+/// <summary>One entry's resolution: done once; a failure is kept and rethrown to every later caller, as Lazy would.</summary>
+internal sealed class EntrySlot
 {
-    public nint Value { get; } = value;
+    public readonly Lock Gate = new();
+    private nint _address;
+    private ExceptionDispatchInfo? _error;
+
+    public bool Done { get; private set; }
+
+    /// <summary>Runs <paramref name="resolve"/> (the caller holds <see cref="Gate"/>) and records its result or failure.</summary>
+    public void Complete(EntryResolution resolve)
+    {
+        try
+        {
+            _address = resolve();
+        }
+        catch (Exception e)
+        {
+            _error = ExceptionDispatchInfo.Capture(e);
+        }
+        Done = true;
+    }
+
+    public nint Result()
+    {
+        _error?.Throw();
+        return _address;
+    }
 }

@@ -1,14 +1,16 @@
 // The lazy native dispatcher stubs call on first use: compile once, publish the entry pointer.
 using System;
 using System.Reflection;
+using System.Threading;
 using NumbaWeaver.Compiler;
 using NumbaWeaver.Config;
+using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Dispatch;
 
 /// <summary>
 /// Stubs call <see cref="Resolve"/> while their pointer field is still zero. Each function is
-/// compiled once per process (concurrent first callers wait on the same <see cref="Lazy{T}"/>);
+/// compiled once per process (concurrent first callers wait on the same <see cref="EntrySlot"/>);
 /// <see cref="Fallback"/> tells the stub to run the original C#.
 /// </summary>
 public static class Dispatcher
@@ -16,7 +18,27 @@ public static class Dispatcher
     /// <summary>The pointer value meaning "run the original C#".</summary>
     public static readonly nint Fallback = -1;
 
-    private static readonly OnceTable<Assembly, AssemblyUnit> Units = new();
+    // One unit per woven assembly, found by reference in a copy-on-write array: a Dictionary keyed by Assembly
+    // would build EqualityComparer<Assembly>.Default by reflection on the first call of the process.
+    private static readonly Lock UnitsGate = new();
+    private static AssemblyUnit[] _units = [];
+
+    private static AssemblyUnit UnitOf(Assembly assembly)
+    {
+        foreach (var unit in Volatile.Read(ref _units))
+            if (ReferenceEquals(unit.Assembly, assembly)) return unit;
+        lock (UnitsGate)
+        {
+            foreach (var unit in _units)
+                if (ReferenceEquals(unit.Assembly, assembly)) return unit;
+            var created = AssemblyUnit.Load(assembly);
+            var grown = new AssemblyUnit[_units.Length + 1];
+            Array.Copy(_units, grown, _units.Length);
+            grown[^1] = created;
+            Volatile.Write(ref _units, grown);
+            return created;
+        }
+    }
 
     /// <summary>Entry point for stubs: the native entry of <paramref name="functionName"/>, or <see cref="Fallback"/>.</summary>
     public static nint Resolve(RuntimeTypeHandle owner, string functionName)
@@ -25,8 +47,29 @@ public static class Dispatcher
         try
         {
             var assembly = Type.GetTypeFromHandle(owner)!.Assembly;
-            var unit = Units.Get(assembly, AssemblyUnit.Load);
+            var unit = UnitOf(assembly);
             return unit.GetEntry(functionName);
+        }
+        catch (Exception ex) when (!NumbaConfig.Strict)
+        {
+            FallbackWarning.Report(functionName, ex);
+            return Fallback;
+        }
+    }
+
+    /// <summary>
+    /// Entry point for stubs of non-generic methods woven with their index line (docs/abi.md): the weaver passes
+    /// the entry's IR fingerprint and flags, which <see cref="Resolve"/> would read from the assembly's
+    /// <c>NumbaWeaver.IR.index</c> resource, so a cached or precompiled first call reads no resource at all.
+    /// </summary>
+    public static nint ResolveIndexed(RuntimeTypeHandle owner, string functionName, string irFingerprint, int flags)
+    {
+        if (NumbaConfig.DisableJit) return Fallback;
+        try
+        {
+            var assembly = Type.GetTypeFromHandle(owner)!.Assembly;
+            var unit = UnitOf(assembly);
+            return unit.GetEntry(new IrIndexEntry(functionName, (FunctionFlags)flags, irFingerprint));
         }
         catch (Exception ex) when (!NumbaConfig.Strict)
         {
@@ -50,7 +93,7 @@ public static class Dispatcher
             var type = Type.GetTypeFromHandle(entryClass)!;
             var arguments = GenericArguments.ToIr(type.GetGenericArguments());
             shown = functionName + " with <" + string.Join(", ", (object[])type.GetGenericArguments()) + ">";
-            var unit = Units.Get(type.Assembly, AssemblyUnit.Load);
+            var unit = UnitOf(type.Assembly);
             return unit.GetEntry(functionName, arguments);
         }
         catch (Exception ex) when (!NumbaConfig.Strict)

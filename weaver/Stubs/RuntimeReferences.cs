@@ -18,6 +18,7 @@ public sealed class RuntimeReferences
         _module = module;
         var dispatcher = findType("NumbaWeaver.Dispatch.Dispatcher");
         Resolve = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "Resolve"));
+        ResolveIndexed = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveIndexed"));
         ResolveGeneric = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveGeneric"));
         var thrower = findType("NumbaWeaver.Dispatch.StatusThrower");
         CreateException = module.ImportReference(thrower.Methods.Single(m => m.Name == "Create"));
@@ -47,6 +48,9 @@ public sealed class RuntimeReferences
 
     /// <summary><c>nint Dispatcher.Resolve(RuntimeTypeHandle owner, string irFunctionName)</c>.</summary>
     public MethodReference Resolve { get; }
+
+    /// <summary><c>nint Dispatcher.ResolveIndexed(RuntimeTypeHandle owner, string irFunctionName, string irFingerprint, int flags)</c>.</summary>
+    public MethodReference ResolveIndexed { get; }
 
     /// <summary><c>nint Dispatcher.ResolveGeneric(RuntimeTypeHandle entryClass, string irFunctionName)</c>.</summary>
     public MethodReference ResolveGeneric { get; }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 using Mono.Cecil.Rocks;
+using IrIndexEntry = NumbaWeaver.IR.IrIndexEntry;
 using NumbaWeaver.Weaving.Frontend;
 
 namespace NumbaWeaver.Weaving.Stubs;
@@ -10,7 +11,7 @@ namespace NumbaWeaver.Weaving.Stubs;
 /// <summary>
 /// The stub (docs/abi.md):
 /// <code>
-/// p = field; if (p == 0) field = p = Dispatcher.Resolve(typeof(Owner), "ir name");
+/// p = field; if (p == 0) field = p = Dispatcher.ResolveIndexed(typeof(Owner), "ir name", "ir fingerprint", flags);
 /// if (p == -1 || any array argument is null) return twin(args);      // fallback: original C#
 /// pin arrays/spans/refs; status = calli unmanaged(&amp;result, lowered args...);
 /// if (status != 0) throw StatusThrower.Create(status);
@@ -28,7 +29,10 @@ public sealed class StubWriter
         _rt = runtime;
     }
 
-    public void Write(MethodDefinition method, MethodDefinition twin, string irName, bool bounded = false, bool allocationScope = false)
+    /// <param name="indexed">The entry's line of the woven IR index (non-generic entries): passed to the dispatcher so a
+    /// cached or precompiled first call need not read the index resource.</param>
+    public void Write(MethodDefinition method, MethodDefinition twin, string irName, bool bounded = false, bool allocationScope = false,
+        IrIndexEntry? indexed = null)
     {
         var ts = _module.TypeSystem;
         var owner = method.DeclaringType;
@@ -58,6 +62,14 @@ public sealed class StubWriter
             il.Emit(OpCodes.Ldtoken, slot.DeclaringType); // <M>nj_entry<T...>: carries the type arguments
             il.Emit(OpCodes.Ldstr, irName);
             il.Emit(OpCodes.Call, _rt.ResolveGeneric);
+        }
+        else if (indexed != null)
+        {
+            il.Emit(OpCodes.Ldtoken, owner);
+            il.Emit(OpCodes.Ldstr, irName);
+            il.Emit(OpCodes.Ldstr, indexed.Fingerprint);
+            il.Emit(OpCodes.Ldc_I4, (int)indexed.Flags);
+            il.Emit(OpCodes.Call, _rt.ResolveIndexed);
         }
         else
         {

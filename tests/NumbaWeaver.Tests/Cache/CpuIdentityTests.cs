@@ -28,6 +28,15 @@ public class CpuIdentityTests
     }
 
     [Fact]
+    public void Levels_from_cpuinfo_equal_levels_from_cpuid()
+    {
+        if (!LinuxX64) return;
+        var info = CpuInfoFile.TryRead()!;
+        info.SupportedLevels().ShouldBe(CpuIdentity.LevelsFromCpuId());
+        CpuIdentity.SupportedLevels().ShouldBe(CpuIdentity.LevelsFromCpuId());
+    }
+
+    [Fact]
     public void Cpuinfo_flags_match_whole_words_only()
     {
         if (!LinuxX64) return;

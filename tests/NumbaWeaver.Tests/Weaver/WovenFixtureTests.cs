@@ -116,10 +116,24 @@ public class WovenFixtureTests
         field.FieldType.FullName.ShouldBe("System.IntPtr");
         body.ShouldContain(i => i.OpCode == OpCodes.Ldsfld && ((FieldReference)i.Operand).Name == field.Name);
         body.ShouldContain(i => i.OpCode == OpCodes.Stsfld && ((FieldReference)i.Operand).Name == field.Name);
-        string resolver = method.HasGenericParameters ? "ResolveGeneric" : "Resolve";
+        // Non-generic stubs pass their line of the woven IR index (docs/abi.md, "Resolving the entry").
+        string resolver = method.HasGenericParameters ? "ResolveGeneric" : "ResolveIndexed";
         var resolve = body.SingleOrDefault(i => i.OpCode == OpCodes.Call && i.Operand is MethodReference r && r.Name == resolver);
         resolve.ShouldNotBeNull();
         ((MethodReference)resolve.Operand).DeclaringType.FullName.ShouldBe("NumbaWeaver.Dispatch.Dispatcher");
+        if (!method.HasGenericParameters)
+        {
+            var flags = resolve.Previous;
+            var fingerprint = flags.Previous;
+            var name = fingerprint.Previous;
+            name.OpCode.ShouldBe(OpCodes.Ldstr);
+            fingerprint.OpCode.ShouldBe(OpCodes.Ldstr);
+            var resource = (EmbeddedResource)method.Module.Resources.Single(r => r.Name == IrIndex.ResourceName);
+            var index = IrIndex.Parse(System.Text.Encoding.UTF8.GetString(resource.GetResourceData()))!;
+            index.TryGet((string)name.Operand, out var line).ShouldBeTrue();
+            ((string)fingerprint.Operand).ShouldBe(line.Fingerprint);
+            LoadedInt32(flags).ShouldBe((int)line.Flags);
+        }
         var calli = body.SingleOrDefault(i => i.OpCode == OpCodes.Calli);
         calli.ShouldNotBeNull();
         // Loop-free, call-free entries skip the GC transition (BoundedCalls): unmanaged[Cdecl, SuppressGCTransition].
@@ -134,8 +148,8 @@ public class WovenFixtureTests
         {
             site.CallingConvention.ShouldBe(MethodCallingConvention.C);
         }
-        // The stub's IR name (ldstr before Resolve) names a function of the resource.
-        var irName = (string)resolve.Previous.Operand;
+        // The stub's IR name (the ldstr after the owner's ldtoken) names a function of the resource.
+        var irName = (string)(method.HasGenericParameters ? resolve.Previous : resolve.Previous.Previous.Previous).Operand;
         ParsedNames.ShouldContain(irName);
         body.ShouldContain(i => i.OpCode == OpCodes.Call && ((MethodReference)i.Operand).Name == "<" + method.Name + ">nj_original",
             "the stub falls back to the twin");
@@ -151,5 +165,18 @@ public class WovenFixtureTests
         var method = Module.Types.Single(t => t.Name == "Basic").Methods.Single(m => m.Name == name);
         var site = (CallSite)method.Body.Instructions.Single(i => i.OpCode == OpCodes.Calli).Operand;
         site.ReturnType.FullName.Contains("CallConvSuppressGCTransition").ShouldBe(expectBounded);
+    }
+
+    /// <summary>The constant an <c>ldc.i4</c> instruction (any of its short forms) pushes.</summary>
+    private static int LoadedInt32(Mono.Cecil.Cil.Instruction i)
+    {
+        if (i.OpCode == OpCodes.Ldc_I4) return (int)i.Operand;
+        if (i.OpCode == OpCodes.Ldc_I4_S) return (sbyte)i.Operand;
+        if (i.OpCode == OpCodes.Ldc_I4_M1) return -1;
+        OpCode[] small = [OpCodes.Ldc_I4_0, OpCodes.Ldc_I4_1, OpCodes.Ldc_I4_2, OpCodes.Ldc_I4_3, OpCodes.Ldc_I4_4,
+            OpCodes.Ldc_I4_5, OpCodes.Ldc_I4_6, OpCodes.Ldc_I4_7, OpCodes.Ldc_I4_8];
+        int value = System.Array.IndexOf(small, i.OpCode);
+        value.ShouldBeGreaterThanOrEqualTo(0, $"{i} is not an ldc.i4");
+        return value;
     }
 }
