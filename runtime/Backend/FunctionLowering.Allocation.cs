@@ -10,7 +10,8 @@ internal sealed partial class FunctionLowering
     /// <summary>A constant-size stackalloc up to this many bytes, outside loops, is a stack slot; anything else a GC array.</summary>
     private const long MaxStackAllocBytes = 4096;
 
-    private readonly System.Collections.Generic.Dictionary<int, LLVMBasicBlockRef> _copyTooShortBlocks = new();
+    // Created on first use (a CopyTo): a Dictionary<int, ...> has no precompiled code and would be jitted for every function.
+    private System.Collections.Generic.Dictionary<int, LLVMBasicBlockRef>? _copyTooShortBlocks;
 
     private void EmitAllocation(int index, Instruction ins)
     {
@@ -142,6 +143,7 @@ internal sealed partial class FunctionLowering
     private LLVMBasicBlockRef CopyTooShortBlock()
     {
         int landing = CurrentLanding();
+        _copyTooShortBlocks ??= new System.Collections.Generic.Dictionary<int, LLVMBasicBlockRef>();
         if (_copyTooShortBlocks.TryGetValue(landing, out var block)) return block;
         block = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "throw.CopyTooShort");
         var saved = LLVM.GetInsertBlock(_b);

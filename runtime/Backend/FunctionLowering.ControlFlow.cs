@@ -20,8 +20,8 @@ internal sealed partial class FunctionLowering
                 var cond = IsNonZero(Pop());
                 // Both successors see the same stack (verified), so one spill serves both.
                 SpillFor(ins.Targets[0]);
-                var taken = _blocks[ins.Targets[0]];
-                var next = _blocks[index + 1];
+                var taken = Block(ins.Targets[0]);
+                var next = Block(index + 1);
                 if (ins.Op == Opcode.BrTrue) LLVM.BuildCondBr(_b, cond, taken, next);
                 else LLVM.BuildCondBr(_b, cond, next, taken);
                 break;
@@ -30,8 +30,8 @@ internal sealed partial class FunctionLowering
             {
                 var value = Pop().Value;
                 SpillFor(index + 1);
-                var sw = LLVM.BuildSwitch(_b, value, _blocks[index + 1], (uint)ins.Targets.Count);
-                for (int i = 0; i < ins.Targets.Count; i++) LLVM.AddCase(sw, ConstI32(i), _blocks[ins.Targets[i]]);
+                var sw = LLVM.BuildSwitch(_b, value, Block(index + 1), (uint)ins.Targets.Count);
+                for (int i = 0; i < ins.Targets.Count; i++) LLVM.AddCase(sw, ConstI32(i), Block(ins.Targets[i]));
                 break;
             }
             case Opcode.Ret:

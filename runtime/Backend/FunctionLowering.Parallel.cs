@@ -36,7 +36,7 @@ internal sealed partial class FunctionLowering
 
         // Lowered argument values and their LLVM types, in the chunk function's parameter order.
         var values = new List<LLVMValueRef>();
-        var types = new List<LLVMTypeRef>();
+        var types = new TypeList();
         for (int i = 0; i < captured.Length; i++)
         {
             var p = capturedParams[i].Type;
@@ -118,7 +118,7 @@ internal sealed partial class FunctionLowering
     /// loop seed (<paramref name="randomSlot"/> &gt;= 0) the chunk runs with the thread's generator seeded from
     /// (loop seed, lo), and the thread's own state is put back afterwards (docs/language.md, "Random numbers").
     /// </summary>
-    private Callee ChunkTrampoline(IrFunction chunk, List<LLVMTypeRef> types, int reductions, int randomSlot)
+    private Callee ChunkTrampoline(IrFunction chunk, TypeList types, int reductions, int randomSlot)
     {
         var target = _m.Function(chunk.Name);
         var fnType = LLVM.FunctionType(_t.I32, new[] { _t.Ptr, _t.I64, _t.I64, _t.Ptr });

@@ -50,7 +50,7 @@ internal sealed partial class FunctionLowering
         var entry = _before[landing];
         if (entry is not { Length: 1 }) throw new NotSupportedException($"{_f.Name}: a protected region must start with an empty stack");
         StoreVariable(SpillSlot(0, IrType.I32), StackValue.Scalar(IrType.I32, status));
-        LLVM.BuildBr(_b, _blocks[landing]);
+        LLVM.BuildBr(_b, Block(landing));
     }
 
     /// <summary>The current instruction's innermost landing, or -1 (keys the shared status blocks).</summary>

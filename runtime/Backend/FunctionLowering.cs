@@ -27,7 +27,9 @@ internal sealed partial class FunctionLowering
     private readonly LLVMFastMathFlags _fastMathFlags;
     private readonly IrType[]?[] _before;
     private readonly List<StackValue> _stack = new();
-    private readonly Dictionary<int, LLVMBasicBlockRef> _blocks = new();
+    // The block starting at each instruction (null where none starts). An array, not a Dictionary<int, ...>: that
+    // instantiation has no precompiled code and its methods would be jitted on every process's first compile.
+    private LLVMBasicBlockRef[] _blocks = [];
     private readonly Dictionary<(int Depth, IrType Type), Variable> _spillSlots = new();
     private readonly Variable[] _params;
     private readonly Variable[] _locals;
@@ -64,10 +66,11 @@ internal sealed partial class FunctionLowering
             LLVM.PositionBuilderAtEnd(_entry, entryBlock);
             BindParametersAndLocals();
             var leaders = FindLeaders();
+            _blocks = new LLVMBasicBlockRef[_f.Body.Count];
             foreach (int l in leaders) _blocks[l] = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "il" + l);
             foreach (int l in leaders) LowerBlock(l);
             // Only now: the entry block collected allocas while the body was lowered.
-            LLVM.BuildBr(_entry, _blocks[0]);
+            LLVM.BuildBr(_entry, Block(0));
         }
         finally
         {
@@ -95,9 +98,14 @@ internal sealed partial class FunctionLowering
         return leaders;
     }
 
+    /// <summary>The block that starts at instruction <paramref name="index"/>; every branch target and fall-through starts one.</summary>
+    private LLVMBasicBlockRef Block(int index) =>
+        index >= 0 && index < _blocks.Length && !_blocks[index].IsNull ? _blocks[index]
+            : throw new InvalidOperationException($"{_f.Name}: no block starts at instruction {index}");
+
     private void LowerBlock(int leader)
     {
-        LLVM.PositionBuilderAtEnd(_b, _blocks[leader]);
+        LLVM.PositionBuilderAtEnd(_b, Block(leader));
         _stack.Clear();
         var entryTypes = _before[leader]!;
         for (int k = 0; k < entryTypes.Length; k++) _stack.Add(LoadVariable(SpillSlot(k, entryTypes[k])));
@@ -105,7 +113,7 @@ internal sealed partial class FunctionLowering
         {
             if (i >= _f.Body.Count) throw new InvalidOperationException($"{_f.Name}: control falls off the end");
             if (Emit(i, _f.Body[i])) return; // the instruction ended the block (branch or return)
-            if (_blocks.ContainsKey(i + 1))
+            if (i + 1 < _blocks.Length && !_blocks[i + 1].IsNull)
             {
                 BranchTo(i + 1);
                 return;
@@ -117,7 +125,7 @@ internal sealed partial class FunctionLowering
     private void BranchTo(int target)
     {
         SpillFor(target);
-        LLVM.BuildBr(_b, _blocks[target]);
+        LLVM.BuildBr(_b, Block(target));
     }
 
     private void SpillFor(int target)

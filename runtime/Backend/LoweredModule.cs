@@ -7,8 +7,9 @@ using NumbaWeaver.Llvm.Interop;
 
 namespace NumbaWeaver.Backend;
 
+// A class, not a struct: the Dictionary<string, Callee> of a module then runs precompiled shared code.
 /// <summary>A declared callable: the function value and its function type (BuildCall2 needs both).</summary>
-internal readonly record struct Callee(LLVMValueRef Function, LLVMTypeRef Type);
+internal sealed record Callee(LLVMValueRef Function, LLVMTypeRef Type);
 
 /// <summary>State shared by the functions lowered into one LLVM module.</summary>
 internal sealed class LoweredModule

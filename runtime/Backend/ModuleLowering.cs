@@ -59,7 +59,8 @@ public static class ModuleLowering
     private static Callee Declare(LoweredModule m, IrFunction f, bool isEntry)
     {
         var t = m.Types;
-        var ps = new List<LLVMTypeRef> { t.Ptr };
+        var ps = new TypeList();
+        ps.Add(t.Ptr);
         foreach (var p in f.Parameters) t.AppendParameters(p.Type, ps);
         var fnType = LLVM.FunctionType(t.I32, ps.ToArray());
         var fn = LLVM.AddFunction(m.Module, NativeSymbols.For(f.Name), fnType);

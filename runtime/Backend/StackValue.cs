@@ -7,12 +7,13 @@ namespace NumbaWeaver.Backend;
 /// <summary>An array or span as the backend sees it: its data pointer and one i64 length per dimension.</summary>
 internal sealed record ArrayValue(LLVMValueRef Data, LLVMValueRef[] Lengths);
 
+// A class, not a struct: List<StackValue> then runs precompiled shared code instead of being jitted per process.
 /// <summary>
 /// One evaluation-stack entry. Scalars and references carry <see cref="Value"/>; arrays and spans
 /// carry <see cref="Array"/>. Within a block entries are plain SSA values; across blocks they go
 /// through spill slots (see FunctionLowering).
 /// </summary>
-internal readonly record struct StackValue(IrType Type, LLVMValueRef Value, ArrayValue? Array)
+internal sealed record StackValue(IrType Type, LLVMValueRef Value, ArrayValue? Array)
 {
     public static StackValue Scalar(IrType type, LLVMValueRef value) => new(type, value, null);
 

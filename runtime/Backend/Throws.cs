@@ -7,19 +7,24 @@ namespace NumbaWeaver.Backend;
 
 internal sealed partial class FunctionLowering
 {
-    private readonly Dictionary<(Status, int Landing), LLVMBasicBlockRef> _statusBlocks = new();
+    // A few entries per function, searched in order: a Dictionary keyed by a tuple of value types has no
+    // precompiled code, and its methods would be jitted on every process's first compile.
+    private readonly List<StatusExit> _statusBlocks = new();
+
+    private sealed record StatusExit(Status Status, int Landing, LLVMBasicBlockRef Block);
 
     /// <summary>One block per status code (and protected region), shared by every check there: <c>ret i32 status</c> or its landing.</summary>
     private LLVMBasicBlockRef StatusBlock(Status status)
     {
-        var key = (status, CurrentLanding());
-        if (_statusBlocks.TryGetValue(key, out var block)) return block;
-        block = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "throw." + status);
+        int landing = CurrentLanding();
+        foreach (var exit in _statusBlocks)
+            if (exit.Status == status && exit.Landing == landing) return exit.Block;
+        var block = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "throw." + status);
         var saved = LLVM.GetInsertBlock(_b);
         LLVM.PositionBuilderAtEnd(_b, block);
         ExitWithStatus(ConstI32((int)status));
         LLVM.PositionBuilderAtEnd(_b, saved);
-        _statusBlocks[key] = block;
+        _statusBlocks.Add(new StatusExit(status, landing, block));
         return block;
     }
 

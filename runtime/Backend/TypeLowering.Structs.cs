@@ -8,7 +8,8 @@ namespace NumbaWeaver.Backend;
 
 internal sealed partial class TypeLowering
 {
-    private readonly Dictionary<IrType, LLVMTypeRef> _structs = new();
+    // Created on first use: a Dictionary with a struct value has no precompiled code, and most modules have no structs.
+    private Dictionary<IrType, LLVMTypeRef>? _structs;
 
     /// <summary>
     /// <c>{ field memory types... }</c>, not packed: LLVM aligns each field to its ABI alignment (a scalar's
@@ -16,6 +17,7 @@ internal sealed partial class TypeLowering
     /// </summary>
     private LLVMTypeRef StructType(IrType t)
     {
+        _structs ??= new Dictionary<IrType, LLVMTypeRef>();
         if (_structs.TryGetValue(t, out var type)) return type;
         var fields = t.Fields.Select(Memory).ToArray();
         type = LLVM.StructTypeInContext(Context, fields, (uint)fields.Length, 0);

@@ -1,5 +1,5 @@
 // Defines the runtime's own entry points (parallel-for, raise, static arrays) in the JIT's main dylib as absolute symbols.
-using System.Linq;
+using System;
 using NumbaWeaver.Backend;
 using NumbaWeaver.Llvm.Interop;
 using NumbaWeaver.Parallel;
@@ -14,10 +14,15 @@ public sealed unsafe partial class NativeJit
     /// </summary>
     private void DefineRuntimeSymbols()
     {
-        var symbols = ParallelRuntime.Symbols.Concat(RuntimeSymbols.All()).ToList();
-        var pairs = new LLVMOrcCSymbolMapPair[symbols.Count];
+        // Copied by hand: LINQ or spreads over these tuples would be jitted on every process's first compile.
+        var parallel = ParallelRuntime.Symbols;
+        var runtime = RuntimeSymbols.All();
+        var symbols = new (string Name, nint Address)[parallel.Length + runtime.Length];
+        Array.Copy(parallel, symbols, parallel.Length);
+        Array.Copy(runtime, 0, symbols, parallel.Length, runtime.Length);
+        var pairs = new LLVMOrcCSymbolMapPair[symbols.Length];
         var session = LLVM.OrcLLJITGetExecutionSession(jit);
-        for (int i = 0; i < symbols.Count; i++)
+        for (int i = 0; i < symbols.Length; i++)
         {
             pairs[i] = new LLVMOrcCSymbolMapPair
             {
