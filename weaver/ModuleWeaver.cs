@@ -1,4 +1,5 @@
 // The weaver's driver: the whole build-time pipeline, one step per line.
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -28,6 +29,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         var ir = new ModuleTranslator(ModuleDefinition).Translate(roots, diagnostics); // 2. IL -> IR (+ callees)
         if (ReportErrors(diagnostics)) return;                                // 3. unsupported code = build error
         var index = EmbedIr(ir);                                              // 4. IR + index -> embedded resources
+        EmbedGenericInstances(roots);                                         //    generic instantiations the IL calls (AOT)
         var runtime = new RuntimeReferences(ModuleDefinition, FindTypeDefinition);
         foreach (var method in roots)
         {
@@ -84,6 +86,33 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         var index = IrIndex.Build(IrParser.ParseModule(text));
         Embed(IrIndex.ResourceName, index.Print());
         return index;
+    }
+
+    /// <summary>
+    /// Records each call of a generic [Njit] method with number type arguments (<c>Sum&lt;double&gt;</c>) for
+    /// build-time compilation (<see cref="GenericInstances"/>); calls whose arguments are a caller's own type
+    /// parameters are compiled at run time when reached.
+    /// </summary>
+    private void EmbedGenericInstances(List<MethodDefinition> roots)
+    {
+        var generic = roots.Where(m => m.HasGenericParameters).ToDictionary(m => m, m => ModuleTranslator.FunctionName(m));
+        if (generic.Count == 0) return;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var instances = new List<GenericInstance>();
+        foreach (var method in ModuleDefinition.GetTypes().SelectMany(t => t.Methods).Where(m => m.HasBody))
+        {
+            foreach (var instruction in method.Body.Instructions)
+            {
+                if (instruction.Operand is not GenericInstanceMethod call || call.ElementMethod.Resolve() is not { } callee
+                    || !generic.TryGetValue(callee, out var name))
+                    continue;
+                var arguments = call.GenericArguments.Select(TypeMapper.MapScalar).ToArray();
+                if (arguments.Any(a => a is null || !GenericMath.IsInstantiable(a))) continue;
+                var instance = new GenericInstance(name, arguments!);
+                if (seen.Add(instance.ToString())) instances.Add(instance);
+            }
+        }
+        if (instances.Count > 0) Embed(GenericInstances.ResourceName, GenericInstances.Print(instances));
     }
 
     private void Embed(string name, string text)

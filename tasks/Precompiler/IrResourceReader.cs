@@ -11,7 +11,10 @@ namespace NumbaWeaver.Precompiler;
 /// <summary>Finds manifest resource <see cref="IrModule.ResourceName"/> in the PE file and parses it.</summary>
 internal static class IrResourceReader
 {
-    public static IrModule? Read(string assemblyPath)
+    public static IrModule? Read(string assemblyPath) => ReadText(assemblyPath, IrModule.ResourceName) is { } text ? IrParser.ParseModule(text) : null;
+
+    /// <summary>The text of the embedded resource <paramref name="name"/>, or null when the assembly has none.</summary>
+    public static string? ReadText(string assemblyPath, string name)
     {
         using var stream = File.OpenRead(assemblyPath);
         using var pe = new PEReader(stream);
@@ -19,12 +22,12 @@ internal static class IrResourceReader
         foreach (var handle in metadata.ManifestResources)
         {
             var resource = metadata.GetManifestResource(handle);
-            if (metadata.GetString(resource.Name) != IrModule.ResourceName || !resource.Implementation.IsNil) continue;
+            if (metadata.GetString(resource.Name) != name || !resource.Implementation.IsNil) continue;
             var directory = pe.PEHeaders.CorHeader!.ResourcesDirectory;
             var block = pe.GetSectionData(directory.RelativeVirtualAddress).GetReader();
             block.Offset = (int)resource.Offset;
             int length = block.ReadInt32();
-            return IrParser.ParseModule(Encoding.UTF8.GetString(block.ReadBytes(length)));
+            return Encoding.UTF8.GetString(block.ReadBytes(length));
         }
         return null;
     }

@@ -34,6 +34,9 @@ if (module is null)
     return 0;
 }
 
+var instances = IrResourceReader.ReadText(assemblyPath, GenericInstances.ResourceName) is { } listed
+    ? GenericInstances.Parse(listed)
+    : new System.Collections.Generic.List<GenericInstance>();
 var clock = Stopwatch.StartNew();
 int count = 0;
 try
@@ -52,6 +55,17 @@ try
             string key = CacheKey.For(module, function, CompileSettings.Defaults, CacheKey.LevelTarget(level));
             var entry = new CacheEntryFile.Entry(NativeSymbols.For(function.Name), $"{function.Name}; {CompilePipeline.CompilerDescription(level)}", objectCode);
             if (!store.TryStore(key, entry, function.Name)) throw new IOException($"cannot write to {store.Folder}");
+            count++;
+        }
+        // Generic entries: the instantiations the assembly's IL calls (the weaver lists them), keyed as the runtime
+        // keys a generic first call: by the instance's name and the fingerprint of the module closed over its types.
+        foreach (var instance in instances)
+        {
+            var closed = GenericInstantiation.Close(module, instance.Function, instance.TypeArguments, out string name);
+            byte[] objectCode = CompilePipeline.CompileToObject(closed, name, CompileSettings.Defaults, level);
+            string key = CacheKey.For(closed, closed.Find(name)!, CompileSettings.Defaults, CacheKey.LevelTarget(level));
+            var entry = new CacheEntryFile.Entry(NativeSymbols.For(name), $"{name}; {CompilePipeline.CompilerDescription(level)}", objectCode);
+            if (!store.TryStore(key, entry, name)) throw new IOException($"cannot write to {store.Folder}");
             count++;
         }
     }

@@ -1,5 +1,6 @@
 // The measured kernels: a small one (a dot product) and a large one (a stencil relaxation calling helpers in Helpers.cs).
 using System;
+using System.Numerics;
 using NumbaWeaver;
 
 namespace Cached;
@@ -21,6 +22,15 @@ public static class Kernels
         double s = 0;
         foreach (double x in a) s += x * x;
         return s;
+    }
+
+    /// <summary>A generic kernel: its instantiations for double and int, which Program calls, are precompiled at build time.</summary>
+    [Njit(Cache = true)]
+    public static T Total<T>(T[] values) where T : INumber<T>
+    {
+        T total = T.Zero;
+        for (int i = 0; i < values.Length; i++) total += values[i];
+        return total;
     }
 
     [Njit(Cache = true)]
