@@ -120,6 +120,32 @@ public class CachedProjectTests : IClassFixture<CachedProjectBuild>
     }
 
     [Fact]
+    public void Numba_debug_cache_reports_stores_hits_and_rejections()
+    {
+        string dir = CachedProjectBuild.NewCacheDir();
+        var debug = CacheOnly(dir);
+        debug["NUMBA_DEBUG_CACHE"] = "1";
+        var (code, stored) = DotnetCli.Run($"\"{_build.Dll}\"", _build.ProjectDir, debug);
+        code.ShouldBe(0, stored);
+        stored.ShouldContain("[numba cache] miss Cached.Kernels::Dot(f64[],f64[])");
+        stored.ShouldContain("[numba cache] stored Cached.Kernels::Dot(f64[],f64[]) in " + dir);
+        string file = Directory.GetFiles(dir, "*.nwc", SearchOption.AllDirectories)[0];
+        byte[] bytes = File.ReadAllBytes(file);
+        bytes[^1] ^= 0xFF; // the checksum no longer matches
+        File.WriteAllBytes(file, bytes);
+        var (again, output) = DotnetCli.Run($"\"{_build.Dll}\"", _build.ProjectDir, debug);
+        again.ShouldBe(0, output);
+        output.ShouldContain("[numba cache] rejected " + file);
+        output.ShouldContain("checksum mismatch (corrupted); recompiling");
+        output.ShouldContain("[numba cache] hit ");
+        // Without the switch nothing is printed (and nothing is formatted: CacheLog's DebugMessage handler).
+        var (quiet, silent) = DotnetCli.Run($"\"{_build.Dll}\"", _build.ProjectDir, CacheOnly(dir));
+        quiet.ShouldBe(0, silent);
+        silent.ShouldNotContain("[numba cache]");
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
     public void Concurrent_processes_all_succeed_and_leave_one_valid_entry_per_method()
     {
         string dir = CachedProjectBuild.NewCacheDir();
