@@ -1,5 +1,6 @@
 // An assembly's name and version read from its display name, without AssemblyName (whose culture lookup loads ICU).
 using System.Reflection;
+using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Cache;
 
@@ -18,7 +19,7 @@ internal static class AssemblyIdentity
     public static string SimpleName(Assembly assembly)
     {
         string full = FullName(assembly);
-        int at = full.IndexOf(", Version=", System.StringComparison.Ordinal);
+        int at = InvariantText.IndexOf(full, ", Version=");
         return at < 0 ? full : full.Substring(0, at);
     }
 
@@ -27,10 +28,10 @@ internal static class AssemblyIdentity
     {
         const string marker = ", Version=";
         string full = FullName(assembly);
-        int start = full.IndexOf(marker, System.StringComparison.Ordinal);
+        int start = InvariantText.IndexOf(full, marker);
         if (start < 0) return "0.0.0.0";
         start += marker.Length;
-        int end = full.IndexOf(',', start);
+        int end = InvariantText.IndexOf(full, ',', start);
         return end < 0 ? full.Substring(start) : full.Substring(start, end - start);
     }
 }

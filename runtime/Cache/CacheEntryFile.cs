@@ -73,14 +73,14 @@ public static class CacheEntryFile
         entry = null;
         int minimum = Magic.Length + 4 + 32 + 4 + 4 + 8 + ChecksumSize;
         if (bytes.Length < minimum) return $"truncated ({bytes.Length} bytes)";
-        if (!bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return "not a NumbaWeaver cache entry (bad magic)";
+        if (!InvariantText.SameBytes(bytes, 0, Magic, 0, Magic.Length)) return "not a NumbaWeaver cache entry (bad magic)";
         int at = Magic.Length;
         int version = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(at));
         if (version != FormatVersion) return $"entry format {version}, expected {FormatVersion}";
         var body = bytes.AsSpan(0, bytes.Length - ChecksumSize);
-        if (!Sha256.Hash(bytes, 0, body.Length).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - ChecksumSize))) return "checksum mismatch (corrupted)";
+        if (!InvariantText.SameBytes(Sha256.Hash(bytes, 0, body.Length), 0, bytes, bytes.Length - ChecksumSize, ChecksumSize)) return "checksum mismatch (corrupted)";
         at += 4;
-        if (!bytes.AsSpan(at, 32).SequenceEqual(Sha256.FromHex(keyHex))) return "foreign entry (its key differs)";
+        if (!InvariantText.SameBytes(bytes, at, Sha256.FromHex(keyHex), 0, 32)) return "foreign entry (its key differs)";
         at += 32;
         if (!TryReadString(bytes, body.Length, ref at, out string? symbol) || !TryReadString(bytes, body.Length, ref at, out string? description)) return "bad string field";
         if (at + 8 > body.Length) return "truncated object length";

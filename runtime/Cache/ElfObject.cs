@@ -80,8 +80,9 @@ internal sealed class ElfObject
     {
         Require(offset < table.Size, "string offset outside its table");
         int start = (int)(table.Offset + offset);
-        int end = Array.IndexOf(Bytes, (byte)0, start, (int)(table.Size - offset));
-        Require(end >= 0, "unterminated string");
+        int limit = start + (int)(table.Size - offset), end = start;
+        while (end < limit && Bytes[end] != 0) end++; // by hand: Array.IndexOf<byte> would load vector types on a first call
+        Require(end < limit, "unterminated string");
         return InvariantText.FromUtf8(Bytes, start, end - start);
     }
 

@@ -39,11 +39,21 @@ public static class NumbaCache
 
     internal static string ComputeRoot(string? configured)
     {
-        if (!string.IsNullOrEmpty(configured)) return Path.GetFullPath(configured);
+        // An absolute path with nothing to normalise is used as is: Path.GetFullPath's searches cost a first call a millisecond.
+        if (!string.IsNullOrEmpty(configured)) return IsPlainAbsolute(configured) ? configured : Path.GetFullPath(configured);
         string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
         if (!string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg)) return Path.Combine(xdg, "numbaweaver");
         if (OperatingSystem.IsWindows())
             return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "numbaweaver");
         return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "numbaweaver");
+    }
+
+    /// <summary>Rooted at '/', without "//" or "/." segments: what Path.GetFullPath returns unchanged on Unix.</summary>
+    internal static bool IsPlainAbsolute(string path)
+    {
+        if (OperatingSystem.IsWindows() || path.Length == 0 || path[0] != '/') return false;
+        for (int i = 1; i < path.Length; i++)
+            if (path[i - 1] == '/' && (path[i] == '/' || path[i] == '.')) return false;
+        return true;
     }
 }

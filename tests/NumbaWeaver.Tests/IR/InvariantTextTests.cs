@@ -104,4 +104,26 @@ public class InvariantTextTests
         InvariantText.FromUtf8(withMark).ShouldBe(text);
         InvariantText.FromUtf8(withMark, 3, withMark.Length - 3).ShouldBe(text);
     }
+
+    [Theory]
+    [InlineData("Cached, Version=0.1.0.0, Culture=neutral", ", Version=", 0)]
+    [InlineData("abcabc", "bc", 2)]
+    [InlineData("abc", "abcd", 0)]
+    [InlineData("abc", "", 1)]
+    [InlineData("", "x", 0)]
+    public void IndexOf_agrees_with_ordinal_IndexOf(string text, string value, int start) =>
+        InvariantText.IndexOf(text, value, start).ShouldBe(text.IndexOf(value, start, StringComparison.Ordinal));
+
+    [Fact]
+    public void Char_searches_and_byte_comparison()
+    {
+        InvariantText.IndexOf("a,b,c", ',', 2).ShouldBe(3);
+        InvariantText.IndexOf("abc", ',').ShouldBe(-1);
+        InvariantText.LastIndexOfAny("/a/b\\c", '/', '\\').ShouldBe(4);
+        InvariantText.LastIndexOfAny("abc", '/', '/').ShouldBe(-1);
+        byte[] a = [1, 2, 3, 4], b = [9, 2, 3, 9];
+        InvariantText.SameBytes(a, 1, b, 1, 2).ShouldBeTrue();
+        InvariantText.SameBytes(a, 0, b, 0, 2).ShouldBeFalse();
+        InvariantText.SameBytes(a, 3, b, 0, 2).ShouldBeFalse(); // past the end: false, not an exception
+    }
 }
