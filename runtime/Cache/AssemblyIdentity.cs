@@ -12,6 +12,8 @@ namespace NumbaWeaver.Cache;
 /// </summary>
 internal static class AssemblyIdentity
 {
+    private const string VersionMarker = ", Version=";
+
     /// <summary>The display name: <c>Name, Version=1.2.3.4, Culture=neutral, PublicKeyToken=null</c>.</summary>
     public static string FullName(Assembly assembly) => assembly.FullName ?? assembly.ManifestModule.Name;
 
@@ -19,18 +21,17 @@ internal static class AssemblyIdentity
     public static string SimpleName(Assembly assembly)
     {
         string full = FullName(assembly);
-        int at = InvariantText.IndexOf(full, ", Version=");
+        int at = InvariantText.IndexOf(full, VersionMarker);
         return at < 0 ? full : full.Substring(0, at);
     }
 
     /// <summary>The version text (<c>1.2.3.4</c>), or <c>0.0.0.0</c> when the display name has none.</summary>
     public static string Version(Assembly assembly)
     {
-        const string marker = ", Version=";
         string full = FullName(assembly);
-        int start = InvariantText.IndexOf(full, marker);
+        int start = InvariantText.IndexOf(full, VersionMarker);
         if (start < 0) return "0.0.0.0";
-        start += marker.Length;
+        start += VersionMarker.Length;
         int end = InvariantText.IndexOf(full, ',', start);
         return end < 0 ? full.Substring(start) : full.Substring(start, end - start);
     }

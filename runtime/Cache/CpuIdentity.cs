@@ -55,6 +55,13 @@ public static class CpuIdentity
                   && Bit(ecx1, 22) /* MOVBE */ && Bit(ecx1, 29) /* F16C */ && Bit(ecx1, 26) /* XSAVE */;
         bool v4 = v3 && Avx512F.IsSupported && Avx512BW.IsSupported && Avx512CD.IsSupported && Avx512DQ.IsSupported && Avx512F.VL.IsSupported
                   && Bit(ebx7, 16) && Bit(ebx7, 30);
+        return LevelNames(v2, v3, v4);
+    }
+
+    /// <summary>The level names for what a CPU supports, best first; the baseline always.</summary>
+    internal static List<string> LevelNames(bool v2, bool v3, bool v4)
+    {
+        var levels = new List<string>();
         if (v4) levels.Add("x86-64-v4");
         if (v3) levels.Add("x86-64-v3");
         if (v2) levels.Add("x86-64-v2");

@@ -80,15 +80,9 @@ internal sealed class CpuInfoFile
     /// </summary>
     public List<string> SupportedLevels()
     {
-        var levels = new List<string>();
         bool v2 = HasAll(V2);
         bool v3 = v2 && HasAll(V3) && (HasFlag("abm") || CpuIdentity.LzcntSupported());
-        bool v4 = v3 && HasAll(V4);
-        if (v4) levels.Add("x86-64-v4");
-        if (v3) levels.Add("x86-64-v3");
-        if (v2) levels.Add("x86-64-v2");
-        levels.Add("x86-64");
-        return levels;
+        return CpuIdentity.LevelNames(v2, v3, v3 && HasAll(V4));
     }
 
     private bool HasAll(string[] flags)

@@ -22,9 +22,7 @@ internal static class EntryResolver
         Resolve(unit, Describe(unit, functionName, typeArguments));
 
     /// <summary>As above, for a non-generic entry whose index line the stub carried (no index resource read).</summary>
-    public static nint Resolve(AssemblyUnit unit, IrIndexEntry indexed) =>
-        Resolve(unit, new ResolvedEntry(indexed.Name, indexed.Flags, indexed.Fingerprint,
-            () => Close(unit.Module, indexed.Name, Array.Empty<IrType>())));
+    public static nint Resolve(AssemblyUnit unit, IrIndexEntry indexed) => Resolve(unit, FromIndex(unit, indexed));
 
     private static nint Resolve(AssemblyUnit unit, ResolvedEntry entry)
     {
@@ -77,7 +75,7 @@ internal static class EntryResolver
     private static ResolvedEntry Describe(AssemblyUnit unit, string functionName, IrType[] typeArguments)
     {
         if (typeArguments.Length == 0 && unit.Index is { } index && index.TryGet(functionName, out var indexed))
-            return new ResolvedEntry(functionName, indexed.Flags, indexed.Fingerprint, () => Close(unit.Module, functionName, typeArguments));
+            return FromIndex(unit, indexed);
         if (typeArguments.Length == 0)
         {
             // Not indexed (woven before the index existed): the same fingerprint the weaver would have written.
@@ -89,6 +87,10 @@ internal static class EntryResolver
         var root = closed.Find(instance)!;
         return new ResolvedEntry(instance, root.Flags, IrIndex.Fingerprint(closed, root), () => closed);
     }
+
+    /// <summary>A non-generic entry known by its index line: the module is parsed only if it must be compiled.</summary>
+    private static ResolvedEntry FromIndex(AssemblyUnit unit, IrIndexEntry indexed) =>
+        new(indexed.Name, indexed.Flags, indexed.Fingerprint, () => Close(unit.Module, indexed.Name, Array.Empty<IrType>()));
 
     private static IrModule Close(IrModule module, string functionName, IrType[] typeArguments) =>
         GenericInstantiation.Close(module, functionName, typeArguments, out _);

@@ -1,4 +1,4 @@
-// stat, fstat, open, read and close from libc through function pointers: the cache's hit path without the framework's file stack.
+// stat, fstat, open, read and close from libc: the cache's hit path without the framework's file stack.
 using System;
 using System.Runtime.InteropServices;
 using NumbaWeaver.IR;
@@ -83,13 +83,11 @@ internal static unsafe partial class NativeFiles
         return true;
     }
 
-    /// <summary>The whole file (also /proc files, whose size stat does not know), or null when it cannot be opened (missing, not readable); a failed read is an <see cref="System.IO.IOException"/>.</summary>
+    /// <summary>The whole of a regular file (its size as fstat says), or null when it cannot be opened (missing, not readable); a failed read is an <see cref="System.IO.IOException"/>.</summary>
     public static byte[]? TryReadAll(string path)
     {
         if (!Available) throw new PlatformNotSupportedException("NativeFiles is for Linux x86-64");
-        byte[] name = CString(path);
-        int fd;
-        fixed (byte* p = name) fd = OpenFunction(p, OpenReadOnlyCloseOnExec);
+        int fd = OpenForReading(path);
         if (fd < 0) return null;
         try
         {
@@ -98,20 +96,14 @@ internal static unsafe partial class NativeFiles
             if (FstatFunction(fd, statBuffer) != 0) return null;
             long size = *(long*)(statBuffer + 48);
             if (size < 0 || size > int.MaxValue) throw new System.IO.IOException($"{path} is too large to be a cache entry");
-            // Files under /proc report size 0: read those until end of file.
-            var bytes = new byte[size > 0 ? size : 16384];
+            var bytes = new byte[size];
             int done = 0;
-            while (true)
+            while (done < bytes.Length)
             {
-                if (done == bytes.Length)
-                {
-                    if (size > 0) break;
-                    Array.Resize(ref bytes, bytes.Length * 2);
-                }
                 nint got;
                 fixed (byte* data = bytes) got = ReadFunction(fd, data + done, (nuint)(bytes.Length - done));
                 if (got < 0) throw new System.IO.IOException($"cannot read {path} (errno {Marshal.GetLastPInvokeError()})");
-                if (got == 0) break; // end of file; shorter than stat said is rejected by the entry's validation
+                if (got == 0) break; // shorter than fstat said: the entry's validation rejects it
                 done += (int)got;
             }
             return done == bytes.Length ? bytes : bytes.AsSpan(0, done).ToArray();
@@ -122,13 +114,11 @@ internal static unsafe partial class NativeFiles
         }
     }
 
-    /// <summary>One read of at most <paramref name="count"/> bytes from the start of a file (for /proc files, where reading all can be slow), or null.</summary>
+    /// <summary>One read of at most <paramref name="count"/> bytes from the start of a file (for /proc files, whose size stat does not know and where reading all can be slow), or null.</summary>
     public static byte[]? TryReadStart(string path, int count)
     {
         if (!Available) return null;
-        byte[] name = CString(path);
-        int fd;
-        fixed (byte* p = name) fd = OpenFunction(p, OpenReadOnlyCloseOnExec);
+        int fd = OpenForReading(path);
         if (fd < 0) return null;
         try
         {
@@ -145,6 +135,12 @@ internal static unsafe partial class NativeFiles
 
     /// <summary>True when <paramref name="path"/> is a directory (following links).</summary>
     public static bool IsDirectory(string path) => TryStat(path, out var status) && (status.Mode & 0xF000) == 0x4000;
+
+    private static int OpenForReading(string path)
+    {
+        byte[] name = CString(path);
+        fixed (byte* p = name) return OpenFunction(p, OpenReadOnlyCloseOnExec);
+    }
 
     private static byte[] CString(string path)
     {

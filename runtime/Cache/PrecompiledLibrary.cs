@@ -56,7 +56,7 @@ public sealed class PrecompiledLibrary
         int slash = InvariantText.LastIndexOfAny(assemblyPath, Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         string folder = slash < 0 ? "" : assemblyPath.Substring(0, slash == 0 ? 1 : slash);
         string file = assemblyPath.Substring(slash + 1);
-        int dot = InvariantText.LastIndexOfAny(file, '.', '.');
+        int dot = InvariantText.LastIndexOf(file, '.');
         return Path.Combine(folder, (dot >= 0 ? file.Substring(0, dot) : file) + FolderSuffix);
     }
 }

@@ -83,15 +83,7 @@ internal sealed class AssemblyUnit
     public nint GetEntry(string functionName) => GetEntry(functionName, Array.Empty<IrType>());
 
     /// <summary>The entry of a non-generic function whose index line (<paramref name="indexed"/>) its stub carried.</summary>
-    public nint GetEntry(IrIndexEntry indexed)
-    {
-        var slot = SlotFor(indexed.Name);
-        lock (slot.Gate)
-        {
-            if (!slot.Done) slot.Complete(() => EntryResolver.Resolve(this, indexed));
-        }
-        return slot.Result();
-    }
+    public nint GetEntry(IrIndexEntry indexed) => ResolveOnce(indexed.Name, () => EntryResolver.Resolve(this, indexed));
 
     /// <summary>
     /// The entry of <paramref name="functionName"/> instantiated with <paramref name="typeArguments"/> (none for an
@@ -100,21 +92,22 @@ internal sealed class AssemblyUnit
     public nint GetEntry(string functionName, IrType[] typeArguments)
     {
         string key = typeArguments.Length == 0 ? functionName : functionName + "<" + string.Join(",", (object[])typeArguments) + ">";
-        var slot = SlotFor(key);
-        lock (slot.Gate)
-        {
-            if (!slot.Done) slot.Complete(() => EntryResolver.Resolve(this, functionName, typeArguments));
-        }
-        return slot.Result();
+        return ResolveOnce(key, () => EntryResolver.Resolve(this, functionName, typeArguments));
     }
 
-    private EntrySlot SlotFor(string key)
+    /// <summary>The address of entry <paramref name="key"/>: resolved by the first caller, concurrent callers wait for it.</summary>
+    private nint ResolveOnce(string key, EntryResolution resolve)
     {
+        EntrySlot? slot;
         lock (_gate)
         {
-            if (!_entries.TryGetValue(key, out var slot)) _entries.Add(key, slot = new EntrySlot());
-            return slot;
+            if (!_entries.TryGetValue(key, out slot)) _entries.Add(key, slot = new EntrySlot());
         }
+        lock (slot.Gate)
+        {
+            if (!slot.Done) slot.Complete(resolve);
+        }
+        return slot.Result();
     }
 
     private static IrIndex? ReadIndex(Assembly assembly)

@@ -41,35 +41,24 @@ public static class Dispatcher
     }
 
     /// <summary>Entry point for stubs: the native entry of <paramref name="functionName"/>, or <see cref="Fallback"/>.</summary>
-    public static nint Resolve(RuntimeTypeHandle owner, string functionName)
-    {
-        if (NumbaConfig.DisableJit) return Fallback;
-        try
-        {
-            var assembly = Type.GetTypeFromHandle(owner)!.Assembly;
-            var unit = UnitOf(assembly);
-            return unit.GetEntry(functionName);
-        }
-        catch (Exception ex) when (!NumbaConfig.Strict)
-        {
-            FallbackWarning.Report(functionName, ex);
-            return Fallback;
-        }
-    }
+    public static nint Resolve(RuntimeTypeHandle owner, string functionName) => ResolveEntry(owner, functionName, null);
 
     /// <summary>
     /// Entry point for stubs of non-generic methods woven with their index line (docs/abi.md): the weaver passes
     /// the entry's IR fingerprint and flags, which <see cref="Resolve"/> would read from the assembly's
     /// <c>NumbaWeaver.IR.index</c> resource, so a cached or precompiled first call reads no resource at all.
     /// </summary>
-    public static nint ResolveIndexed(RuntimeTypeHandle owner, string functionName, string irFingerprint, int flags)
+    public static nint ResolveIndexed(RuntimeTypeHandle owner, string functionName, string irFingerprint, int flags) =>
+        ResolveEntry(owner, functionName, new IrIndexEntry(functionName, (FunctionFlags)flags, irFingerprint));
+
+    /// <summary>The non-generic entry points: with the stub's index line when it carries one, else from the index resource.</summary>
+    private static nint ResolveEntry(RuntimeTypeHandle owner, string functionName, IrIndexEntry? indexed)
     {
         if (NumbaConfig.DisableJit) return Fallback;
         try
         {
-            var assembly = Type.GetTypeFromHandle(owner)!.Assembly;
-            var unit = UnitOf(assembly);
-            return unit.GetEntry(new IrIndexEntry(functionName, (FunctionFlags)flags, irFingerprint));
+            var unit = UnitOf(Type.GetTypeFromHandle(owner)!.Assembly);
+            return indexed is null ? unit.GetEntry(functionName) : unit.GetEntry(indexed);
         }
         catch (Exception ex) when (!NumbaConfig.Strict)
         {

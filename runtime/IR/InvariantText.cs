@@ -71,12 +71,16 @@ internal static class InvariantText
         ulong bits = 0;
         foreach (char c in text)
         {
-            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            int digit = HexDigit(c);
             if (digit < 0) throw new System.FormatException($"'{text}' is not 1 to 16 hex digits");
             bits = bits << 4 | (uint)digit;
         }
         return unchecked((long)bits);
     }
+
+    /// <summary>The value of a hex digit (either case), or -1.</summary>
+    public static int HexDigit(char c) =>
+        c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 
     // Searches by hand: string.IndexOf, LastIndexOf and span SequenceEqual run the framework's vectorised helpers,
     // whose first use in a process loads the Vector128/256/512 types of their element type (up to 1.4 ms measured).
@@ -100,6 +104,9 @@ internal static class InvariantText
             if (text[i] == c) return i;
         return -1;
     }
+
+    /// <summary>The last index of <paramref name="c"/>, or -1.</summary>
+    public static int LastIndexOf(string text, char c) => LastIndexOfAny(text, c, c);
 
     /// <summary>The last index of <paramref name="c"/> or of <paramref name="other"/>, or -1.</summary>
     public static int LastIndexOfAny(string text, char c, char other)

@@ -81,10 +81,7 @@ public static class Sha256
     }
 
     private static int Nibble(char c) =>
-        c >= '0' && c <= '9' ? c - '0'
-        : c >= 'a' && c <= 'f' ? c - 'a' + 10
-        : c >= 'A' && c <= 'F' ? c - 'A' + 10
-        : throw new FormatException($"'{c}' is not a hex digit");
+        InvariantText.HexDigit(c) is var digit and >= 0 ? digit : throw new FormatException($"'{c}' is not a hex digit");
 
     private static void Compress(uint[] state, uint[] w, byte[] data, int at)
     {

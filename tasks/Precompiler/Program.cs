@@ -51,22 +51,14 @@ try
             // as the runtime's lookup does.
             if (!function.Has(FunctionFlags.Entry) || function.IsGeneric) continue;
             var closed = GenericInstantiation.Close(module, function.Name, Array.Empty<IrType>(), out _);
-            byte[] objectCode = CompilePipeline.CompileToObject(closed, function.Name, CompileSettings.Defaults, level);
-            string key = CacheKey.For(module, function, CompileSettings.Defaults, CacheKey.LevelTarget(level));
-            var entry = new CacheEntryFile.Entry(NativeSymbols.For(function.Name), $"{function.Name}; {CompilePipeline.CompilerDescription(level)}", objectCode);
-            if (!store.TryStore(key, entry, function.Name)) throw new IOException($"cannot write to {store.Folder}");
-            count++;
+            Store(store, level, closed, function.Name, CacheKey.For(module, function, CompileSettings.Defaults, CacheKey.LevelTarget(level)));
         }
         // Generic entries: the instantiations the assembly's IL calls (the weaver lists them), keyed as the runtime
         // keys a generic first call: by the instance's name and the fingerprint of the module closed over its types.
         foreach (var instance in instances)
         {
             var closed = GenericInstantiation.Close(module, instance.Function, instance.TypeArguments, out string name);
-            byte[] objectCode = CompilePipeline.CompileToObject(closed, name, CompileSettings.Defaults, level);
-            string key = CacheKey.For(closed, closed.Find(name)!, CompileSettings.Defaults, CacheKey.LevelTarget(level));
-            var entry = new CacheEntryFile.Entry(NativeSymbols.For(name), $"{name}; {CompilePipeline.CompilerDescription(level)}", objectCode);
-            if (!store.TryStore(key, entry, name)) throw new IOException($"cannot write to {store.Folder}");
-            count++;
+            Store(store, level, closed, name, CacheKey.For(closed, closed.Find(name)!, CompileSettings.Defaults, CacheKey.LevelTarget(level)));
         }
     }
 }
@@ -75,5 +67,14 @@ catch (Exception e)
     Console.Error.WriteLine($"error NJ0900: NumbaWeaver could not precompile {Path.GetFileName(assemblyPath)}: {e.GetType().Name}: {e.Message}");
     return 1;
 }
+// Compiles entry `name` of `closed` for `level` and stores it under `key`.
+void Store(DiskCache store, string level, IrModule closed, string name, string key)
+{
+    byte[] objectCode = CompilePipeline.CompileToObject(closed, name, CompileSettings.Defaults, level);
+    var entry = new CacheEntryFile.Entry(NativeSymbols.For(name), $"{name}; {CompilePipeline.CompilerDescription(level)}", objectCode);
+    if (!store.TryStore(key, entry, name)) throw new IOException($"cannot write to {store.Folder}");
+    count++;
+}
+
 Console.WriteLine($"NumbaWeaver.Precompiler: {count} entries for {string.Join(", ", levels)} in {clock.Elapsed.TotalMilliseconds:F0} ms -> {root}");
 return 0;

@@ -63,7 +63,7 @@ public class NativeFilesTests
     public void Reads_proc_files_whose_size_is_unknown()
     {
         if (!NativeFiles.Available) return;
-        byte[] mine = NativeFiles.TryReadAll("/proc/self/status")!;
+        byte[] mine = NativeFiles.TryReadStart("/proc/self/status", 16384)!;
         mine.ShouldNotBeNull();
         System.Text.Encoding.ASCII.GetString(mine).ShouldContain("Name:");
     }
