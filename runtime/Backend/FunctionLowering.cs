@@ -29,8 +29,10 @@ internal sealed partial class FunctionLowering
     private readonly List<StackValue> _stack = new();
     // The block starting at each instruction (null where none starts). An array, not a Dictionary<int, ...>: that
     // instantiation has no precompiled code and its methods would be jitted on every process's first compile.
-    private LLVMBasicBlockRef[] _blocks = [];
-    private readonly Dictionary<(int Depth, IrType Type), Variable> _spillSlots = new();
+    private LLVMBasicBlockRef[] _blocks = NoBlocks;
+    private static readonly LLVMBasicBlockRef[] NoBlocks = new LLVMBasicBlockRef[0];
+    // Spill slots by stack depth, then type: nested, since a dictionary keyed by a value tuple is compiled at run time.
+    private readonly List<Dictionary<IrType, Variable>> _spillSlots = [];
     private readonly Variable[] _params;
     private readonly Variable[] _locals;
     private LLVMBuilderRef _b;
@@ -137,10 +139,11 @@ internal sealed partial class FunctionLowering
 
     private Variable SpillSlot(int depth, IrType type)
     {
-        if (!_spillSlots.TryGetValue((depth, type), out var v))
+        while (_spillSlots.Count <= depth) _spillSlots.Add([]);
+        if (!_spillSlots[depth].TryGetValue(type, out var v))
         {
-            v = NewVariable(type, $"stack{depth}");
-            _spillSlots[(depth, type)] = v;
+            v = NewVariable(type, "stack" + InvariantText.Decimal(depth));
+            _spillSlots[depth][type] = v;
         }
         return v;
     }

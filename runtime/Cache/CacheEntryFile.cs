@@ -1,8 +1,8 @@
 // The on-disk format of one cached or precompiled entry: header, key, symbol, object code, SHA-256 checksum.
 using System.Buffers.Binary;
 using System.IO;
-using System.Text;
 using System;
+using System.Threading;
 using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Cache;
@@ -20,25 +20,30 @@ public static class CacheEntryFile
     public const int FormatVersion = 1;
     private static readonly byte[] Magic = "NWCACHE1"u8.ToArray();
     private const int ChecksumSize = 32;
+    private static long temporaryCount;
 
     /// <summary>A valid entry's contents.</summary>
     public sealed record Entry(string Symbol, string Description, byte[] ObjectCode);
 
     public static byte[] Serialize(string keyHex, Entry entry)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
-        {
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
-            writer.Write(Sha256.FromHex(keyHex));
-            WriteString(writer, entry.Symbol);
-            WriteString(writer, entry.Description);
-            writer.Write((ulong)entry.ObjectCode.Length);
-            writer.Write(entry.ObjectCode);
-        }
-        stream.Write(Sha256.Hash(stream.GetBuffer(), 0, (int)stream.Length));
-        return stream.ToArray();
+        // Laid out by hand: BinaryWriter and Encoding.UTF8 would cost their framework start-up on a process's first store.
+        byte[] symbol = InvariantText.ToUtf8(entry.Symbol);
+        byte[] description = InvariantText.ToUtf8(entry.Description);
+        int bodyLength = Magic.Length + 4 + 32 + 4 + symbol.Length + 4 + description.Length + 8 + entry.ObjectCode.Length;
+        var bytes = new byte[bodyLength + ChecksumSize];
+        int at = 0;
+        Put(bytes, ref at, Magic);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at), FormatVersion);
+        at += 4;
+        Put(bytes, ref at, Sha256.FromHex(keyHex));
+        PutString(bytes, ref at, symbol);
+        PutString(bytes, ref at, description);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(at), (ulong)entry.ObjectCode.Length);
+        at += 8;
+        Put(bytes, ref at, entry.ObjectCode);
+        Put(bytes, ref at, Sha256.Hash(bytes, 0, bodyLength));
+        return bytes;
     }
 
     /// <summary>Parses and validates; null with the <paramref name="problem"/> when the bytes are not a valid entry for the key.</summary>
@@ -51,16 +56,35 @@ public static class CacheEntryFile
     /// <summary>Writes the entry under <paramref name="path"/> atomically (temporary file + rename).</summary>
     public static void WriteAtomically(string path, string keyHex, Entry entry)
     {
-        string temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        // Unique per process (id) and per write (counter); O_EXCL/CreateNew refuses a name that exists anyway.
+        // (Two concatenations: string.Concat of more than four pieces builds an inline array type at run time.)
+        string unique = InvariantText.Hex((ulong)Environment.ProcessId, 8) + "." + InvariantText.Hex((ulong)Interlocked.Increment(ref temporaryCount), 8);
+        string temporary = path + "." + unique + ".tmp";
+        byte[] contents = Serialize(keyHex, entry);
+        // No fsync (milliseconds on a first call): after a crash the renamed file may be empty or partial,
+        // and the checksum makes the next process reject and recompile it.
+        if (NativeFiles.Available)
+        {
+            try
+            {
+                NativeFiles.WriteNew(temporary, contents);
+                NativeFiles.Rename(temporary, path); // rename(2): atomic within one file system
+            }
+            catch
+            {
+                NativeFiles.TryDelete(temporary);
+                throw;
+            }
+            return;
+        }
+
         try
         {
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                // No fsync (milliseconds on a first call): after a crash the renamed file may be empty or partial,
-                // and the checksum makes the next process reject and recompile it.
-                file.Write(Serialize(keyHex, entry));
+                file.Write(contents);
             }
-            File.Move(temporary, path, overwrite: true); // rename(2): atomic within one file system
+            File.Move(temporary, path, overwrite: true);
         }
         finally
         {
@@ -91,11 +115,17 @@ public static class CacheEntryFile
         return null;
     }
 
-    private static void WriteString(BinaryWriter writer, string value)
+    private static void Put(byte[] bytes, ref int at, byte[] value)
     {
-        byte[] utf8 = Encoding.UTF8.GetBytes(value);
-        writer.Write(utf8.Length);
-        writer.Write(utf8);
+        Buffer.BlockCopy(value, 0, bytes, at, value.Length);
+        at += value.Length;
+    }
+
+    private static void PutString(byte[] bytes, ref int at, byte[] utf8)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at), utf8.Length);
+        at += 4;
+        Put(bytes, ref at, utf8);
     }
 
     private static bool TryReadString(byte[] bytes, int bodyLength, ref int at, out string? value)

@@ -65,7 +65,8 @@ public sealed class DiskCache
         if (!Writable) return false;
         try
         {
-            if (!Directory.Exists(Folder))
+            // mkdir(2) first: the framework's directory and file stack costs milliseconds on its first use.
+            if (!NativeFiles.TryMakeDirectory(Folder, 0x1C0) && !Directory.Exists(Folder)) // 0700
             {
                 if (OperatingSystem.IsWindows()) Directory.CreateDirectory(Folder);
                 else Directory.CreateDirectory(Folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

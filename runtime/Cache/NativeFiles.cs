@@ -1,4 +1,4 @@
-// stat, fstat, open, read and close from libc: the cache's hit path without the framework's file stack.
+// stat, open, read, write, rename and mkdir from libc: the cache's first read and write without the framework's file stack.
 using System;
 using System.Runtime.InteropServices;
 using NumbaWeaver.IR;
@@ -37,6 +37,22 @@ internal static unsafe partial class NativeFiles
 
     [LibraryImport(Libc, EntryPoint = "close")]
     private static partial int CloseFunction(int fd);
+
+    // open(2) is variadic; on x86-64 the mode travels in the third integer register like a fixed argument.
+    [LibraryImport(Libc, EntryPoint = "open", SetLastError = true)]
+    private static partial int CreateFunction(byte* path, int flags, uint mode);
+
+    [LibraryImport(Libc, EntryPoint = "write", SetLastError = true)]
+    private static partial nint WriteFunction(int fd, byte* buffer, nuint count);
+
+    [LibraryImport(Libc, EntryPoint = "rename", SetLastError = true)]
+    private static partial int RenameFunction(byte* from, byte* to);
+
+    [LibraryImport(Libc, EntryPoint = "unlink")]
+    private static partial int UnlinkFunction(byte* path);
+
+    [LibraryImport(Libc, EntryPoint = "mkdir", SetLastError = true)]
+    private static partial int MkdirFunction(byte* path, uint mode);
 
     /// <summary>True where libc was found (Linux x86-64 with glibc's symbol names).</summary>
     public static bool Available => HasLibc;
@@ -131,6 +147,61 @@ internal static unsafe partial class NativeFiles
         {
             CloseFunction(fd);
         }
+    }
+
+    /// <summary>Creates <paramref name="path"/> with <paramref name="contents"/>, failing if it exists (O_EXCL): the
+    /// temporary file of an atomic write. An <see cref="System.IO.IOException"/> when it cannot be created or written.</summary>
+    public static void WriteNew(string path, byte[] contents)
+    {
+        if (!Available) throw new PlatformNotSupportedException("NativeFiles is for Linux x86-64");
+        const int CreateExclusive = 0x1 | 0x40 | 0x80 | 0x80000; // O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
+        byte[] name = CString(path);
+        int fd;
+        fixed (byte* p = name) fd = CreateFunction(p, CreateExclusive, 0x1B6); // 0666, less the umask, as FileStream does
+        if (fd < 0) throw new System.IO.IOException($"cannot create {path} (errno {Marshal.GetLastPInvokeError()})");
+        try
+        {
+            int done = 0;
+            while (done < contents.Length)
+            {
+                nint wrote;
+                fixed (byte* data = contents) wrote = WriteFunction(fd, data + done, (nuint)(contents.Length - done));
+                if (wrote <= 0) throw new System.IO.IOException($"cannot write {path} (errno {Marshal.GetLastPInvokeError()})");
+                done += (int)wrote;
+            }
+        }
+        finally
+        {
+            CloseFunction(fd);
+        }
+    }
+
+    /// <summary>rename(2): replaces <paramref name="to"/> atomically within one file system.</summary>
+    public static void Rename(string from, string to)
+    {
+        byte[] source = CString(from), target = CString(to);
+        int result;
+        fixed (byte* s = source)
+        fixed (byte* t = target)
+            result = RenameFunction(s, t);
+        if (result != 0) throw new System.IO.IOException($"cannot rename {from} to {to} (errno {Marshal.GetLastPInvokeError()})");
+    }
+
+    /// <summary>Removes a file if it is there (errors ignored: used to tidy up after a failed write).</summary>
+    public static void TryDelete(string path)
+    {
+        byte[] name = CString(path);
+        fixed (byte* p = name) _ = UnlinkFunction(p);
+    }
+
+    /// <summary>mkdir(2) of one folder whose parent exists; true when it was made or already is a directory.</summary>
+    public static bool TryMakeDirectory(string path, uint mode)
+    {
+        if (!Available) return false;
+        byte[] name = CString(path);
+        int result;
+        fixed (byte* p = name) result = MkdirFunction(p, mode);
+        return result == 0 || IsDirectory(path);
     }
 
     /// <summary>True when <paramref name="path"/> is a directory (following links).</summary>

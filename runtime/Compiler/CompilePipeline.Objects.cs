@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Threading;
 using NumbaWeaver.Backend;
 using NumbaWeaver.Cache;
+using NumbaWeaver.Config;
 using NumbaWeaver.Dispatch;
 using NumbaWeaver.IR;
 using NumbaWeaver.Llvm;
@@ -42,8 +43,10 @@ public static partial class CompilePipeline
             {
                 target.ConfigureModule(llvmModule);
                 timings.LowerMs = Lap(sw);
+                if (NumbaConfig.DumpLlvm) Dump("LLVM IR", jit.PrintModule(llvmModule)); // cached entries dump like the others
                 Optimizer.Run(llvmModule, target.TargetMachine, settings.OptLevel);   // 4. default<O3> for the target CPU
                 timings.OptimizeMs = Lap(sw);
+                if (NumbaConfig.DumpOptimized) Dump("optimized LLVM IR", jit.PrintModule(llvmModule));
                 objectCode = target.EmitObject(llvmModule);                          // 5. machine code as an ELF object
                 timings.CodegenMs = Lap(sw);
             }

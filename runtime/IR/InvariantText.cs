@@ -105,6 +105,38 @@ internal static class InvariantText
         return -1;
     }
 
+    /// <summary>Whether <paramref name="text"/> holds <paramref name="prefix"/> at <paramref name="start"/> (ordinal).</summary>
+    public static bool HasAt(string text, int start, string prefix)
+    {
+        if (start < 0 || start > text.Length - prefix.Length) return false;
+        for (int k = 0; k < prefix.Length; k++)
+            if (text[start + k] != prefix[k]) return false;
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="text"/> starts with <paramref name="prefix"/> (ordinal).</summary>
+    public static bool StartsWith(string text, string prefix) => HasAt(text, 0, prefix);
+
+    /// <summary>Whether the last character of <paramref name="text"/> is <paramref name="c"/>.</summary>
+    public static bool EndsWith(string text, char c) => text.Length > 0 && text[text.Length - 1] == c;
+
+    /// <summary>The pieces of <paramref name="text"/> between occurrences of <paramref name="separator"/> (as string.Split does, empty pieces kept).</summary>
+    public static string[] Split(string text, char separator)
+    {
+        int count = 1;
+        for (int i = 0; i < text.Length; i++)
+            if (text[i] == separator) count++;
+        var pieces = new string[count];
+        int start = 0, piece = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] != separator) continue;
+            pieces[piece++] = text.Substring(start, i - start);
+            start = i + 1;
+        }
+        return pieces;
+    }
+
     /// <summary>The last index of <paramref name="c"/>, or -1.</summary>
     public static int LastIndexOf(string text, char c) => LastIndexOfAny(text, c, c);
 

@@ -8,20 +8,13 @@ namespace NumbaWeaver.IR;
 /// <summary>Parses modules printed by <see cref="IrPrinter"/>. Errors carry the line number.</summary>
 public static class IrParser
 {
-    // Number parsing and opcode lookup avoid CultureInfo (which loads ICU) and Enum.TryParse<Opcode> (jitted):
+    // Number parsing and opcode lookup avoid CultureInfo (which loads ICU) and enum reflection (IrNames):
     // the IR is parsed on a process's first compile, whose latency docs/cache.md measures.
-    private static readonly Dictionary<string, object> Opcodes = OpcodeTable();
-
-    private static Dictionary<string, object> OpcodeTable()
-    {
-        var table = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
-        foreach (string name in Enum.GetNames(typeof(Opcode))) table[name] = Enum.Parse(typeof(Opcode), name);
-        return table;
-    }
+    private static readonly Dictionary<string, object> Opcodes = IrNames.OpcodeTable();
 
     public static IrModule ParseModule(string text)
     {
-        var lines = text.Split('\n');
+        var lines = InvariantText.Split(text, '\n');
         int n = 0;
         var module = new IrModule();
         string header = lines.Length > 0 ? lines[0].Trim() : "";
@@ -32,7 +25,7 @@ public static class IrParser
         {
             var line = lines[n].Trim();
             if (line.Length == 0) { n++; continue; }
-            if (!line.StartsWith("func ", StringComparison.Ordinal)) throw Error(n, "expected 'func'");
+            if (!InvariantText.StartsWith(line, "func ")) throw Error(n, "expected 'func'");
             module.Add(ParseFunction(lines, ref n));
         }
         return module;
@@ -40,7 +33,7 @@ public static class IrParser
 
     public static IrFunction ParseFunction(string text)
     {
-        var lines = text.Split('\n');
+        var lines = InvariantText.Split(text, '\n');
         int n = 0;
         return ParseFunction(lines, ref n);
     }
@@ -55,8 +48,8 @@ public static class IrParser
         var f = new IrFunction(name, ret);
         if (!head.AtEnd)
         {
-            foreach (var flag in head.Token().Split(','))
-                f.Flags |= (FunctionFlags)Enum.Parse(typeof(FunctionFlags), flag, ignoreCase: true);
+            foreach (var flag in InvariantText.Split(head.Token(), ','))
+                f.Flags |= IrNames.TryParseFlag(flag, out var parsed) ? parsed : throw Error(n, $"unknown function flag '{flag}'");
         }
         n++;
         for (; n < lines.Length; n++)
@@ -82,7 +75,7 @@ public static class IrParser
                     f.Locals.Add(new IrVariable(c.TokenAfterType(out var lt), lt));
                     break;
                 default:
-                    if (!word.EndsWith(":", StringComparison.Ordinal)) throw Error(n, $"unexpected '{word}'");
+                    if (!InvariantText.EndsWith(word, ':')) throw Error(n, $"unexpected '{word}'");
                     int index = InvariantText.ParseInt32(word.Substring(0, word.Length - 1));
                     if (index != f.Body.Count) throw Error(n, $"instruction {index} out of order");
                     f.Body.Add(ParseInstruction(c, n));
@@ -103,19 +96,19 @@ public static class IrParser
             if (c.Peek == '(') { c.SkipParenthesized(); continue; }
             if (c.Peek == '@')
             {
-                var pos = c.Token().Substring(1).Split(':');
+                var pos = InvariantText.Split(c.Token().Substring(1), ':');
                 ins.Line = InvariantText.ParseInt32(pos[0]);
                 ins.Column = InvariantText.ParseInt32(pos[1]);
                 continue;
             }
             if (c.TryPrefix("->"))
             {
-                foreach (var t in c.Token().Split(',')) ins.Targets.Add(InvariantText.ParseInt32(t));
+                foreach (var t in InvariantText.Split(c.Token(), ',')) ins.Targets.Add(InvariantText.ParseInt32(t));
                 continue;
             }
             if (c.TryPrefix("n=")) { ins.Name = c.QuotedString(); continue; }
             var tok = c.Token();
-            int eq = tok.IndexOf('=');
+            int eq = InvariantText.IndexOf(tok, '=');
             if (eq < 0) throw Error(n, $"bad operand '{tok}'");
             string key = tok.Substring(0, eq), value = tok.Substring(eq + 1);
             switch (key)
@@ -124,7 +117,7 @@ public static class IrParser
                 case "t2": ins.Type2 = IrType.Parse(value); break;
                 case "i": ins.Int = InvariantText.ParseInt64(value); break;
                 case "f":
-                    if (!value.StartsWith("0x", StringComparison.Ordinal)) throw Error(n, "float constants are written as 0x bits");
+                    if (!InvariantText.StartsWith(value, "0x")) throw Error(n, "float constants are written as 0x bits");
                     ins.Float = BitConverter.Int64BitsToDouble(InvariantText.ParseHex64(value.Substring(2)));
                     break;
                 default: throw Error(n, $"unknown operand '{key}'");
@@ -187,7 +180,7 @@ public static class IrParser
 
         public bool TryPrefix(string prefix)
         {
-            if (string.CompareOrdinal(_s, _p, prefix, 0, prefix.Length) != 0) return false;
+            if (!InvariantText.HasAt(_s, _p, prefix)) return false;
             _p += prefix.Length;
             return true;
         }

@@ -110,7 +110,7 @@ public sealed partial class IrType
     /// <summary>Parses <c>Name{t1,t2,...}</c>; the fields may be structs themselves.</summary>
     private static IrType ParseStruct(string text)
     {
-        int open = text.IndexOf('{');
+        int open = InvariantText.IndexOf(text, '{');
         if (open <= 0) throw new FormatException($"bad IR struct type '{text}'");
         var fields = new List<IrType>();
         int depth = 0, start = open + 1;

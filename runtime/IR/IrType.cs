@@ -188,13 +188,13 @@ public sealed partial class IrType : IEquatable<IrType>
     {
         text = text.Trim();
         if (ScalarsByName.TryGetValue(text, out var scalar)) return scalar;
-        if (text.EndsWith("}", StringComparison.Ordinal)) return ParseStruct(text);
-        if (text.Length > 1 && text[0] == 'T' && int.TryParse(text.Substring(1), System.Globalization.NumberStyles.None,
-                System.Globalization.CultureInfo.InvariantCulture, out int parameter))
+        if (InvariantText.EndsWith(text, '}')) return ParseStruct(text);
+        // Not int.TryParse with a culture: CultureInfo loads ICU (milliseconds) on the first compile.
+        if (text.Length > 1 && text[0] == 'T' && AllDigits(text, 1) && InvariantText.TryParseInt32(text, 1, text.Length - 1, out int parameter))
             return TypeParameter(parameter);
-        if (text.EndsWith("]", StringComparison.Ordinal))
+        if (InvariantText.EndsWith(text, ']'))
         {
-            int open = text.IndexOf('[');
+            int open = InvariantText.IndexOf(text, '[');
             if (open <= 0) throw new FormatException($"bad IR type '{text}'");
             int rank = text.Length - open - 1;
             return ArrayOf(Parse(text.Substring(0, open)), rank);
@@ -205,10 +205,17 @@ public sealed partial class IrType : IEquatable<IrType>
         throw new FormatException($"unknown IR type '{text}'");
     }
 
+    private static bool AllDigits(string text, int start)
+    {
+        for (int i = start; i < text.Length; i++)
+            if (text[i] < '0' || text[i] > '9') return false;
+        return true;
+    }
+
     private static bool TryGeneric(string text, string prefix, out IrType element)
     {
         element = Void;
-        if (!text.StartsWith(prefix, StringComparison.Ordinal) || !text.EndsWith(">", StringComparison.Ordinal)) return false;
+        if (!InvariantText.StartsWith(text, prefix) || !InvariantText.EndsWith(text, '>')) return false;
         element = Parse(text.Substring(prefix.Length, text.Length - prefix.Length - 1));
         return true;
     }

@@ -30,46 +30,66 @@ public sealed unsafe partial class NativeJit
     private static string? creationError;
     private static string? lastSessionError;
 
-    private readonly LLVMOrcLLJITRef jit;
-    private readonly LLVMOrcJITDylibRef mainDylib;
+    private LLVMOrcLLJITRef jit;
+    private LLVMOrcJITDylibRef mainDylib;
+    private bool jitStarted;
     private int objectCount;
 
     private NativeJit()
     {
         var clock = Stopwatch.StartNew();
         Host = HostTarget.Create();
-
-        // The JIT's codegen must use the host CPU and features (AVX2, FMA...): build its
-        // JITTargetMachineBuilder from a target machine made like Host's. The JTMB takes (and
-        // destroys) that target machine; the LLJIT builder takes the JTMB; LLVMOrcCreateLLJIT takes
-        // the builder, even on failure.
-        LLVMOrcJITTargetMachineBuilderRef machineBuilder = LLVM.OrcJITTargetMachineBuilderCreateFromTargetMachine(Host.CreateTargetMachine());
-        LLVMOrcLLJITBuilderRef jitBuilder = LLVM.OrcCreateLLJITBuilder();
-        LLVM.OrcLLJITBuilderSetJITTargetMachineBuilder(jitBuilder, machineBuilder);
-        LlvmException.ThrowIfError(LLVM.OrcCreateLLJIT(out jit, jitBuilder), "LLVMOrcCreateLLJIT");
-
-        // Report materialization errors through an exception rather than ORC's default stderr print.
-        LLVM.OrcExecutionSessionSetErrorReporter(
-            LLVM.OrcLLJITGetExecutionSession(jit),
-            (nint)(delegate* unmanaged<nint, LLVMErrorRef, void>)&ReportSessionError,
-            0);
-
-        // Unresolved external symbols (libm's sin, cbrt...) are looked up in the process. The JITDylib
-        // takes the generator. Symbols carry the data layout's global prefix ('_' on macOS, none on
-        // ELF), which the generator strips before dlsym.
-        mainDylib = LLVM.OrcLLJITGetMainJITDylib(jit);
-        GlobalPrefix = (char)LLVM.OrcLLJITGetGlobalPrefix(jit);
-        LlvmException.ThrowIfError(
-            LLVM.OrcCreateDynamicLibrarySearchGeneratorForProcess(out LLVMOrcDefinitionGeneratorRef generator, (byte)GlobalPrefix, 0, 0),
-            "LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess");
-        LLVM.OrcJITDylibAddGenerator(mainDylib, generator);
-        DefineRuntimeSymbols(); // managed functions compiled code calls (NativeJit.RuntimeSymbols.cs)
-
         ThreadSafeContext = LLVM.OrcCreateNewThreadSafeContext();
         Context = LLVM.OrcThreadSafeContextGetContext(ThreadSafeContext);
-        Triple = LLVM.GetString(LLVM.OrcLLJITGetTripleString(jit));
-        DataLayout = LLVM.GetString(LLVM.OrcLLJITGetDataLayoutStr(jit));
+        Triple = Host.Triple;
+        DataLayout = Host.DataLayout;
+        // The data layout's mangling mode: "m:o" is Mach-O, whose C symbols carry '_'; ELF's carry nothing.
+        GlobalPrefix = DataLayout.Contains("m:o", StringComparison.Ordinal) ? '_' : '\0';
         InitTime = clock.Elapsed;
+    }
+
+    /// <summary>
+    /// The ORC LLJIT, created on first use (under <see cref="SyncRoot"/>). Compiles that go to the disk cache or to a
+    /// precompiled library never need it: they emit an object that <see cref="Cache.ObjectLoader"/> links, so a
+    /// process's first compile does not pay the 2-5 ms of starting it.
+    /// </summary>
+    private LLVMOrcLLJITRef Jit
+    {
+        get
+        {
+            lock (SyncRoot)
+            {
+                if (jitStarted) return jit;
+                var clock = Stopwatch.StartNew();
+                // The JIT's codegen must use the host CPU and features (AVX2, FMA...): build its
+                // JITTargetMachineBuilder from a target machine made like Host's. The JTMB takes (and
+                // destroys) that target machine; the LLJIT builder takes the JTMB; LLVMOrcCreateLLJIT takes
+                // the builder, even on failure.
+                LLVMOrcJITTargetMachineBuilderRef machineBuilder = LLVM.OrcJITTargetMachineBuilderCreateFromTargetMachine(Host.CreateTargetMachine());
+                LLVMOrcLLJITBuilderRef jitBuilder = LLVM.OrcCreateLLJITBuilder();
+                LLVM.OrcLLJITBuilderSetJITTargetMachineBuilder(jitBuilder, machineBuilder);
+                LlvmException.ThrowIfError(LLVM.OrcCreateLLJIT(out jit, jitBuilder), "LLVMOrcCreateLLJIT");
+
+                // Report materialization errors through an exception rather than ORC's default stderr print.
+                LLVM.OrcExecutionSessionSetErrorReporter(
+                    LLVM.OrcLLJITGetExecutionSession(jit),
+                    (nint)(delegate* unmanaged<nint, LLVMErrorRef, void>)&ReportSessionError,
+                    0);
+
+                // Unresolved external symbols (libm's sin, cbrt...) are looked up in the process. The JITDylib
+                // takes the generator. Symbols carry the data layout's global prefix ('_' on macOS, none on
+                // ELF), which the generator strips before dlsym.
+                mainDylib = LLVM.OrcLLJITGetMainJITDylib(jit);
+                LlvmException.ThrowIfError(
+                    LLVM.OrcCreateDynamicLibrarySearchGeneratorForProcess(out LLVMOrcDefinitionGeneratorRef generator, (byte)GlobalPrefix, 0, 0),
+                    "LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess");
+                LLVM.OrcJITDylibAddGenerator(mainDylib, generator);
+                DefineRuntimeSymbols(); // managed functions compiled code calls (NativeJit.RuntimeSymbols.cs)
+                jitStarted = true;
+                JitInitTime = clock.Elapsed;
+                return jit;
+            }
+        }
     }
 
     /// <summary>The JIT, created on first use. Throws <see cref="LlvmException"/> when LLVM is unavailable.</summary>
@@ -99,8 +119,11 @@ public sealed unsafe partial class NativeJit
     /// <summary>'\0' on ELF, '_' on Mach-O. Lookups take plain names; LLJIT adds the prefix itself.</summary>
     public char GlobalPrefix { get; }
 
-    /// <summary>How long creating the JIT took (target init, target machine, LLJIT).</summary>
+    /// <summary>How long starting took (target init, host target machine, context).</summary>
     public TimeSpan InitTime { get; }
+
+    /// <summary>How long creating the LLJIT took, once something needed it (zero before).</summary>
+    public TimeSpan JitInitTime { get; private set; }
 
     /// <summary>Creates (once) the JIT; false with the reason when LLVM is missing or fails to start.</summary>
     public static bool TryGetInstance([NotNullWhen(true)] out NativeJit? jit, out string? error)
@@ -167,7 +190,8 @@ public sealed unsafe partial class NativeJit
             LLVM.SetTarget(module, Triple);
             LLVM.SetDataLayout(module, DataLayout);
             LLVMOrcThreadSafeModuleRef threadSafeModule = LLVM.OrcCreateNewThreadSafeModule(module, ThreadSafeContext);
-            LlvmException.ThrowIfError(LLVM.OrcLLJITAddLLVMIRModule(jit, mainDylib, threadSafeModule), "LLVMOrcLLJITAddLLVMIRModule");
+            LLVMOrcLLJITRef lljit = Jit;
+            LlvmException.ThrowIfError(LLVM.OrcLLJITAddLLVMIRModule(lljit, mainDylib, threadSafeModule), "LLVMOrcLLJITAddLLVMIRModule");
         }
     }
 
@@ -189,7 +213,8 @@ public sealed unsafe partial class NativeJit
         {
             string bufferName = $"numba-object-{++objectCount}";
             LLVMMemoryBufferRef buffer = LLVM.CreateMemoryBufferWithMemoryRangeCopy(objectFile, (nuint)objectFile.Length, bufferName);
-            LlvmException.ThrowIfError(LLVM.OrcLLJITAddObjectFile(jit, mainDylib, buffer), "LLVMOrcLLJITAddObjectFile");
+            LLVMOrcLLJITRef lljit = Jit;
+            LlvmException.ThrowIfError(LLVM.OrcLLJITAddObjectFile(lljit, mainDylib, buffer), "LLVMOrcLLJITAddObjectFile");
         }
     }
 
@@ -209,7 +234,7 @@ public sealed unsafe partial class NativeJit
         lock (SyncRoot)
         {
             Volatile.Write(ref lastSessionError, null);
-            LLVMErrorRef error = LLVM.OrcLLJITLookup(jit, out ulong address, symbol);
+            LLVMErrorRef error = LLVM.OrcLLJITLookup(Jit, out ulong address, symbol);
             string? message = LLVM.TakeErrorMessage(error);
             string? sessionError = Volatile.Read(ref lastSessionError);
             if (message is not null)

@@ -8,7 +8,13 @@ namespace NumbaWeaver.Llvm;
 public static class Optimizer
 {
     /// <summary>The pipeline text for an optimization level 0..3 (clamped), e.g. <c>default&lt;O3&gt;</c>.</summary>
-    public static string PipelineFor(int optLevel) => $"default<O{Math.Clamp(optLevel, 0, 3)}>";
+    public static string PipelineFor(int optLevel) => Math.Clamp(optLevel, 0, 3) switch
+    {
+        0 => "default<O0>",
+        1 => "default<O1>",
+        2 => "default<O2>",
+        _ => "default<O3>",
+    }; // constants, not interpolated: the interpolation handler's first use costs a first compile about a millisecond
 
     /// <summary>Runs <c>default&lt;O<paramref name="optLevel"/>&gt;</c>. The target machine supplies the cost
     /// model (vector width, FMA...) that decides what the vectorizers do, so pass the one code is generated for.</summary>
@@ -29,7 +35,7 @@ public static class Optimizer
             LLVM.PassBuilderOptionsSetLoopInterleaving(options, on);
             LLVM.PassBuilderOptionsSetLoopUnrolling(options, 1);
             LLVM.PassBuilderOptionsSetVerifyEach(options, verifyEach ? 1 : 0);
-            LlvmException.ThrowIfError(LLVM.RunPasses(module, pipeline, targetMachine, options), $"LLVMRunPasses({pipeline})");
+            LlvmException.ThrowIfError(LLVM.RunPasses(module, pipeline, targetMachine, options), "LLVMRunPasses(" + pipeline + ")");
         }
         finally
         {

@@ -167,10 +167,10 @@ public static unsafe partial class LLVM
     public static partial LLVMValueRef BuildStore(LLVMBuilderRef builder, LLVMValueRef val, LLVMValueRef ptr);
 
     [LibraryImport(Lib, EntryPoint = "LLVMBuildGEP2", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial LLVMValueRef BuildGEP2(LLVMBuilderRef b, LLVMTypeRef ty, LLVMValueRef pointer, LLVMValueRef[] indices, uint numIndices, string name);
+    private static partial LLVMValueRef BuildGEP2Native(LLVMBuilderRef b, LLVMTypeRef ty, LLVMValueRef pointer, LLVMValueRef* indices, uint numIndices, string name);
 
     [LibraryImport(Lib, EntryPoint = "LLVMBuildInBoundsGEP2", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial LLVMValueRef BuildInBoundsGEP2(LLVMBuilderRef b, LLVMTypeRef ty, LLVMValueRef pointer, LLVMValueRef[] indices, uint numIndices, string name);
+    private static partial LLVMValueRef BuildInBoundsGEP2Native(LLVMBuilderRef b, LLVMTypeRef ty, LLVMValueRef pointer, LLVMValueRef* indices, uint numIndices, string name);
 
     [LibraryImport(Lib, EntryPoint = "LLVMBuildStructGEP2", StringMarshalling = StringMarshalling.Utf8)]
     public static partial LLVMValueRef BuildStructGEP2(LLVMBuilderRef b, LLVMTypeRef ty, LLVMValueRef pointer, uint idx, string name);
@@ -256,7 +256,7 @@ public static unsafe partial class LLVM
     public static partial LLVMValueRef BuildPhi(LLVMBuilderRef builder, LLVMTypeRef ty, string name);
 
     [LibraryImport(Lib, EntryPoint = "LLVMBuildCall2", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial LLVMValueRef BuildCall2(LLVMBuilderRef builder, LLVMTypeRef type, LLVMValueRef fn, LLVMValueRef[] args, uint numArgs, string name);
+    private static partial LLVMValueRef BuildCall2Native(LLVMBuilderRef builder, LLVMTypeRef type, LLVMValueRef fn, LLVMValueRef* args, uint numArgs, string name);
 
     [LibraryImport(Lib, EntryPoint = "LLVMBuildSelect", StringMarshalling = StringMarshalling.Utf8)]
     public static partial LLVMValueRef BuildSelect(LLVMBuilderRef builder, LLVMValueRef @if, LLVMValueRef then, LLVMValueRef @else, string name);

@@ -242,10 +242,10 @@ public static unsafe partial class LLVM
 
     // paramTypes are the overload types only (e.g. [double] for llvm.sqrt.f64), not the full signature.
     [LibraryImport(Lib, EntryPoint = "LLVMGetIntrinsicDeclaration")]
-    public static partial LLVMValueRef GetIntrinsicDeclaration(LLVMModuleRef mod, uint id, LLVMTypeRef[] paramTypes, nuint paramCount);
+    private static partial LLVMValueRef GetIntrinsicDeclarationNative(LLVMModuleRef mod, uint id, LLVMTypeRef* paramTypes, nuint paramCount);
 
     [LibraryImport(Lib, EntryPoint = "LLVMIntrinsicGetType")]
-    public static partial LLVMTypeRef IntrinsicGetType(LLVMContextRef ctx, uint id, LLVMTypeRef[] paramTypes, nuint paramCount);
+    private static partial LLVMTypeRef IntrinsicGetTypeNative(LLVMContextRef ctx, uint id, LLVMTypeRef* paramTypes, nuint paramCount);
 
     [LibraryImport(Lib, EntryPoint = "LLVMIntrinsicIsOverloaded")]
     public static partial int IntrinsicIsOverloaded(uint id);
@@ -420,7 +420,7 @@ public static unsafe partial class LLVM
     public static partial LLVMTypeRef GetAllocatedType(LLVMValueRef alloca);
 
     [LibraryImport(Lib, EntryPoint = "LLVMAddIncoming")]
-    public static partial void AddIncoming(LLVMValueRef phiNode, LLVMValueRef[] incomingValues, LLVMBasicBlockRef[] incomingBlocks, uint count);
+    private static partial void AddIncomingNative(LLVMValueRef phiNode, LLVMValueRef* incomingValues, LLVMBasicBlockRef* incomingBlocks, uint count);
 
     [LibraryImport(Lib, EntryPoint = "LLVMCountIncoming")]
     public static partial uint CountIncoming(LLVMValueRef phiNode);

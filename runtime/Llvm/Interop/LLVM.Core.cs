@@ -153,7 +153,7 @@ public static unsafe partial class LLVM
     public static partial LLVMTypeRef TokenTypeInContext(LLVMContextRef c);
 
     [LibraryImport(Lib, EntryPoint = "LLVMFunctionType")]
-    public static partial LLVMTypeRef FunctionType(LLVMTypeRef returnType, LLVMTypeRef[] paramTypes, uint paramCount, int isVarArg);
+    private static partial LLVMTypeRef FunctionTypeNative(LLVMTypeRef returnType, LLVMTypeRef* paramTypes, uint paramCount, int isVarArg);
 
     [LibraryImport(Lib, EntryPoint = "LLVMIsFunctionVarArg")]
     public static partial int IsFunctionVarArg(LLVMTypeRef functionTy);
@@ -168,7 +168,7 @@ public static unsafe partial class LLVM
     public static partial void GetParamTypes(LLVMTypeRef functionTy, [Out] LLVMTypeRef[] dest);
 
     [LibraryImport(Lib, EntryPoint = "LLVMStructTypeInContext")]
-    public static partial LLVMTypeRef StructTypeInContext(LLVMContextRef c, LLVMTypeRef[] elementTypes, uint elementCount, int packed);
+    private static partial LLVMTypeRef StructTypeInContextNative(LLVMContextRef c, LLVMTypeRef* elementTypes, uint elementCount, int packed);
 
     [LibraryImport(Lib, EntryPoint = "LLVMStructCreateNamed", StringMarshalling = StringMarshalling.Utf8)]
     public static partial LLVMTypeRef StructCreateNamed(LLVMContextRef c, string name);

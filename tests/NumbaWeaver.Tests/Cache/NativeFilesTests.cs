@@ -67,4 +67,41 @@ public class NativeFilesTests
         mine.ShouldNotBeNull();
         System.Text.Encoding.ASCII.GetString(mine).ShouldContain("Name:");
     }
+
+    [Fact]
+    public void Write_rename_and_mkdir_behave_like_the_framework()
+    {
+        if (!NativeFiles.Available) return; // the framework path is used elsewhere
+        string folder = Path.Combine(Path.GetTempPath(), "nw-nativewrite-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            NativeFiles.TryMakeDirectory(folder, 0x1C0).ShouldBeTrue();
+            Directory.Exists(folder).ShouldBeTrue();
+            NativeFiles.TryStat(folder, out var made).ShouldBeTrue();
+            (made.Mode & 0x1FF).ShouldBe(0x1C0u); // 0700 (the umask only removes bits)
+            NativeFiles.TryMakeDirectory(folder, 0x1C0).ShouldBeTrue(); // already there: still true
+            NativeFiles.TryMakeDirectory(Path.Combine(folder, "missing", "child"), 0x1C0).ShouldBeFalse(); // no parent
+
+            var bytes = new byte[100_000];
+            new Random(7).NextBytes(bytes);
+            string temporary = Path.Combine(folder, "entry.tmp"), final = Path.Combine(folder, "entry.nwc");
+            NativeFiles.WriteNew(temporary, bytes);
+            File.ReadAllBytes(temporary).ShouldBe(bytes);
+            Should.Throw<IOException>(() => NativeFiles.WriteNew(temporary, bytes)); // O_EXCL: never overwrites
+
+            File.WriteAllBytes(final, [1, 2, 3]);
+            NativeFiles.Rename(temporary, final); // replaces the old entry
+            File.Exists(temporary).ShouldBeFalse();
+            File.ReadAllBytes(final).ShouldBe(bytes);
+            Should.Throw<IOException>(() => NativeFiles.Rename(temporary, final)); // nothing left to rename
+
+            NativeFiles.TryDelete(final);
+            File.Exists(final).ShouldBeFalse();
+            NativeFiles.TryDelete(final); // a missing file is not an error
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

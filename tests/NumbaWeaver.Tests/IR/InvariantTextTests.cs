@@ -126,4 +126,40 @@ public class InvariantTextTests
         InvariantText.SameBytes(a, 0, b, 0, 2).ShouldBeFalse();
         InvariantText.SameBytes(a, 3, b, 0, 2).ShouldBeFalse(); // past the end: false, not an exception
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a")]
+    [InlineData(",")]
+    [InlineData("a,b,,c")]
+    [InlineData(",a,")]
+    [InlineData("line1\nline2\n")]
+    public void Split_agrees_with_string_Split(string text)
+    {
+        InvariantText.Split(text, ',').ShouldBe(text.Split(','));
+        InvariantText.Split(text, '\n').ShouldBe(text.Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("func f", 0, "func")]
+    [InlineData("a->b", 1, "->")]
+    [InlineData("a->b", 2, "->")]
+    [InlineData("ab", 1, "bc")]
+    [InlineData("ab", 3, "")]
+    [InlineData("ab", -1, "a")]
+    public void HasAt_agrees_with_ordinal_comparison(string text, int start, string prefix)
+    {
+        bool expected = start >= 0 && start <= text.Length - prefix.Length
+            && string.CompareOrdinal(text, start, prefix, 0, prefix.Length) == 0;
+        InvariantText.HasAt(text, start, prefix).ShouldBe(expected);
+        if (start == 0) InvariantText.StartsWith(text, prefix).ShouldBe(text.StartsWith(prefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EndsWith_a_character()
+    {
+        InvariantText.EndsWith("i32[]", ']').ShouldBeTrue();
+        InvariantText.EndsWith("i32", ']').ShouldBeFalse();
+        InvariantText.EndsWith("", ']').ShouldBeFalse();
+    }
 }
