@@ -1,7 +1,6 @@
 // Per-module lowering state: the LLVM module, IR function declarations, intrinsic and libm declarations, attributes.
 using System;
 using System.Collections.Generic;
-using System.Text;
 using NumbaWeaver.IR;
 using NumbaWeaver.Llvm.Interop;
 
@@ -82,7 +81,7 @@ internal sealed class LoweredModule
 
     public void AddStringAttribute(LLVMValueRef fn, string key, string value)
     {
-        var attr = LLVM.CreateStringAttribute(Context, key, (uint)Encoding.UTF8.GetByteCount(key), value, (uint)Encoding.UTF8.GetByteCount(value));
+        var attr = LLVM.CreateStringAttribute(Context, key, (uint)Utf8Text.ByteCount(key), value, (uint)Utf8Text.ByteCount(value));
         LLVM.AddAttributeAtIndex(fn, LLVM.AttributeFunctionIndex, attr);
     }
 }

@@ -20,8 +20,25 @@ internal static unsafe partial class NativeFiles
 
     // Declared imports, not function pointers: ReadyToRun precompiles these, a calli through a pointer needs a jitted stub.
     private static readonly bool HasLibc = OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture == Architecture.X64
-        && NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), "fstat", out _)   // exported from glibc 2.33
-        && NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), "stat", out _);
+        && ExportsStat();
+
+    // glibc exports stat and fstat from 2.33 (older ones only __xstat): binding them once tells. Cheaper than asking
+    // NativeLibrary for the exports, whose first use cost a first call 0.6 ms (measured), and the binding is needed anyway.
+    private static bool ExportsStat()
+    {
+        try
+        {
+            byte* root = stackalloc byte[] { (byte)'/', 0 };
+            byte* buffer = stackalloc byte[StatSize];
+            _ = StatFunction(root, buffer);
+            _ = FstatFunction(-1, buffer); // EBADF: only the binding matters
+            return true;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
 
     [LibraryImport(Libc, EntryPoint = "stat")]
     private static partial int StatFunction(byte* path, byte* buffer);
@@ -122,7 +139,7 @@ internal static unsafe partial class NativeFiles
                 if (got == 0) break; // shorter than fstat said: the entry's validation rejects it
                 done += (int)got;
             }
-            return done == bytes.Length ? bytes : bytes.AsSpan(0, done).ToArray();
+            return done == bytes.Length ? bytes : Prefix(bytes, done);
         }
         finally
         {
@@ -141,7 +158,7 @@ internal static unsafe partial class NativeFiles
             var bytes = new byte[count];
             nint got;
             fixed (byte* data = bytes) got = ReadFunction(fd, data, (nuint)count);
-            return got <= 0 ? null : got == count ? bytes : bytes.AsSpan(0, (int)got).ToArray();
+            return got <= 0 ? null : got == count ? bytes : Prefix(bytes, (int)got);
         }
         finally
         {
@@ -206,6 +223,14 @@ internal static unsafe partial class NativeFiles
 
     /// <summary>True when <paramref name="path"/> is a directory (following links).</summary>
     public static bool IsDirectory(string path) => TryStat(path, out var status) && (status.Mode & 0xF000) == 0x4000;
+
+    // Not Span<byte>.ToArray: its first use in a process cost 0.8 ms (measured); BlockCopy is already warm.
+    private static byte[] Prefix(byte[] bytes, int count)
+    {
+        var prefix = new byte[count];
+        Buffer.BlockCopy(bytes, 0, prefix, 0, count);
+        return prefix;
+    }
 
     private static int OpenForReading(string path)
     {

@@ -9,7 +9,6 @@ namespace NumbaWeaver.Weaving.Stubs;
 public sealed class RuntimeReferences
 {
     private readonly ModuleDefinition _module;
-    private readonly MethodDefinition _getArrayDataReferenceGeneric;
     private readonly MethodDefinition _getSpanReference;
     private readonly MethodDefinition _getReadOnlySpanReference;
 
@@ -29,7 +28,6 @@ public sealed class RuntimeReferences
         ReturnedArray = module.ImportReference(allocations.Methods.Single(m => m.Name == "Returned"));
 
         var marshal = findType("System.Runtime.InteropServices.MemoryMarshal");
-        _getArrayDataReferenceGeneric = marshal.Methods.Single(m => m.Name == "GetArrayDataReference" && m.HasGenericParameters);
         GetArrayDataReferenceUntyped = module.ImportReference(
             marshal.Methods.Single(m => m.Name == "GetArrayDataReference" && !m.HasGenericParameters));
         _getSpanReference = marshal.Methods.Single(m => m.Name == "GetReference" && IsSpanParam(m, "System.Span`1"));
@@ -67,7 +65,7 @@ public sealed class RuntimeReferences
     /// <summary><c>object Allocations.Returned(nint data, int mark)</c>: the array object a compiled method returned.</summary>
     public MethodReference ReturnedArray { get; }
 
-    /// <summary><c>ref byte MemoryMarshal.GetArrayDataReference(Array)</c> for multi-dimensional arrays.</summary>
+    /// <summary><c>ref byte MemoryMarshal.GetArrayDataReference(Array)</c> for arrays of every rank (not the generic overload, which the JIT compiles per element type).</summary>
     public MethodReference GetArrayDataReferenceUntyped { get; }
 
     public MethodReference ArrayGetLength { get; }
@@ -77,14 +75,6 @@ public sealed class RuntimeReferences
     /// <summary>Calling-convention modifiers of <c>delegate* unmanaged[Cdecl, SuppressGCTransition]</c>.</summary>
     public TypeReference CallConvCdecl { get; }
     public TypeReference CallConvSuppressGCTransition { get; }
-
-    /// <summary><c>ref T MemoryMarshal.GetArrayDataReference&lt;T&gt;(T[])</c>.</summary>
-    public MethodReference GetArrayDataReference(TypeReference element)
-    {
-        var m = new GenericInstanceMethod(_module.ImportReference(_getArrayDataReferenceGeneric));
-        m.GenericArguments.Add(element);
-        return m;
-    }
 
     /// <summary><c>ref T MemoryMarshal.GetReference&lt;T&gt;(Span&lt;T&gt;)</c> or the ReadOnlySpan overload.</summary>
     public MethodReference GetSpanReference(GenericInstanceType spanType)

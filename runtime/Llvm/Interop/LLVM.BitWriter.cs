@@ -8,6 +8,6 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMWriteBitcodeToMemoryBuffer")]
     public static partial LLVMMemoryBufferRef WriteBitcodeToMemoryBuffer(LLVMModuleRef m);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMWriteBitcodeToFile", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMWriteBitcodeToFile", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial int WriteBitcodeToFile(LLVMModuleRef m, string path);
 }

@@ -15,7 +15,7 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMGetValueName2")]
     public static partial nint GetValueName2(LLVMValueRef val, out nuint length);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMSetValueName2", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMSetValueName2", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial void SetValueName2(LLVMValueRef val, string name, nuint nameLen);
 
     [LibraryImport(Lib, EntryPoint = "LLVMPrintValueToString")]
@@ -82,7 +82,7 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMConstRealGetDouble")]
     public static partial double ConstRealGetDouble(LLVMValueRef constantVal, out int losesInfo);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMConstStringInContext", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMConstStringInContext", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMValueRef ConstStringInContext(LLVMContextRef c, string str, uint length, int dontNullTerminate);
 
     [LibraryImport(Lib, EntryPoint = "LLVMConstStructInContext")]
@@ -164,7 +164,7 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMGetSection")]
     public static partial nint GetSection(LLVMValueRef global);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMSetSection", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMSetSection", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial void SetSection(LLVMValueRef global, string section);
 
     [LibraryImport(Lib, EntryPoint = "LLVMGetVisibility")]
@@ -185,10 +185,10 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMSetAlignment")]
     public static partial void SetAlignment(LLVMValueRef v, uint bytes);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMAddGlobal", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMAddGlobal", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMValueRef AddGlobal(LLVMModuleRef m, LLVMTypeRef ty, string name);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMGetNamedGlobal", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMGetNamedGlobal", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMValueRef GetNamedGlobal(LLVMModuleRef m, string name);
 
     [LibraryImport(Lib, EntryPoint = "LLVMDeleteGlobal")]
@@ -234,7 +234,7 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMSetParamAlignment")]
     public static partial void SetParamAlignment(LLVMValueRef arg, uint align);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMLookupIntrinsicID", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMLookupIntrinsicID", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial uint LookupIntrinsicID(string name, nuint nameLen);
 
     [LibraryImport(Lib, EntryPoint = "LLVMGetIntrinsicID")]
@@ -254,7 +254,7 @@ public static unsafe partial class LLVM
     public static partial nint IntrinsicCopyOverloadedName2(LLVMModuleRef mod, uint id, LLVMTypeRef[] paramTypes, nuint paramCount, out nuint nameLength);
 
     // Attributes
-    [LibraryImport(Lib, EntryPoint = "LLVMGetEnumAttributeKindForName", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMGetEnumAttributeKindForName", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial uint GetEnumAttributeKindForName(string name, nuint sLen);
 
     [LibraryImport(Lib, EntryPoint = "LLVMGetLastEnumAttributeKind")]
@@ -272,7 +272,7 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMCreateTypeAttribute")]
     public static partial LLVMAttributeRef CreateTypeAttribute(LLVMContextRef c, uint kindID, LLVMTypeRef type_ref);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMCreateStringAttribute", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMCreateStringAttribute", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMAttributeRef CreateStringAttribute(LLVMContextRef c, string k, uint kLength, string v, uint vLength);
 
     [LibraryImport(Lib, EntryPoint = "LLVMAddAttributeAtIndex")]
@@ -284,14 +284,14 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMRemoveEnumAttributeAtIndex")]
     public static partial void RemoveEnumAttributeAtIndex(LLVMValueRef f, uint idx, uint kindID);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMAddTargetDependentFunctionAttr", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMAddTargetDependentFunctionAttr", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial void AddTargetDependentFunctionAttr(LLVMValueRef fn, string a, string v);
 
     [LibraryImport(Lib, EntryPoint = "LLVMAddCallSiteAttribute")]
     public static partial void AddCallSiteAttribute(LLVMValueRef c, uint idx, LLVMAttributeRef a);
 
     // Metadata
-    [LibraryImport(Lib, EntryPoint = "LLVMMDStringInContext2", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMMDStringInContext2", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMMetadataRef MDStringInContext2(LLVMContextRef c, string str, nuint sLen);
 
     [LibraryImport(Lib, EntryPoint = "LLVMMDNodeInContext2")]
@@ -346,13 +346,13 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMGetEntryBasicBlock")]
     public static partial LLVMBasicBlockRef GetEntryBasicBlock(LLVMValueRef fn);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMCreateBasicBlockInContext", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMCreateBasicBlockInContext", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMBasicBlockRef CreateBasicBlockInContext(LLVMContextRef c, string name);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMAppendBasicBlockInContext", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMAppendBasicBlockInContext", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMBasicBlockRef AppendBasicBlockInContext(LLVMContextRef c, LLVMValueRef fn, string name);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMInsertBasicBlockInContext", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMInsertBasicBlockInContext", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMBasicBlockRef InsertBasicBlockInContext(LLVMContextRef c, LLVMBasicBlockRef bb, string name);
 
     [LibraryImport(Lib, EntryPoint = "LLVMAppendExistingBasicBlock")]

@@ -9,7 +9,7 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMGetVersion")]
     public static partial void GetVersion(out uint major, out uint minor, out uint patch);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMCreateMessage", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMCreateMessage", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial nint CreateMessage(string message);
 
     [LibraryImport(Lib, EntryPoint = "LLVMDisposeMessage")]
@@ -28,11 +28,11 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMContextShouldDiscardValueNames")]
     public static partial int ContextShouldDiscardValueNames(LLVMContextRef c);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMGetMDKindIDInContext", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMGetMDKindIDInContext", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial uint GetMDKindIDInContext(LLVMContextRef c, string name, uint sLen);
 
     // Modules
-    [LibraryImport(Lib, EntryPoint = "LLVMModuleCreateWithNameInContext", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMModuleCreateWithNameInContext", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMModuleRef ModuleCreateWithNameInContext(string moduleID, LLVMContextRef c);
 
     // A deep copy in the same context; the caller owns it.
@@ -48,35 +48,35 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMGetModuleIdentifier")]
     public static partial nint GetModuleIdentifier(LLVMModuleRef m, out nuint len);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMSetModuleIdentifier", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMSetModuleIdentifier", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial void SetModuleIdentifier(LLVMModuleRef m, string ident, nuint len);
 
     [LibraryImport(Lib, EntryPoint = "LLVMGetDataLayoutStr")]
     public static partial nint GetDataLayoutStr(LLVMModuleRef m);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMSetDataLayout", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMSetDataLayout", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial void SetDataLayout(LLVMModuleRef m, string dataLayoutStr);
 
     [LibraryImport(Lib, EntryPoint = "LLVMGetTarget")]
     public static partial nint GetTarget(LLVMModuleRef m);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMSetTarget", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMSetTarget", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial void SetTarget(LLVMModuleRef m, string triple);
 
     // Returns a string to free with LLVM.TakeMessage (or use LLVM.PrintModule).
     [LibraryImport(Lib, EntryPoint = "LLVMPrintModuleToString")]
     public static partial nint PrintModuleToString(LLVMModuleRef m);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMPrintModuleToFile", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMPrintModuleToFile", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial int PrintModuleToFile(LLVMModuleRef m, string filename, out nint errorMessage);
 
     [LibraryImport(Lib, EntryPoint = "LLVMDumpModule")]
     public static partial void DumpModule(LLVMModuleRef m);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMAddFunction", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMAddFunction", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMValueRef AddFunction(LLVMModuleRef m, string name, LLVMTypeRef functionTy);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMGetNamedFunction", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMGetNamedFunction", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMValueRef GetNamedFunction(LLVMModuleRef m, string name);
 
     [LibraryImport(Lib, EntryPoint = "LLVMGetFirstFunction")]
@@ -85,10 +85,10 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMGetNextFunction")]
     public static partial LLVMValueRef GetNextFunction(LLVMValueRef fn);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMGetTypeByName2", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMGetTypeByName2", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMTypeRef GetTypeByName2(LLVMContextRef c, string name);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMAddModuleFlag", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMAddModuleFlag", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial void AddModuleFlag(LLVMModuleRef m, LLVMModuleFlagBehavior behavior, string key, nuint keyLen, LLVMMetadataRef val);
 
     // Types
@@ -170,7 +170,7 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMStructTypeInContext")]
     private static partial LLVMTypeRef StructTypeInContextNative(LLVMContextRef c, LLVMTypeRef* elementTypes, uint elementCount, int packed);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMStructCreateNamed", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMStructCreateNamed", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMTypeRef StructCreateNamed(LLVMContextRef c, string name);
 
     [LibraryImport(Lib, EntryPoint = "LLVMStructSetBody")]
@@ -226,10 +226,10 @@ public static unsafe partial class LLVM
 
     // Memory buffers
     // Copies the bytes; the caller owns the buffer unless a consumer (AddObjectFile, ParseIRInContext) takes it.
-    [LibraryImport(Lib, EntryPoint = "LLVMCreateMemoryBufferWithMemoryRangeCopy", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMCreateMemoryBufferWithMemoryRangeCopy", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMMemoryBufferRef CreateMemoryBufferWithMemoryRangeCopy(byte[] inputData, nuint inputDataLength, string bufferName);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMCreateMemoryBufferWithContentsOfFile", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMCreateMemoryBufferWithContentsOfFile", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial int CreateMemoryBufferWithContentsOfFile(string path, out LLVMMemoryBufferRef outMemBuf, out nint outMessage);
 
     [LibraryImport(Lib, EntryPoint = "LLVMGetBufferStart")]

@@ -22,6 +22,6 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMGetStringErrorTypeId")]
     public static partial nint GetStringErrorTypeId();
 
-    [LibraryImport(Lib, EntryPoint = "LLVMCreateStringError", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMCreateStringError", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMErrorRef CreateStringError(string errMsg);
 }

@@ -1,7 +1,6 @@
 // Managed conveniences over the raw imports: C strings, attribute indices and count-free overloads.
 using System;
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace NumbaWeaver.Llvm.Interop;
 
@@ -23,7 +22,7 @@ public static unsafe partial class LLVM
 
         try
         {
-            return Marshal.PtrToStringUTF8(message) ?? string.Empty;
+            return Utf8Text.FromNative((byte*)message);
         }
         finally
         {
@@ -33,11 +32,11 @@ public static unsafe partial class LLVM
 
     /// <summary>Copies a borrowed <c>const char*</c> that LLVM still owns (do not free it).</summary>
     public static string GetString(nint borrowed) =>
-        borrowed == 0 ? string.Empty : Marshal.PtrToStringUTF8(borrowed) ?? string.Empty;
+        Utf8Text.FromNative((byte*)borrowed);
 
     /// <summary>Copies a borrowed, length-delimited string (not necessarily NUL-terminated).</summary>
     public static string GetString(nint borrowed, nuint length) =>
-        borrowed == 0 ? string.Empty : Encoding.UTF8.GetString((byte*)borrowed, checked((int)length));
+        borrowed == 0 ? string.Empty : Utf8Text.FromNative((byte*)borrowed, checked((int)length));
 
     /// <summary>Turns an LLVMErrorRef into its message and consumes it; returns null for success (null handle).</summary>
     public static string? TakeErrorMessage(LLVMErrorRef error)
@@ -51,7 +50,7 @@ public static unsafe partial class LLVM
         nint message = GetErrorMessage(error);
         try
         {
-            return Marshal.PtrToStringUTF8(message) ?? string.Empty;
+            return Utf8Text.FromNative((byte*)message);
         }
         finally
         {
@@ -78,14 +77,14 @@ public static unsafe partial class LLVM
         AddIncoming(phiNode, [value], [block], 1);
 
     public static void SetValueName(LLVMValueRef value, string name) =>
-        SetValueName2(value, name, (nuint)Encoding.UTF8.GetByteCount(name));
+        SetValueName2(value, name, (nuint)Utf8Text.ByteCount(name));
 
     public static string GetValueName(LLVMValueRef value) =>
         GetString(GetValueName2(value, out nuint length), length);
 
     /// <summary>The intrinsic id of a name such as "llvm.sqrt" (0 when unknown).</summary>
     public static uint LookupIntrinsicID(string name) =>
-        LookupIntrinsicID(name, (nuint)Encoding.UTF8.GetByteCount(name));
+        LookupIntrinsicID(name, (nuint)Utf8Text.ByteCount(name));
 
     /// <summary>Declares (or finds) intrinsic <paramref name="id"/> in a module, overloaded on <paramref name="overloadTypes"/>.</summary>
     public static LLVMValueRef GetIntrinsicDeclaration(LLVMModuleRef module, uint id, params LLVMTypeRef[] overloadTypes) =>

@@ -56,7 +56,7 @@ public static unsafe partial class LLVM
     public static partial LLVMErrorRef OrcLLJITAddLLVMIRModuleWithRT(LLVMOrcLLJITRef j, LLVMOrcResourceTrackerRef jd, LLVMOrcThreadSafeModuleRef tsm);
 
     // Plain (unmangled) name: LLJIT adds the global prefix. Compiles the defining module on first lookup.
-    [LibraryImport(Lib, EntryPoint = "LLVMOrcLLJITLookup", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMOrcLLJITLookup", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMErrorRef OrcLLJITLookup(LLVMOrcLLJITRef j, out ulong result, string name);
 
     [LibraryImport(Lib, EntryPoint = "LLVMOrcLLJITGetObjLinkingLayer")]
@@ -76,7 +76,7 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMOrcSymbolStringPoolClearDeadEntries")]
     public static partial void OrcSymbolStringPoolClearDeadEntries(LLVMOrcSymbolStringPoolRef ssp);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMOrcExecutionSessionIntern", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMOrcExecutionSessionIntern", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMOrcSymbolStringPoolEntryRef OrcExecutionSessionIntern(LLVMOrcExecutionSessionRef es, string name);
 
     [LibraryImport(Lib, EntryPoint = "LLVMOrcRetainSymbolStringPoolEntry")]
@@ -88,13 +88,13 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMOrcSymbolStringPoolEntryStr")]
     public static partial nint OrcSymbolStringPoolEntryStr(LLVMOrcSymbolStringPoolEntryRef s);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMOrcExecutionSessionCreateBareJITDylib", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMOrcExecutionSessionCreateBareJITDylib", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMOrcJITDylibRef OrcExecutionSessionCreateBareJITDylib(LLVMOrcExecutionSessionRef es, string name);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMOrcExecutionSessionCreateJITDylib", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMOrcExecutionSessionCreateJITDylib", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMErrorRef OrcExecutionSessionCreateJITDylib(LLVMOrcExecutionSessionRef es, out LLVMOrcJITDylibRef result, string name);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMOrcExecutionSessionGetJITDylibByName", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMOrcExecutionSessionGetJITDylibByName", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMOrcJITDylibRef OrcExecutionSessionGetJITDylibByName(LLVMOrcExecutionSessionRef es, string name);
 
     [LibraryImport(Lib, EntryPoint = "LLVMOrcJITDylibCreateResourceTracker")]
@@ -125,7 +125,7 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess")]
     public static partial LLVMErrorRef OrcCreateDynamicLibrarySearchGeneratorForProcess(out LLVMOrcDefinitionGeneratorRef result, byte globalPrefix, nint filter, nint filterCtx);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMOrcCreateDynamicLibrarySearchGeneratorForPath", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMOrcCreateDynamicLibrarySearchGeneratorForPath", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMErrorRef OrcCreateDynamicLibrarySearchGeneratorForPath(out LLVMOrcDefinitionGeneratorRef result, string fileName, byte globalPrefix, nint filter, nint filterCtx);
 
     // Thread-safe contexts and modules
@@ -161,6 +161,6 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMOrcJITTargetMachineBuilderGetTargetTriple")]
     public static partial nint OrcJITTargetMachineBuilderGetTargetTriple(LLVMOrcJITTargetMachineBuilderRef jtmb);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMOrcJITTargetMachineBuilderSetTargetTriple", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMOrcJITTargetMachineBuilderSetTargetTriple", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial void OrcJITTargetMachineBuilderSetTargetTriple(LLVMOrcJITTargetMachineBuilderRef jtmb, string targetTriple);
 }

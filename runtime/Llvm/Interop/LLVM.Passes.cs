@@ -5,7 +5,7 @@ namespace NumbaWeaver.Llvm.Interop;
 
 public static unsafe partial class LLVM
 {
-    [LibraryImport(Lib, EntryPoint = "LLVMRunPasses", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMRunPasses", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMErrorRef RunPasses(LLVMModuleRef m, string passes, LLVMTargetMachineRef tm, LLVMPassBuilderOptionsRef options);
 
     [LibraryImport(Lib, EntryPoint = "LLVMCreatePassBuilderOptions")]

@@ -6,7 +6,7 @@ namespace NumbaWeaver.Llvm.Interop;
 public static unsafe partial class LLVM
 {
     // Target data (data layouts)
-    [LibraryImport(Lib, EntryPoint = "LLVMCreateTargetData", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMCreateTargetData", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMTargetDataRef CreateTargetData(string stringRep);
 
     [LibraryImport(Lib, EntryPoint = "LLVMDisposeTargetData")]

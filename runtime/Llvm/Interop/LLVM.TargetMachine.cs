@@ -12,10 +12,10 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMGetNextTarget")]
     public static partial LLVMTargetRef GetNextTarget(LLVMTargetRef t);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMGetTargetFromName", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMGetTargetFromName", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMTargetRef GetTargetFromName(string name);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMGetTargetFromTriple", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMGetTargetFromTriple", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial int GetTargetFromTriple(string triple, out LLVMTargetRef t, out nint errorMessage);
 
     [LibraryImport(Lib, EntryPoint = "LLVMGetTargetName")]
@@ -31,7 +31,7 @@ public static unsafe partial class LLVM
     public static partial int TargetHasTargetMachine(LLVMTargetRef t);
 
     // Target machines
-    [LibraryImport(Lib, EntryPoint = "LLVMCreateTargetMachine", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMCreateTargetMachine", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial LLVMTargetMachineRef CreateTargetMachine(LLVMTargetRef t, string triple, string cpu, string features, LLVMCodeGenOptLevel level, LLVMRelocMode reloc, LLVMCodeModel codeModel);
 
     [LibraryImport(Lib, EntryPoint = "LLVMDisposeTargetMachine")]
@@ -56,7 +56,7 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMSetTargetMachineAsmVerbosity")]
     public static partial void SetTargetMachineAsmVerbosity(LLVMTargetMachineRef t, int verboseAsm);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMTargetMachineEmitToFile", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMTargetMachineEmitToFile", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial int TargetMachineEmitToFile(LLVMTargetMachineRef t, LLVMModuleRef m, string filename, LLVMCodeGenFileType codegen, out nint errorMessage);
 
     // Returns 1 on failure (errorMessage: LLVM.TakeMessage). Does not take the module, but codegen preparation rewrites its IR.
@@ -67,7 +67,7 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMGetDefaultTargetTriple")]
     public static partial nint GetDefaultTargetTriple();
 
-    [LibraryImport(Lib, EntryPoint = "LLVMNormalizeTargetTriple", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport(Lib, EntryPoint = "LLVMNormalizeTargetTriple", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial nint NormalizeTargetTriple(string triple);
 
     [LibraryImport(Lib, EntryPoint = "LLVMGetHostCPUName")]
