@@ -2,12 +2,13 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
+using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Cache;
 
 /// <summary>Looks a symbol up among the runtime's own entry points (names starting <c>numbaweaver_</c>), then in the
 /// process's global scope (as LLJIT's process-symbol generator does), then in libm, libc and libgcc_s.</summary>
-internal static class ExternalSymbols
+internal static unsafe partial class ExternalSymbols
 {
     private static readonly string[] Libraries = ["libm.so.6", "libc.so.6", "libgcc_s.so.1"];
     // Reference-type collections and plain loops only: this runs on the first call of a cached or precompiled
@@ -32,7 +33,7 @@ internal static class ExternalSymbols
     {
         // C library names first without touching the runtime's tables: building those (function pointers of
         // [UnmanagedCallersOnly] methods) costs more than a kernel's whole load when it only calls libm.
-        if (!name.StartsWith(RuntimePrefix, StringComparison.Ordinal)) return LookupInLibraries(name);
+        if (!InvariantText.StartsWith(name, RuntimePrefix)) return LookupInLibraries(name);
         // The runtime's own entry points (numbaweaver_parallel_for) and callbacks (numbaweaver_raise ...), bound by
         // name as NativeJit does; only the one asked for is materialised.
         nint address = Parallel.ParallelRuntime.FindSymbol(name);
@@ -43,12 +44,38 @@ internal static class ExternalSymbols
     private static nint LookupInLibraries(string name)
     {
         // The process's global scope first (the dotnet host already links libm and libc): no dlopen at all.
-        if (NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), name, out nint global)) return global;
+        nint global = GlobalSymbol(name);
+        if (global != 0) return global;
+        if (NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), name, out global)) return global;
         foreach (nint handle in Handles.Value)
         {
             if (NativeLibrary.TryGetExport(handle, name, out nint address)) return address;
         }
         throw new EntryPointNotFoundException($"machine code needs the symbol '{name}', which the process does not provide");
+    }
+
+    // dlsym(RTLD_DEFAULT, name), declared: NativeLibrary's first use costs a first call about 0.6 ms (measured).
+    // glibc has dlsym in libc.so.6 from 2.34; before, the import is missing and NativeLibrary answers.
+    [LibraryImport("libc.so.6", EntryPoint = "dlsym")]
+    private static partial nint Dlsym(nint handle, byte* name);
+
+    private static bool dlsymMissing;
+
+    private static nint GlobalSymbol(string name)
+    {
+        if (dlsymMissing || !OperatingSystem.IsLinux()) return 0;
+        byte[] utf8 = InvariantText.ToUtf8(name);
+        var terminated = new byte[utf8.Length + 1];
+        Buffer.BlockCopy(utf8, 0, terminated, 0, utf8.Length);
+        try
+        {
+            fixed (byte* p = terminated) return Dlsym(0, p); // RTLD_DEFAULT: the global scope, as the main program handle
+        }
+        catch (EntryPointNotFoundException)
+        {
+            dlsymMissing = true;
+            return 0;
+        }
     }
 
     private static nint[] OpenHandles()
