@@ -1,6 +1,5 @@
 // Reads the parts of an ELF64 x86-64 relocatable object the loader needs: sections, symbols, relocations.
 using System;
-using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
@@ -89,9 +88,9 @@ internal sealed class ElfObject
     private void CheckRange(ulong offset, ulong size) =>
         Require(offset <= (ulong)Bytes.Length && size <= (ulong)Bytes.Length - offset, "section or table outside the file");
 
-    private ushort U16(int o) => BinaryPrimitives.ReadUInt16LittleEndian(Bytes.AsSpan(o, 2));
-    private uint U32(int o) => BinaryPrimitives.ReadUInt32LittleEndian(Bytes.AsSpan(o, 4));
-    private ulong U64(int o) => BinaryPrimitives.ReadUInt64LittleEndian(Bytes.AsSpan(o, 8));
+    private ushort U16(int o) => LittleEndian.ReadUInt16(Bytes, o);
+    private uint U32(int o) => LittleEndian.ReadUInt32(Bytes, o);
+    private ulong U64(int o) => LittleEndian.ReadUInt64(Bytes, o);
 
     public static void Require(bool condition, string problem)
     {

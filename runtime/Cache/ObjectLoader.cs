@@ -1,6 +1,5 @@
 // Loads an ELF x86-64 relocatable object into executable memory without LLVM: layout, relocation, sealing.
 using System;
-using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
@@ -73,21 +72,18 @@ public static class ObjectLoader
         };
         unsafe
         {
-            var span = new Span<byte>((void*)place, width);
             switch (r.Type)
             {
                 case R64 or Pc64:
-                    BinaryPrimitives.WriteInt64LittleEndian(span, value);
                     break;
                 case Abs32:
                     ElfObject.Require(value is >= 0 and <= uint.MaxValue, "32-bit absolute relocation out of range");
-                    BinaryPrimitives.WriteUInt32LittleEndian(span, (uint)value);
                     break;
                 default:
                     ElfObject.Require(value is >= int.MinValue and <= int.MaxValue, "32-bit relocation out of range");
-                    BinaryPrimitives.WriteInt32LittleEndian(span, (int)value);
                     break;
             }
+            LittleEndian.Write((byte*)place, (ulong)value, width); // the low bytes: two's complement for the signed kinds
         }
     }
 
@@ -166,7 +162,8 @@ public static class ObjectLoader
                 if (offset < 0) continue;
                 var s = elf.Sections[index];
                 if (s.Type == ElfObject.SectionNoBits) continue; // already zero
-                elf.Bytes.AsSpan((int)s.Offset, (int)s.Size).CopyTo(new Span<byte>((void*)(baseAddress + offset), (int)s.Size));
+                // Buffer.MemoryCopy, not AsSpan: MemoryExtensions lives behind the System.Memory facade (a first-call load).
+                fixed (byte* source = elf.Bytes) Buffer.MemoryCopy(source + s.Offset, (void*)(baseAddress + offset), (long)s.Size, (long)s.Size);
             }
         }
 
@@ -179,8 +176,9 @@ public static class ObjectLoader
                 // jmp *2(%rip): the 8-byte slot after two bytes of padding doubles as the GOT entry.
                 stub[0] = 0xff;
                 stub[1] = 0x25;
-                BinaryPrimitives.WriteInt32LittleEndian(stub[2..], 2);
-                BinaryPrimitives.WriteInt64LittleEndian(stub[8..], ExternalSymbols.Resolve(slot.Name));
+                byte* at = (byte*)(baseAddress + slot.Offset);
+                LittleEndian.Write(at + 2, 2, 4);
+                LittleEndian.Write(at + 8, (ulong)ExternalSymbols.Resolve(slot.Name), 8);
             }
         }
 
