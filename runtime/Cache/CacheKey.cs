@@ -21,12 +21,14 @@ public static class CacheKey
     private static readonly Assembly Runtime = typeof(CacheKey).Assembly;
 
     /// <summary>Target text of code compiled for this very CPU by the libLLVM this process would load.</summary>
-    public static string HostTarget => HostTargetText.Value;
+    public static string HostTarget => hostTargetText ??= ComputeHostTarget(); // (not Lazy<T>: see CpuIdentity)
 
     // Concatenated, not interpolated, with the MVID in our own hex: number and Guid formatting cost a first call milliseconds.
-    private static readonly Lazy<string> HostTargetText = new(() =>
+    private static string? hostTargetText;
+
+    private static string ComputeHostTarget() =>
         "host cpu " + CpuIdentity.Fingerprint + " llvm " + LlvmLibrary.Fingerprint
-        + " runtime " + Sha256.ToHex(Runtime.ManifestModule.ModuleVersionId.ToByteArray()));
+        + " runtime " + Sha256.ToHex(Runtime.ManifestModule.ModuleVersionId.ToByteArray());
 
     /// <summary>Target text of code precompiled for an x86-64 level (independent of the LLVM used at build time).</summary>
     public static string LevelTarget(string level) =>

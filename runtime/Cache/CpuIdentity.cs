@@ -19,22 +19,36 @@ public static class CpuIdentity
     /// <summary>The precompiled variants the runtime knows, best first.</summary>
     public static readonly string[] KnownLevels = ["x86-64-v4", "x86-64-v3", "x86-64-v2", "x86-64"];
 
-    private static readonly Lazy<string> HostFingerprint = new(ComputeFingerprint);
+    // Computed on first use without Lazy<T>, whose instantiations the runtime builds on a first call (docs/cache.md).
+    // A race computes twice and keeps one of two equal answers.
+    private static string? hostFingerprint;
+    private static IReadOnlyList<string>? levels;
+    private static CpuInfoFile? cpuInfo;
+    private static volatile bool cpuInfoRead;
 
     /// <summary>A short hex digest of the host CPU's identity and features.</summary>
-    public static string Fingerprint => HostFingerprint.Value;
+    public static string Fingerprint => hostFingerprint ??= ComputeFingerprint();
 
     /// <summary>The levels of <see cref="KnownLevels"/> this CPU (and OS) can run, best first.</summary>
-    public static IReadOnlyList<string> SupportedLevels() => Levels.Value;
+    public static IReadOnlyList<string> SupportedLevels() => levels ??= ComputeLevels();
 
     // On Linux x86-64: /proc/cpuinfo (CpuInfoFile); elsewhere, or when it is unreadable, CPUID.
-    private static readonly Lazy<CpuInfoFile?> CpuInfo = new(ReadCpuInfo);
-
-    private static readonly Lazy<IReadOnlyList<string>> Levels = new(ComputeLevels);
+    private static CpuInfoFile? CpuInfo
+    {
+        get
+        {
+            if (!cpuInfoRead)
+            {
+                cpuInfo = ReadCpuInfo();
+                cpuInfoRead = true;
+            }
+            return cpuInfo;
+        }
+    }
 
     private static CpuInfoFile? ReadCpuInfo() => RuntimeInformation.ProcessArchitecture == Architecture.X64 ? CpuInfoFile.TryRead() : null;
 
-    private static IReadOnlyList<string> ComputeLevels() => CpuInfo.Value is { } info ? info.SupportedLevels() : LevelsFromCpuId();
+    private static IReadOnlyList<string> ComputeLevels() => CpuInfo is { } info ? info.SupportedLevels() : LevelsFromCpuId();
 
     /// <summary>Whether LZCNT runs (for kernels whose /proc/cpuinfo omits "abm").</summary>
     // Not inlined: a caller that asks IsSupported of an instruction set has no ReadyToRun code and would be jitted.
@@ -71,7 +85,7 @@ public static class CpuIdentity
 
     private static string ComputeFingerprint()
     {
-        if (CpuInfo.Value is { } info) return Sha256.ToHex(Sha256.Hash(info.Identity))[..16];
+        if (CpuInfo is { } info) return Sha256.ToHex(Sha256.Hash(info.Identity))[..16];
         if (RuntimeInformation.ProcessArchitecture == Architecture.X64) return Sha256.ToHex(Sha256.Hash(CpuIdWords()))[..16];
         string text = RuntimeInformation.ProcessArchitecture.ToString();
         if (File.Exists("/proc/cpuinfo")) text += File.ReadAllText("/proc/cpuinfo");

@@ -9,7 +9,7 @@ namespace NumbaWeaver.Llvm;
 
 public static partial class LlvmLibrary
 {
-    private static readonly Lazy<string> PredictedFingerprint = new(PredictFingerprint);
+    private static string? predictedFingerprint; // (not Lazy<T>: its instantiation costs a first call, see docs/cache.md)
 
     /// <summary>
     /// Names the libLLVM the loader would pick without loading it: on Linux x86-64 the real file's device, inode, size
@@ -18,7 +18,7 @@ public static partial class LlvmLibrary
     /// "none" when no candidate file exists. It follows the loader's order over the usual library folders;
     /// where it guesses wrong the worst outcome is a recompilation, never wrong code.
     /// </summary>
-    public static string Fingerprint => PredictedFingerprint.Value;
+    public static string Fingerprint => predictedFingerprint ??= PredictFingerprint();
 
     private static string PredictFingerprint()
     {
