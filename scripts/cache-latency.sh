@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures first-call latency of a small (Dot) and a large (Relax) kernel: cold compile, disk cache hit in a new
-# process, precompiled at build time (with libLLVM hidden), and the original C# (NUMBA_DISABLE_JIT=1) for reference.
+# process, precompiled at build time (with libLLVM hidden), the same published with ReadyToRun (the stubs precompiled
+# by crossgen too), and the original C# (NUMBA_DISABLE_JIT=1) for reference.
 # Prints the median of N runs (default 5) per scenario, then the same for Numba's @njit(cache=True) on the same
 # kernels (benchmarks/reference/numba/first_call.py; python3-numba is installed with apt-get when missing).
 # Usage: scripts/cache-latency.sh [runs]
@@ -13,7 +14,12 @@ dotnet build "$project/Cached.csproj" -c Release -v quiet -nologo >/dev/null
 dotnet build-server shutdown >/dev/null 2>&1 || true
 dll="$project/bin/Release/net10.0/Cached.dll"
 cache="$(mktemp -d)"
-trap 'rm -rf "$cache"' EXIT
+published="$(mktemp -d)"
+trap 'rm -rf "$cache" "$published"' EXIT
+# The same app published with ReadyToRun: crossgen compiles the woven stubs, so no kernel's first call waits for the JIT.
+dotnet publish "$project/Cached.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$published" -v quiet -nologo >/dev/null
+dotnet build-server shutdown >/dev/null 2>&1 || true
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
@@ -37,6 +43,7 @@ measure() { # scenario-name, then environment assignments; runs the program $run
 measure cold NUMBA_USE_PRECOMPILED=0
 measure cached NUMBA_USE_PRECOMPILED=0
 measure precompiled NUMBA_LLVM_PATH=/nonexistent NUMBA_JIT_STRICT=1
+NUMBA_PROGRAM="dotnet $published/Cached.dll" measure "precomp+R2R" NUMBA_LLVM_PATH=/nonexistent NUMBA_JIT_STRICT=1
 measure original NUMBA_DISABLE_JIT=1
 
 # Numba, the reference: cold = type inference + LLVM in a fresh process; cached = a new process loading its cache.

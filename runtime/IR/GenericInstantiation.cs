@@ -25,11 +25,12 @@ public static class GenericInstantiation
     public static IrModule Close(IrModule module, string rootName, IReadOnlyList<IrType> typeArguments, out string instanceName)
     {
         var root = module.Find(rootName) ?? throw new InvalidOperationException($"no IR function '{rootName}'");
-        if (root.TypeParameterCount != typeArguments.Count)
-            throw new ArgumentException($"{rootName} has {root.TypeParameterCount} type parameter(s), not {typeArguments.Count}");
-        foreach (var a in typeArguments)
-            if (!GenericMath.IsInstantiable(a)) throw new NotSupportedException($"type argument {a} of {rootName} is not a number type NumbaWeaver compiles");
-        if (typeArguments.Count == 0 && !NeedsInstantiation(module, root))
+        int count = typeArguments.Count;
+        if (root.TypeParameterCount != count)
+            throw new ArgumentException($"{rootName} has {root.TypeParameterCount} type parameter(s), not {count}");
+        for (int k = 0; k < count; k++) // (indexed: enumerating an array through the interface is built at run time)
+            if (!GenericMath.IsInstantiable(typeArguments[k])) throw new NotSupportedException($"type argument {typeArguments[k]} of {rootName} is not a number type NumbaWeaver compiles");
+        if (count == 0 && !NeedsInstantiation(module, root))
         {
             instanceName = rootName;
             return module;
@@ -54,8 +55,17 @@ public static class GenericInstantiation
     }
 
     /// <summary>True when the function's call closure has a generic function or a GenericMath instruction.</summary>
-    public static bool NeedsInstantiation(IrModule module, IrFunction root) =>
-        module.CallClosure(root).Any(f => f.IsGeneric || f.Body.Any(i => i.Op == Opcode.GenericMath));
+    public static bool NeedsInstantiation(IrModule module, IrFunction root)
+    {
+        // Loops, not LINQ: this runs on a process's first compile, where System.Linq's first use costs a load.
+        foreach (var f in module.CallClosure(root))
+        {
+            if (f.IsGeneric) return true;
+            foreach (var i in f.Body)
+                if (i.Op == Opcode.GenericMath) return true;
+        }
+        return false;
+    }
 
     /// <summary>
     /// The instance's name: <c>N.K::Sum&lt;f64&gt;(rospan&lt;f64&gt;)</c> for the generic <c>N.K::Sum&lt;T0&gt;(rospan&lt;T0&gt;)</c>;
