@@ -15,7 +15,7 @@ internal static unsafe partial class ExternalSymbols
     // method, where every jitted value-type generic instantiation costs latency (docs/cache.md).
     // Boxed addresses as object: StrongBox<nint> has no precompiled code and would be jitted on the first load.
     private static readonly Dictionary<string, object> Resolved = new(StringComparer.Ordinal);
-    private static readonly Lazy<nint[]> Handles = new(OpenHandles);
+    private static nint[]? handles; // opened on first need (the fallback path), under Resolved's lock; no Lazy<T> to build
 
     /// <summary>Every symbol the runtime itself defines starts with this (RuntimeSymbols, ParallelRuntime).</summary>
     private const string RuntimePrefix = "numbaweaver_";
@@ -47,7 +47,7 @@ internal static unsafe partial class ExternalSymbols
         nint global = GlobalSymbol(name);
         if (global != 0) return global;
         if (NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), name, out global)) return global;
-        foreach (nint handle in Handles.Value)
+        foreach (nint handle in handles ??= OpenHandles())
         {
             if (NativeLibrary.TryGetExport(handle, name, out nint address)) return address;
         }
