@@ -2,8 +2,9 @@
 # Measures first-call latency of a small (Dot) and a large (Relax) kernel: cold compile, disk cache hit in a new
 # process, precompiled at build time (with libLLVM hidden), the same published with ReadyToRun (the stubs precompiled
 # by crossgen too), and the original C# (NUMBA_DISABLE_JIT=1) for reference.
-# Prints the median of N runs (default 5) per scenario, then the same for Numba's @njit(cache=True) on the same
-# kernels (benchmarks/reference/numba/first_call.py; python3-numba is installed with apt-get when missing).
+# Prints the median of N runs (default 5) per scenario, with a generic kernel's first instantiation (called after the
+# others), then the same for Numba's @njit(cache=True) on the same kernels (benchmarks/reference/numba/first_call.py;
+# python3-numba is installed with apt-get when missing).
 # Usage: scripts/cache-latency.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 measure() { # scenario-name, then environment assignments; runs the program $runs times (NUMBA_PROGRAM overrides it)
   local name="$1"; shift
-  local small=() large=() next=() run=()
+  local small=() large=() next=() run=() generic=()
   for _ in $(seq "$runs"); do
     [[ "$name" == *cold ]] && rm -rf "${cache:?}"/*
     out="$(env "$@" NUMBA_CACHE_DIR="$cache" ${NUMBA_PROGRAM:-dotnet "$dll"})"
@@ -33,10 +34,12 @@ measure() { # scenario-name, then environment assignments; runs the program $run
     large+=("$(awk '/^first-call-large-ms/ { print $2 }' <<<"$out")")
     next+=("$(awk '/^first-call-next-small-ms/ { print $2 }' <<<"$out")")
     run+=("$(awk '/^second-call-large-ms/ { print $2 }' <<<"$out")")
+    generic+=("$(awk '/^first-call-generic-ms/ { print $2 }' <<<"$out")")
   done
-  printf '%-13s small %8s ms   large %8s ms (running it: %7s ms)   next small %7s ms   (median of %s; llvm-loaded %s)\n' "$name" \
+  local generic_median; generic_median="$(printf '%s\n' "${generic[@]}" | grep . | median || true)"
+  printf '%-13s small %8s ms   large %8s ms (running it: %7s ms)   next small %7s ms   generic %7s ms   (median of %s; llvm-loaded %s)\n' "$name" \
     "$(printf '%s\n' "${small[@]}" | median)" "$(printf '%s\n' "${large[@]}" | median)" "$(printf '%s\n' "${run[@]}" | median)" \
-    "$(printf '%s\n' "${next[@]}" | median)" "$runs" \
+    "$(printf '%s\n' "${next[@]}" | median)" "${generic_median:-n/a}" "$runs" \
     "$(awk '/^llvm-loaded/ { print $2 }' <<<"$out")"
 }
 

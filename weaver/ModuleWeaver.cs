@@ -28,8 +28,8 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         var diagnostics = new List<Diagnostic>();
         var ir = new ModuleTranslator(ModuleDefinition).Translate(roots, diagnostics); // 2. IL -> IR (+ callees)
         if (ReportErrors(diagnostics)) return;                                // 3. unsupported code = build error
-        var index = EmbedIr(ir);                                              // 4. IR + index -> embedded resources
-        EmbedGenericInstances(roots);                                         //    generic instantiations the IL calls (AOT)
+        var index = EmbedIr(ir, out var embedded);                            // 4. IR + index -> embedded resources
+        EmbedGenericInstances(roots, embedded);                               //    generic instantiations the IL calls (AOT)
         var runtime = new RuntimeReferences(ModuleDefinition, FindTypeDefinition);
         foreach (var method in roots)
         {
@@ -78,12 +78,13 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         return true;
     }
 
-    private IrIndex EmbedIr(IrModule ir)
+    private IrIndex EmbedIr(IrModule ir, out IrModule embedded)
     {
         string text = IrPrinter.Print(ir);
         Embed(IrModule.ResourceName, text);
         // Fingerprinted from the text the runtime will parse, so both sides hash the same IR.
-        var index = IrIndex.Build(IrParser.ParseModule(text));
+        embedded = IrParser.ParseModule(text);
+        var index = IrIndex.Build(embedded);
         Embed(IrIndex.ResourceName, index.Print());
         return index;
     }
@@ -93,7 +94,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver
     /// build-time compilation (<see cref="GenericInstances"/>); calls whose arguments are a caller's own type
     /// parameters are compiled at run time when reached.
     /// </summary>
-    private void EmbedGenericInstances(List<MethodDefinition> roots)
+    private void EmbedGenericInstances(List<MethodDefinition> roots, IrModule embedded)
     {
         var generic = roots.Where(m => m.HasGenericParameters).ToDictionary(m => m, m => ModuleTranslator.FunctionName(m));
         if (generic.Count == 0) return;
@@ -108,8 +109,9 @@ public sealed class ModuleWeaver : BaseModuleWeaver
                     continue;
                 var arguments = call.GenericArguments.Select(TypeMapper.MapScalar).ToArray();
                 if (arguments.Any(a => a is null || !GenericMath.IsInstantiable(a))) continue;
-                var instance = new GenericInstance(name, arguments!);
-                if (seen.Add(instance.ToString())) instances.Add(instance);
+                if (!seen.Add(GenericInstance.KeyOf(name, arguments!))) continue;
+                // Closed and fingerprinted here, from the IR the runtime will parse, so its first call needs no IR at all.
+                instances.Add(GenericInstances.Describe(embedded, name, arguments!));
             }
         }
         if (instances.Count > 0) Embed(GenericInstances.ResourceName, GenericInstances.Print(instances));

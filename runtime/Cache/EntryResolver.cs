@@ -83,6 +83,9 @@ internal static class EntryResolver
             var function = module.Find(functionName) ?? throw new InvalidOperationException($"no IR function '{functionName}'");
             return new ResolvedEntry(functionName, function.Flags, IrIndex.Fingerprint(module, function), () => Close(module, functionName, typeArguments));
         }
+        // A generic instance the weaver listed with its fingerprint: found without parsing or closing the IR.
+        if (unit.Instance(functionName, typeArguments) is { InstanceName: { } listedName, Fingerprint: { } listedFingerprint } listed)
+            return new ResolvedEntry(listedName, listed.Flags, listedFingerprint, () => Close(unit.Module, functionName, typeArguments));
         var closed = GenericInstantiation.Close(unit.Module, functionName, typeArguments, out string instance);
         var root = closed.Find(instance)!;
         return new ResolvedEntry(instance, root.Flags, IrIndex.Fingerprint(closed, root), () => closed);

@@ -29,6 +29,7 @@ internal sealed class AssemblyUnit
     private IrIndex? _index;
     private bool _libraryFound;
     private PrecompiledLibrary? _library;
+    private Dictionary<string, GenericInstance>? _instances;
 
     private AssemblyUnit(Assembly assembly) => Assembly = assembly;
 
@@ -78,6 +79,21 @@ internal sealed class AssemblyUnit
     }
 
     /// <summary>The unit of a woven assembly; nothing is read until an entry needs it.</summary>
+    /// <summary>The generic instance the weaver listed for these type arguments (NumbaWeaver.IR.instances), or null.</summary>
+    public GenericInstance? Instance(string functionName, IrType[] typeArguments)
+    {
+        lock (_gate)
+        {
+            if (_instances is null)
+            {
+                _instances = new Dictionary<string, GenericInstance>(StringComparer.Ordinal);
+                if (ReadResource(Assembly, GenericInstances.ResourceName) is { } text)
+                    foreach (var listed in GenericInstances.Parse(text)) _instances[listed.Key] = listed;
+            }
+            return _instances.TryGetValue(GenericInstance.KeyOf(functionName, typeArguments), out var instance) ? instance : null;
+        }
+    }
+
     public static AssemblyUnit Load(Assembly assembly) => new(assembly);
 
     public nint GetEntry(string functionName) => GetEntry(functionName, Array.Empty<IrType>());
@@ -118,9 +134,11 @@ internal sealed class AssemblyUnit
         return indexText is null ? null : IrIndex.Parse(indexText);
     }
 
-    private static IrModule ReadModule(Assembly assembly) =>
-        IrParser.ParseModule(ReadResource(assembly, IrModule.ResourceName)
-            ?? throw NotWoven(assembly));
+    private static IrModule ReadModule(Assembly assembly)
+    {
+        Interlocked.Increment(ref Statistics.IrModulesParsed);
+        return IrParser.ParseModule(ReadResource(assembly, IrModule.ResourceName) ?? throw NotWoven(assembly));
+    }
 
     private static InvalidOperationException NotWoven(Assembly assembly) =>
         new($"{assembly.GetName().Name} has no NumbaWeaver IR resource: was it woven?");

@@ -76,17 +76,18 @@ public static class Dispatcher
     public static nint ResolveGeneric(RuntimeTypeHandle entryClass, string functionName)
     {
         if (NumbaConfig.DisableJit) return Fallback;
-        string shown = functionName;
+        Type? type = null;
         try
         {
-            var type = Type.GetTypeFromHandle(entryClass)!;
+            type = Type.GetTypeFromHandle(entryClass)!;
             var arguments = GenericArguments.ToIr(type.GetGenericArguments());
-            shown = functionName + " with <" + string.Join(", ", (object[])type.GetGenericArguments()) + ">";
             var unit = UnitOf(type.Assembly);
             return unit.GetEntry(functionName, arguments);
         }
         catch (Exception ex) when (!NumbaConfig.Strict)
         {
+            // The type arguments' names only when they are shown: formatting them costs a first call.
+            string shown = type is null ? functionName : functionName + " with <" + string.Join(", ", (object[])type.GetGenericArguments()) + ">";
             FallbackWarning.Report(shown, ex);
             return Fallback;
         }

@@ -9,4 +9,7 @@ public static class Statistics
 
     /// <summary>Calls that fell back to the original C# because compilation failed.</summary>
     public static int FallbackCount;
+
+    /// <summary>Times an assembly's IR module was parsed: a cache or precompiled hit needs none (docs/cache.md).</summary>
+    public static int IrModulesParsed;
 }

@@ -1,28 +1,44 @@
-// The instantiations of generic [Njit] methods an assembly calls, recorded by the weaver for build-time compilation.
+// The instantiations of generic [Njit] methods an assembly calls, recorded by the weaver for build-time compilation and quick lookups.
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 
 namespace NumbaWeaver.IR;
 
-/// <summary>One generic entry closed over number types, e.g. <c>Sum&lt;T0&gt;(rospan&lt;T0&gt;)</c> with <c>f64</c>.</summary>
+/// <summary>
+/// One instantiation (<c>Total&lt;T0&gt;(...)</c> with <c>f64</c>). When the weaver could close the IR over it, it also
+/// records what the runtime would otherwise compute at the first call by parsing and closing the whole module: the
+/// instance's name, flags and IR fingerprint, so a precompiled or cached generic entry is found without the IR.
+/// </summary>
 public sealed class GenericInstance(string function, IrType[] typeArguments)
 {
     public string Function { get; } = function;
 
     public IrType[] TypeArguments { get; } = typeArguments;
 
-    /// <summary>The resource line: <c>function TAB type,type...</c>.</summary>
-    public override string ToString() => Function + "\t" + string.Join(",", TypeArguments.Select(t => t.ToString()));
+    /// <summary>The closed function's name (<see cref="GenericInstantiation.InstanceName"/>), or null when not recorded.</summary>
+    public string? InstanceName { get; init; }
+
+    public FunctionFlags Flags { get; init; }
+
+    /// <summary>The closed module's fingerprint of the instance (<see cref="IrIndex.Fingerprint"/>), or null when not recorded.</summary>
+    public string? Fingerprint { get; init; }
+
+    /// <summary>The lookup key: the generic function and its type arguments.</summary>
+    public string Key => KeyOf(Function, TypeArguments);
+
+    public static string KeyOf(string function, IrType[] typeArguments)
+    {
+        var text = new StringBuilder(function).Append('\t');
+        for (int i = 0; i < typeArguments.Length; i++) text.Append(i == 0 ? "" : ",").Append(typeArguments[i].ToString());
+        return text.ToString();
+    }
+
+    public override string ToString() =>
+        Fingerprint is null ? Key : Key + "\t" + InstanceName + "\t" + InvariantText.Decimal((int)Flags) + "\t" + Fingerprint;
 }
 
-/// <summary>
-/// The resource <see cref="ResourceName"/>: one line per instantiation the assembly's IL calls,
-/// <c>function-name TAB type,type...</c>. <c>NumbaPrecompile</c> compiles each one (tasks/Precompiler), so
-/// generic methods, too, run precompiled without LLVM; the runtime finds them under the same key it would
-/// compute for a fresh compile (docs/cache.md).
-/// </summary>
+/// <summary>The resource's format: one instance per line, <c>function TAB type,type[ TAB instance TAB flags TAB fingerprint]</c>.</summary>
 public static class GenericInstances
 {
     public const string ResourceName = "NumbaWeaver.IR.instances";
@@ -34,17 +50,42 @@ public static class GenericInstances
         return text.ToString();
     }
 
+    /// <summary>Parses the resource (by hand: it is read on a generic kernel's first call, see docs/cache.md).</summary>
     public static List<GenericInstance> Parse(string text)
     {
         var instances = new List<GenericInstance>();
-        foreach (string line in text.Split('\n'))
+        foreach (string line in InvariantText.Split(text, '\n'))
         {
             if (line.Length == 0) continue;
-            int tab = line.IndexOf('\t');
-            if (tab <= 0) throw new FormatException($"bad generic instance line '{line}'");
-            var arguments = line.Substring(tab + 1).Split(',').Select(IrType.Parse).ToArray();
-            instances.Add(new GenericInstance(line.Substring(0, tab), arguments));
+            string[] fields = InvariantText.Split(line, '\t');
+            if ((fields.Length != 2 && fields.Length != 5) || fields[0].Length == 0) throw new FormatException($"bad generic instance line '{line}'");
+            string[] names = InvariantText.Split(fields[1], ',');
+            var arguments = new IrType[names.Length];
+            for (int i = 0; i < names.Length; i++) arguments[i] = IrType.Parse(names[i]);
+            if (fields.Length == 2)
+            {
+                instances.Add(new GenericInstance(fields[0], arguments));
+                continue;
+            }
+            if (!InvariantText.TryParseInt32(fields[3], out int flags)) throw new FormatException($"bad flags in generic instance line '{line}'");
+            instances.Add(new GenericInstance(fields[0], arguments) { InstanceName = fields[2], Flags = (FunctionFlags)flags, Fingerprint = fields[4] });
         }
         return instances;
+    }
+
+    /// <summary>The instance <paramref name="generic"/> closed over <paramref name="typeArguments"/> with its name, flags and
+    /// fingerprint, or without them when the IR cannot be closed (the runtime then reports why at the first call).</summary>
+    public static GenericInstance Describe(IrModule module, string generic, IrType[] typeArguments)
+    {
+        try
+        {
+            var closed = GenericInstantiation.Close(module, generic, typeArguments, out string name);
+            var root = closed.Find(name)!;
+            return new GenericInstance(generic, typeArguments) { InstanceName = name, Flags = root.Flags, Fingerprint = IrIndex.Fingerprint(closed, root) };
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            return new GenericInstance(generic, typeArguments);
+        }
     }
 }

@@ -1,4 +1,5 @@
-// The weaver's list of generic instantiations survives printing and parsing, names with commas included.
+// The weaver's list of generic instantiations survives printing and parsing, names with commas included, and the
+// fingerprint it records is the one the runtime would compute by closing the IR.
 using NumbaWeaver.IR;
 using Shouldly;
 using Xunit;
@@ -24,5 +25,46 @@ public class GenericInstancesTests
         }
         GenericInstances.Parse("").ShouldBeEmpty();
         Should.Throw<System.FormatException>(() => GenericInstances.Parse("no tab here\n"));
+    }
+
+    [Fact]
+    public void Recorded_fingerprints_round_trip_and_old_lines_still_parse()
+    {
+        var described = new GenericInstance("K::Sum<T0>(rospan<T0>)", [IrType.F64])
+        {
+            InstanceName = "K::Sum<f64>(rospan<f64>)", Flags = FunctionFlags.Entry | FunctionFlags.Cache, Fingerprint = "ab12",
+        };
+        var parsed = GenericInstances.Parse(GenericInstances.Print([described]) + "K::Old<T0>(T0[])\ti64\n");
+        parsed.Count.ShouldBe(2);
+        parsed[0].InstanceName.ShouldBe(described.InstanceName);
+        parsed[0].Flags.ShouldBe(described.Flags);
+        parsed[0].Fingerprint.ShouldBe("ab12");
+        parsed[0].Key.ShouldBe(GenericInstance.KeyOf("K::Sum<T0>(rospan<T0>)", [IrType.F64]));
+        parsed[1].Fingerprint.ShouldBeNull(); // listed before fingerprints were recorded: the runtime closes the IR itself
+        Should.Throw<System.FormatException>(() => GenericInstances.Parse("f\ti32\tname\tnot-a-number\tab\n"));
+    }
+
+    [Fact]
+    public void Describe_records_what_closing_the_IR_gives()
+    {
+        const string text = """
+            nwir 1
+            func "K::Twice<T0>(T0)" -> T0 entry
+              generic 1
+              param T0 x
+              0: ldarg i=0
+              1: ldarg i=0
+              2: add t=T0
+              3: ret t=T0
+            end
+            """;
+        var module = IrParser.ParseModule(text.Replace("nwir 1", "nwir " + IrModule.FormatVersion));
+        var described = GenericInstances.Describe(module, "K::Twice<T0>(T0)", [IrType.I32]);
+        var closed = GenericInstantiation.Close(module, "K::Twice<T0>(T0)", [IrType.I32], out string name);
+        described.InstanceName.ShouldBe(name);
+        described.Fingerprint.ShouldBe(IrIndex.Fingerprint(closed, closed.Find(name)!));
+        described.Flags.ShouldBe(FunctionFlags.Entry);
+        // A type argument the IR cannot be closed over is listed without a fingerprint, not an error at build time.
+        GenericInstances.Describe(module, "K::Twice<T0>(T0)", [IrType.Bool]).Fingerprint.ShouldBeNull();
     }
 }

@@ -18,6 +18,19 @@ public class IrNamesTests
     }
 
     [Fact]
+    public void Scalar_type_names_are_the_kind_names_in_lower_case()
+    {
+        foreach (var kind in Enum.GetValues<TypeKind>())
+        {
+            if (kind > TypeKind.F64) continue; // composite kinds print their parts
+            var type = IrType.Parse(kind.ToString().ToLowerInvariant());
+            type.Kind.ShouldBe(kind);
+            type.ToString().ShouldBe(kind.ToString().ToLowerInvariant());
+        }
+        IrType.TypeParameter(12).ToString().ShouldBe("T12");
+    }
+
+    [Fact]
     public void Flag_table_covers_every_flag_but_None()
     {
         var flags = Enum.GetValues<FunctionFlags>().Where(f => f != FunctionFlags.None).ToArray();
