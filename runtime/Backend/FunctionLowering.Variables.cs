@@ -21,7 +21,7 @@ internal sealed partial class FunctionLowering
     {
         if (!type.IsArrayLike) return new Variable(type, LLVM.BuildAlloca(_entry, _t.Memory(type), name), []);
         var lengths = new LLVMValueRef[type.Rank];
-        for (int d = 0; d < lengths.Length; d++) lengths[d] = LLVM.BuildAlloca(_entry, _t.I64, $"{name}.len{d}");
+        for (int d = 0; d < lengths.Length; d++) lengths[d] = LLVM.BuildAlloca(_entry, _t.I64, name + ".len" + InvariantText.Decimal(d)); // (no interpolated int: culture start-up)
         return new Variable(type, LLVM.BuildAlloca(_entry, _t.Ptr, name + ".data"), lengths);
     }
 

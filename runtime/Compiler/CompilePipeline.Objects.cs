@@ -63,7 +63,7 @@ public static partial class CompilePipeline
 
     /// <summary>A description of the compiler for cache entry headers (humans read it; keys do not).</summary>
     public static string CompilerDescription(string? cpuLevel) =>
-        $"LLVM {LlvmLibrary.Version} for {cpuLevel ?? (NativeJit.TryGetInstance(out var jit, out _) ? jit.Host.CpuName : "host")}";
+        "LLVM " + LlvmLibrary.Version + " for " + (cpuLevel ?? (NativeJit.TryGetInstance(out var jit, out _) ? jit.Host.CpuName : "host"));
 
     private static HostTarget LevelTarget(string cpuLevel) =>
         LevelTargets.GetOrAdd(cpuLevel, level => new Lazy<HostTarget>(() => HostTarget.Create(cpuName: level, features: ""))).Value;
