@@ -1,6 +1,6 @@
 // The compile pipeline's object-code variant: the same steps, ending in a relocatable object for the cache or AOT.
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using NumbaWeaver.Backend;
@@ -15,7 +15,9 @@ namespace NumbaWeaver.Compiler;
 
 public static partial class CompilePipeline
 {
-    private static readonly ConcurrentDictionary<string, Lazy<HostTarget>> LevelTargets = new();
+    // Created under the lock, once per level (a locked Dictionary: ConcurrentDictionary would load another assembly on
+    // a process's first compile).
+    private static readonly Dictionary<string, HostTarget> LevelTargets = new();
 
     /// <summary>
     /// Compiles <paramref name="entryName"/> and its callees to an ELF object for the host CPU, or for the x86-64
@@ -65,6 +67,13 @@ public static partial class CompilePipeline
     public static string CompilerDescription(string? cpuLevel) =>
         "LLVM " + LlvmLibrary.Version + " for " + (cpuLevel ?? (NativeJit.TryGetInstance(out var jit, out _) ? jit.Host.CpuName : "host"));
 
-    private static HostTarget LevelTarget(string cpuLevel) =>
-        LevelTargets.GetOrAdd(cpuLevel, level => new Lazy<HostTarget>(() => HostTarget.Create(cpuName: level, features: ""))).Value;
+    private static HostTarget LevelTarget(string cpuLevel)
+    {
+        lock (LevelTargets)
+        {
+            if (!LevelTargets.TryGetValue(cpuLevel, out var target))
+                LevelTargets.Add(cpuLevel, target = HostTarget.Create(cpuName: cpuLevel, features: ""));
+            return target;
+        }
+    }
 }
