@@ -64,9 +64,7 @@ internal static unsafe partial class ExternalSymbols
     private static nint GlobalSymbol(string name)
     {
         if (dlsymMissing || !OperatingSystem.IsLinux()) return 0;
-        byte[] utf8 = InvariantText.ToUtf8(name);
-        var terminated = new byte[utf8.Length + 1];
-        Buffer.BlockCopy(utf8, 0, terminated, 0, utf8.Length);
+        byte[] terminated = NativeFiles.CString(name);
         try
         {
             fixed (byte* p = terminated) return Dlsym(0, p); // RTLD_DEFAULT: the global scope, as the main program handle

@@ -22,7 +22,7 @@ internal static unsafe class LittleEndian
     public static void Write(byte[] bytes, int offset, ulong value, int width)
     {
         if (offset < 0 || offset > bytes.Length - width) throw new InvalidDataException("write outside the buffer");
-        for (int i = 0; i < width; i++) bytes[offset + i] = (byte)(value >> (8 * i));
+        fixed (byte* start = bytes) Write(start + offset, value, width);
     }
 
     /// <summary>Writes the low <paramref name="width"/> bytes of <paramref name="value"/> to native memory the caller owns.</summary>

@@ -238,7 +238,8 @@ internal static unsafe partial class NativeFiles
         fixed (byte* p = name) return OpenFunction(p, OpenReadOnlyCloseOnExec);
     }
 
-    private static byte[] CString(string path)
+    /// <summary>The NUL-terminated UTF-8 bytes of <paramref name="path"/> (also the symbol names <see cref="ExternalSymbols"/> looks up).</summary>
+    internal static byte[] CString(string path)
     {
         byte[] utf8 = InvariantText.ToUtf8(path);
         var name = new byte[utf8.Length + 1];

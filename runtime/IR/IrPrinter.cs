@@ -1,5 +1,6 @@
 // Text form of the IR: what NUMBA_DUMP_IR prints and what the weaver embeds (the serializer).
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -54,10 +55,14 @@ public static class IrPrinter
         sb.Append("end\n");
     }
 
-    public static string FormatFlags(FunctionFlags flags) =>
-        string.Join(",", Enum.GetValues(typeof(FunctionFlags)).Cast<FunctionFlags>()
-            .Where(x => x != FunctionFlags.None && (flags & x) == x)
-            .Select(x => x.ToString().ToLowerInvariant()));
+    /// <summary>The flags set, in lower case and in the enum's order (the names come from <see cref="IrNames"/>, as the parser's do).</summary>
+    public static string FormatFlags(FunctionFlags flags)
+    {
+        var names = new List<string>();
+        for (int i = 0; i < IrNames.Flags.Length; i++)
+            if ((flags & IrNames.Flags[i]) == IrNames.Flags[i]) names.Add(IrNames.FlagNames[i].ToLowerInvariant());
+        return string.Join(",", names);
+    }
 
     public static string FormatInstruction(Instruction ins)
     {

@@ -165,16 +165,18 @@ public sealed partial class IrType : IEquatable<IrType>
     public static bool operator ==(IrType? a, IrType? b) => a is null ? b is null : a.Equals(b);
     public static bool operator !=(IrType? a, IrType? b) => !(a == b);
 
-    private static readonly Dictionary<string, IrType> ScalarsByName = new()
-    {
-        ["void"] = Void, ["bool"] = Bool, ["i8"] = I8, ["u8"] = U8, ["i16"] = I16, ["u16"] = U16,
-        ["char"] = Char, ["i32"] = I32, ["u32"] = U32, ["i64"] = I64, ["u64"] = U64,
-        ["f32"] = F32, ["f64"] = F64,
-    };
-
-    // Scalar names by kind (Void..F64 are 0..12): Enum.ToString and ToLowerInvariant cost a first call milliseconds
-    // of reflection and globalization start-up (measured 8 ms on a generic kernel's first call).
+    // Scalar names by kind (Void..F64 are 0..12), the one list the printer and the parser share: Enum.ToString and
+    // ToLowerInvariant cost a first call milliseconds of reflection and globalization start-up (8 ms measured).
     private static readonly string[] ScalarNames = ["void", "bool", "i8", "u8", "i16", "u16", "char", "i32", "u32", "i64", "u64", "f32", "f64"];
+
+    private static readonly Dictionary<string, IrType> ScalarsByName = NameScalars(Void, Bool, I8, U8, I16, U16, Char, I32, U32, I64, U64, F32, F64);
+
+    private static Dictionary<string, IrType> NameScalars(params IrType[] scalars)
+    {
+        var byName = new Dictionary<string, IrType>();
+        foreach (var scalar in scalars) byName.Add(ScalarNames[(int)scalar.Kind], scalar);
+        return byName;
+    }
 
     public override string ToString() => Kind switch
     {

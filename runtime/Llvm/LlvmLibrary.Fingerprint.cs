@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 using NumbaWeaver.Cache;
+using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Llvm;
 
@@ -63,14 +64,8 @@ public static partial class LlvmLibrary
 
         var folders = new List<string>();
         // Split by hand: string.Split's vectorised search costs a cache hit's first call a millisecond.
-        string libraryPath = Environment.GetEnvironmentVariable("LD_LIBRARY_PATH") ?? "";
-        for (int start = 0; start < libraryPath.Length;)
-        {
-            int end = start;
-            while (end < libraryPath.Length && libraryPath[end] != ':') end++;
-            if (end > start) folders.Add(libraryPath.Substring(start, end - start));
-            start = end + 1;
-        }
+        foreach (string folder in InvariantText.Split(Environment.GetEnvironmentVariable("LD_LIBRARY_PATH") ?? "", ':'))
+            if (folder.Length > 0) folders.Add(folder);
         string multiarch = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? "aarch64-linux-gnu" : "x86_64-linux-gnu";
         folders.AddRange([$"/usr/lib/{multiarch}", $"/lib/{multiarch}", "/usr/lib64", "/usr/lib", "/usr/local/lib"]);
         foreach (string name in DefaultNames())
