@@ -1,5 +1,5 @@
 // Deterministic native symbol names for IR functions (docs/abi.md): stable across processes and runs.
-using System.Text;
+using System;
 using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Backend;
@@ -15,16 +15,22 @@ public static class NativeSymbols
 
     public static string For(string irFunctionName)
     {
-        var sb = new StringBuilder("nj_", 3 + MaxReadableLength + 9);
-        int n = 0;
-        foreach (char c in irFunctionName)
+        // A char array, not a StringBuilder: this runs on every first call, and StringBuilder's first use costs one.
+        int readable = Math.Min(irFunctionName.Length, MaxReadableLength);
+        string hash = InvariantText.Hex(Fnv1a(irFunctionName), 8);
+        var name = new char[3 + readable + 1 + hash.Length];
+        name[0] = 'n';
+        name[1] = 'j';
+        name[2] = '_';
+        for (int i = 0; i < readable; i++)
         {
-            if (n++ == MaxReadableLength) break;
-            sb.Append(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') ? c : '_');
+            char c = irFunctionName[i];
+            name[3 + i] = c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') ? c : '_';
         }
         // The hash keeps names distinct that sanitise or truncate to the same text (overloads).
-        sb.Append('_').Append(InvariantText.Hex(Fnv1a(irFunctionName), 8));
-        return sb.ToString();
+        name[3 + readable] = '_';
+        for (int i = 0; i < hash.Length; i++) name[4 + readable + i] = hash[i];
+        return new string(name);
     }
 
     private static uint Fnv1a(string text)

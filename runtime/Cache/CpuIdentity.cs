@@ -1,18 +1,18 @@
-// Identifies the CPU without LLVM (/proc/cpuinfo or CPUID) for cache keys, and which x86-64 levels it supports for precompiled code.
+// Identifies the CPU without LLVM (CPUID through NativeCpuId, or .NET's intrinsics) for cache keys, and which x86-64 levels it supports for precompiled code.
 using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
-using System.Buffers.Binary;
 using System;
 using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Cache;
 
 /// <summary>
-/// LLVM's host CPU name and features are a function of CPUID (and of the OS enabling AVX state), so hashing
-/// the CPU's identity and feature flags (from /proc/cpuinfo on Linux, see <see cref="CpuInfoFile"/>, else the
-/// CPUID words) distinguishes what LLVMGetHostCPUName/Features would, in microseconds and without loading libLLVM. <see cref="SupportedLevels"/> lists the x86-64 micro-architecture levels precompiled code may use.
+/// LLVM's host CPU name and features are a function of CPUID and of the vector state the OS enables (XCR0), so
+/// hashing those words distinguishes what LLVMGetHostCPUName/Features would, in microseconds and without loading
+/// libLLVM. <see cref="SupportedLevels"/> lists the x86-64 micro-architecture levels precompiled code may use.
+/// On Linux x86-64 the words come from <see cref="NativeCpuId"/>; elsewhere on x86-64 from .NET's intrinsics.
 /// </summary>
 public static class CpuIdentity
 {
@@ -23,8 +23,6 @@ public static class CpuIdentity
     // A race computes twice and keeps one of two equal answers.
     private static string? hostFingerprint;
     private static IReadOnlyList<string>? levels;
-    private static CpuInfoFile? cpuInfo;
-    private static volatile bool cpuInfoRead;
 
     /// <summary>A short hex digest of the host CPU's identity and features.</summary>
     public static string Fingerprint => hostFingerprint ??= ComputeFingerprint();
@@ -32,29 +30,38 @@ public static class CpuIdentity
     /// <summary>The levels of <see cref="KnownLevels"/> this CPU (and OS) can run, best first.</summary>
     public static IReadOnlyList<string> SupportedLevels() => levels ??= ComputeLevels();
 
-    // On Linux x86-64: /proc/cpuinfo (CpuInfoFile); elsewhere, or when it is unreadable, CPUID.
-    private static CpuInfoFile? CpuInfo
+    private static IReadOnlyList<string> ComputeLevels() => NativeCpuId.Available ? LevelsFromNativeCpuId() : LevelsFromCpuId();
+
+    /// <summary>The levels from our own CPUID and XGETBV (<see cref="NativeCpuId"/>).</summary>
+    internal static List<string> LevelsFromNativeCpuId()
     {
-        get
-        {
-            if (!cpuInfoRead)
-            {
-                cpuInfo = ReadCpuInfo();
-                cpuInfoRead = true;
-            }
-            return cpuInfo;
-        }
+        NativeCpuId.Query(1, 0, out _, out _, out int ecx1, out _);
+        NativeCpuId.Query(7, 0, out _, out int ebx7, out _, out _);
+        NativeCpuId.Query(unchecked((int)0x80000001), 0, out _, out _, out int ecxExt, out _);
+        return LevelsOf(ecx1, ebx7, ecxExt, NativeCpuId.EnabledStateMask());
     }
 
-    private static CpuInfoFile? ReadCpuInfo() => RuntimeInformation.ProcessArchitecture == Architecture.X64 ? CpuInfoFile.TryRead() : null;
+    // XCR0 bits: SSE and AVX state (1, 2); AVX-512 opmask, upper ZMM halves and ZMM16-31 (5, 6, 7).
+    private const ulong AvxState = 0x6, Avx512State = 0xE6;
 
-    private static IReadOnlyList<string> ComputeLevels() => CpuInfo is { } info ? info.SupportedLevels() : LevelsFromCpuId();
+    /// <summary>
+    /// The x86-64 psABI levels from CPUID leaf 1 ECX, leaf 7 EBX, leaf 0x80000001 ECX and XCR0, best first: a level
+    /// needs its instructions and, for AVX and AVX-512, the OS saving their registers.
+    /// </summary>
+    internal static List<string> LevelsOf(int ecx1, int ebx7, int ecxExt, ulong xcr0)
+    {
+        static bool Bit(int word, int bit) => (word & (1 << bit)) != 0;
+        bool v2 = Bit(ecx1, 0) /* SSE3 */ && Bit(ecx1, 9) /* SSSE3 */ && Bit(ecx1, 13) /* CX16 */ && Bit(ecx1, 19) /* SSE4.1 */
+                  && Bit(ecx1, 20) /* SSE4.2 */ && Bit(ecx1, 23) /* POPCNT */ && Bit(ecxExt, 0) /* LAHF */;
+        bool v3 = v2 && Bit(ecx1, 27) /* OSXSAVE */ && (xcr0 & AvxState) == AvxState && Bit(ecx1, 28) /* AVX */
+                  && Bit(ebx7, 5) /* AVX2 */ && Bit(ebx7, 3) /* BMI1 */ && Bit(ebx7, 8) /* BMI2 */ && Bit(ecx1, 12) /* FMA */
+                  && Bit(ecxExt, 5) /* LZCNT */ && Bit(ecx1, 22) /* MOVBE */ && Bit(ecx1, 29) /* F16C */ && Bit(ecx1, 26) /* XSAVE */;
+        bool v4 = v3 && (xcr0 & Avx512State) == Avx512State && Bit(ebx7, 16) /* AVX512F */ && Bit(ebx7, 17) /* DQ */
+                  && Bit(ebx7, 28) /* CD */ && Bit(ebx7, 30) /* BW */ && Bit(ebx7, 31) /* VL */;
+        return LevelNames(v2, v3, v4);
+    }
 
-    /// <summary>Whether LZCNT runs (for kernels whose /proc/cpuinfo omits "abm").</summary>
-    // Not inlined: a caller that asks IsSupported of an instruction set has no ReadyToRun code and would be jitted.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    internal static bool LzcntSupported() => Lzcnt.IsSupported;
-
+    /// <summary>The levels from .NET's CPUID intrinsic and IsSupported checks (x86-64 outside Linux; the tests' reference).</summary>
     internal static List<string> LevelsFromCpuId()
     {
         var levels = new List<string>();
@@ -85,7 +92,6 @@ public static class CpuIdentity
 
     private static string ComputeFingerprint()
     {
-        if (CpuInfo is { } info) return Sha256.ToHex(Sha256.Hash(info.Identity))[..16];
         if (RuntimeInformation.ProcessArchitecture == Architecture.X64) return Sha256.ToHex(Sha256.Hash(CpuIdWords()))[..16];
         string text = RuntimeInformation.ProcessArchitecture.ToString();
         if (File.Exists("/proc/cpuinfo")) text += File.ReadAllText("/proc/cpuinfo");
@@ -96,24 +102,32 @@ public static class CpuIdentity
     private static readonly int[] Leaves = [0, 0, 1, 0, 7, 0, 7, 1, 0xD, 1, unchecked((int)0x80000001), 0];
 
     /// <summary>The CPUID words of <see cref="Leaves"/> (leaf, subleaf pairs) and the OS's AVX/AVX-512 state support, little-endian.</summary>
-    private static byte[] CpuIdWords()
+    internal static byte[] CpuIdWords()
     {
         var bytes = new byte[Leaves.Length / 2 * 16 + 1];
         for (int i = 0; i < Leaves.Length; i += 2)
         {
-            var words = X86Base.CpuId(Leaves[i], Leaves[i + 1]);
+            int eax, ebx, ecx, edx;
+            if (NativeCpuId.Available) NativeCpuId.Query(Leaves[i], Leaves[i + 1], out eax, out ebx, out ecx, out edx);
+            else DotNetCpuId(Leaves[i], Leaves[i + 1], out eax, out ebx, out ecx, out edx);
             // Leaf 1 EBX holds the APIC id of the current core: keep only its stable low bytes (brand, clflush).
-            int b = Leaves[i] == 1 ? words.Ebx & 0xFFFF : words.Ebx;
+            if (Leaves[i] == 1) ebx &= 0xFFFF;
             int at = i / 2 * 16;
-            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at), words.Eax);
-            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at + 4), b);
-            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at + 8), words.Ecx);
-            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at + 12), words.Edx);
+            LittleEndian.Write(bytes, at, (uint)eax, 4);
+            LittleEndian.Write(bytes, at + 4, (uint)ebx, 4);
+            LittleEndian.Write(bytes, at + 8, (uint)ecx, 4);
+            LittleEndian.Write(bytes, at + 12, (uint)edx, 4);
         }
-        bytes[^1] = OsVectorState();
+        bytes[^1] = NativeCpuId.Available ? OsVectorState(NativeCpuId.EnabledStateMask()) : DotNetOsVectorState();
         return bytes;
     }
 
-    // Apart from CpuIdWords: a method that asks IsSupported of AVX-512 has no ReadyToRun code and is jitted.
-    private static byte OsVectorState() => (byte)((Avx.IsSupported ? 1 : 0) | (Avx512F.IsSupported ? 2 : 0));
+    private static byte OsVectorState(ulong xcr0) =>
+        (byte)(((xcr0 & AvxState) == AvxState ? 1 : 0) | ((xcr0 & Avx512State) == Avx512State ? 2 : 0));
+
+    // Apart from CpuIdWords: methods that use .NET's CPUID intrinsic or ask IsSupported have no ReadyToRun code.
+    private static void DotNetCpuId(int leaf, int subleaf, out int eax, out int ebx, out int ecx, out int edx) =>
+        (eax, ebx, ecx, edx) = X86Base.CpuId(leaf, subleaf);
+
+    private static byte DotNetOsVectorState() => (byte)((Avx.IsSupported ? 1 : 0) | (Avx512F.IsSupported ? 2 : 0));
 }

@@ -17,7 +17,7 @@ internal static partial class ExecutableMemory
     public static nint Allocate(long size)
     {
         nint address = Mmap(0, (nuint)RoundUp(size), ProtRead | ProtWrite, MapPrivate | MapAnonymous, -1, 0);
-        if (address == -1) throw new OutOfMemoryException($"mmap of {size} bytes failed (errno {Marshal.GetLastPInvokeError()})");
+        if (address == -1) throw new OutOfMemoryException($"mmap of {size} bytes failed (errno {NativeFiles.LastErrno()})");
         return address;
     }
 
@@ -25,19 +25,20 @@ internal static partial class ExecutableMemory
     public static void SealExecutable(nint address, long size)
     {
         if (size > 0 && Mprotect(address, (nuint)RoundUp(size), ProtRead | ProtExec) != 0)
-            throw new InvalidOperationException($"mprotect failed (errno {Marshal.GetLastPInvokeError()})");
+            throw new InvalidOperationException($"mprotect failed (errno {NativeFiles.LastErrno()})");
     }
 
     public static void Free(nint address, long size) => _ = Munmap(address, (nuint)RoundUp(size));
 
     public static long RoundUp(long size) => (Math.Max(size, 1) + PageSize - 1) / PageSize * PageSize;
 
-    [LibraryImport(Libc, EntryPoint = "mmap", SetLastError = true)]
+    // Without SetLastError: see NativeFiles.ReadFunction.
+    [LibraryImport(Libc, EntryPoint = "mmap")]
     private static partial nint Mmap(nint address, nuint length, int protection, int flags, int fd, nint offset);
 
-    [LibraryImport(Libc, EntryPoint = "mprotect", SetLastError = true)]
+    [LibraryImport(Libc, EntryPoint = "mprotect")]
     private static partial int Mprotect(nint address, nuint length, int protection);
 
-    [LibraryImport(Libc, EntryPoint = "munmap", SetLastError = true)]
+    [LibraryImport(Libc, EntryPoint = "munmap")]
     private static partial int Munmap(nint address, nuint length);
 }

@@ -49,8 +49,17 @@ internal static unsafe partial class NativeFiles
     [LibraryImport(Libc, EntryPoint = "open")]
     private static partial int OpenFunction(byte* path, int flags);
 
-    [LibraryImport(Libc, EntryPoint = "read", SetLastError = true)]
+    // No SetLastError on the hit path's imports (read, and mmap/mprotect in ExecutableMemory): its generated code
+    // calls Marshal, whose facade assembly costs a process's first call 0.3 ms to load (measured). Failures read
+    // errno with LastErrno instead, for the message only.
+    [LibraryImport(Libc, EntryPoint = "read")]
     private static partial nint ReadFunction(int fd, byte* buffer, nuint count);
+
+    [LibraryImport(Libc, EntryPoint = "__errno_location")]
+    private static partial int* ErrnoLocation();
+
+    /// <summary>errno right after a failed call (best effort: the runtime may run code between the two calls).</summary>
+    public static int LastErrno() => *ErrnoLocation();
 
     [LibraryImport(Libc, EntryPoint = "close")]
     private static partial int CloseFunction(int fd);
@@ -135,30 +144,11 @@ internal static unsafe partial class NativeFiles
             {
                 nint got;
                 fixed (byte* data = bytes) got = ReadFunction(fd, data + done, (nuint)(bytes.Length - done));
-                if (got < 0) throw new System.IO.IOException($"cannot read {path} (errno {Marshal.GetLastPInvokeError()})");
+                if (got < 0) throw new System.IO.IOException($"cannot read {path} (errno {LastErrno()})");
                 if (got == 0) break; // shorter than fstat said: the entry's validation rejects it
                 done += (int)got;
             }
             return done == bytes.Length ? bytes : Prefix(bytes, done);
-        }
-        finally
-        {
-            CloseFunction(fd);
-        }
-    }
-
-    /// <summary>One read of at most <paramref name="count"/> bytes from the start of a file (for /proc files, whose size stat does not know and where reading all can be slow), or null.</summary>
-    public static byte[]? TryReadStart(string path, int count)
-    {
-        if (!Available) return null;
-        int fd = OpenForReading(path);
-        if (fd < 0) return null;
-        try
-        {
-            var bytes = new byte[count];
-            nint got;
-            fixed (byte* data = bytes) got = ReadFunction(fd, data, (nuint)count);
-            return got <= 0 ? null : got == count ? bytes : Prefix(bytes, (int)got);
         }
         finally
         {

@@ -23,7 +23,7 @@ internal sealed class AssemblyUnit
     private readonly Dictionary<string, EntrySlot> _entries = new(StringComparer.Ordinal);
     // Read on first use under the lock, without Lazy<T>: each Lazy instantiation is a type the runtime must build
     // on a process's first call (docs/cache.md, "Why the first call is fast").
-    private readonly Lock _gate = new();
+    private readonly object _gate = new(); // a monitor, not a Lock: see Dispatcher's UnitsGate
     private IrModule? _module;
     private bool _indexRead;
     private IrIndex? _index;
@@ -160,7 +160,7 @@ internal delegate nint EntryResolution();
 /// <summary>One entry's resolution: done once; a failure is kept and rethrown to every later caller, as Lazy would.</summary>
 internal sealed class EntrySlot
 {
-    public readonly Lock Gate = new();
+    public readonly object Gate = new();
     private nint _address;
     private ExceptionDispatchInfo? _error;
 

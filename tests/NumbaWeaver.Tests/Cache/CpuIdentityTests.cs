@@ -1,7 +1,7 @@
 // The CPU identity behind the disk cache's key, and the x86-64 levels that choose precompiled code.
 using System;
 using System.Runtime.InteropServices;
-using System.Text;
+using System.Runtime.Intrinsics.X86;
 using NumbaWeaver.Cache;
 using Shouldly;
 using Xunit;
@@ -13,39 +13,51 @@ public class CpuIdentityTests
     private static bool LinuxX64 => OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture == Architecture.X64;
 
     [Fact]
-    public void Cpuinfo_gives_the_first_processors_identity_lines()
+    public void Our_cpuid_reads_the_words_dotnets_intrinsic_reads()
     {
         if (!LinuxX64) return;
-        var info = CpuInfoFile.TryRead();
-        info.ShouldNotBeNull("/proc/cpuinfo has no usable first processor block");
-        string identity = Encoding.ASCII.GetString(info.Identity);
-        identity.ShouldContain("vendor_id");
-        identity.ShouldContain("model name");
-        identity.ShouldStartWith("vendor_id"); // "processor : 0" is not part of it
-        identity.ShouldNotContain("MHz");      // changes from one read to the next
-        identity.ShouldNotContain("bogomips");
-        identity.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(6); // vendor, family, model, name, stepping, flags
+        // Leaves whose words do not depend on the core the thread runs on (leaf 1 EBX holds the APIC id).
+        foreach (var (leaf, subleaf) in new[] { (0, 0), (7, 0), (unchecked((int)0x80000001), 0), (0xD, 1) })
+        {
+            NativeCpuId.Query(leaf, subleaf, out int eax, out int ebx, out int ecx, out int edx);
+            (eax, ebx, ecx, edx).ShouldBe(X86Base.CpuId(leaf, subleaf), $"CPUID leaf {leaf:X}, subleaf {subleaf}");
+        }
+        NativeCpuId.Query(1, 0, out int eax1, out _, out int ecx1, out int edx1);
+        var dotnet = X86Base.CpuId(1, 0);
+        (eax1, ecx1, edx1).ShouldBe((dotnet.Eax, dotnet.Ecx, dotnet.Edx));
     }
 
     [Fact]
-    public void Levels_from_cpuinfo_equal_levels_from_cpuid()
+    public void Xcr0_agrees_with_dotnets_view_of_the_os_vector_state()
     {
         if (!LinuxX64) return;
-        var info = CpuInfoFile.TryRead()!;
-        info.SupportedLevels().ShouldBe(CpuIdentity.LevelsFromCpuId());
+        ulong xcr0 = NativeCpuId.EnabledStateMask();
+        ((xcr0 & 0x6) == 0x6).ShouldBe(Avx.IsSupported); // x87/SSE/AVX state saved: what Avx.IsSupported checks beyond CPUID
+        if (Avx512F.IsSupported) (xcr0 & 0xE6).ShouldBe(0xE6UL);
+    }
+
+    [Fact]
+    public void Levels_from_our_cpuid_equal_levels_from_dotnets_intrinsics()
+    {
+        if (!LinuxX64) return;
+        CpuIdentity.LevelsFromNativeCpuId().ShouldBe(CpuIdentity.LevelsFromCpuId());
         CpuIdentity.SupportedLevels().ShouldBe(CpuIdentity.LevelsFromCpuId());
     }
 
-    [Fact]
-    public void Cpuinfo_flags_match_whole_words_only()
+    [Theory]
+    // leaf 1 ECX, leaf 7 EBX, leaf 0x80000001 ECX, XCR0 -> best level
+    [InlineData(0, 0, 0, 0UL, "x86-64")]
+    [InlineData(0x00B82201, 0, 0x1, 0x3UL, "x86-64-v2")]                       // SSE3 SSSE3 CX16 SSE4.1/4.2 POPCNT, LAHF
+    [InlineData(0x3CF83201, 0x128, 0x21, 0x7UL, "x86-64-v3")]                  // + AVX FMA MOVBE F16C XSAVE OSXSAVE, AVX2 BMI1/2, LZCNT
+    [InlineData(0x3CF83201, 0x128, 0x1, 0x7UL, "x86-64-v2")]                   // no LZCNT
+    [InlineData(0x3CF83201, 0x128, 0x21, 0x3UL, "x86-64-v2")]                  // the OS does not save the AVX state
+    [InlineData(0x3CF83201, unchecked((int)0xD0030128), 0x21, 0xE7UL, "x86-64-v4")] // + AVX-512 F DQ CD BW VL with its state
+    [InlineData(0x3CF83201, unchecked((int)0xD0030128), 0x21, 0x7UL, "x86-64-v3")]  // AVX-512 without its state saved
+    public void Levels_follow_the_psabi_definitions(int ecx1, int ebx7, int ecxExt, ulong xcr0, string best)
     {
-        if (!LinuxX64) return;
-        var info = CpuInfoFile.TryRead()!;
-        info.HasFlag("sse2").ShouldBeTrue(); // every x86-64 CPU
-        info.HasFlag("sse").ShouldBeTrue();
-        info.HasFlag("sse2x").ShouldBeFalse();
-        info.HasFlag("").ShouldBeFalse();
-        info.HasFlag("avx2").ShouldBe(System.Runtime.Intrinsics.X86.Avx2.IsSupported);
+        var levels = CpuIdentity.LevelsOf(ecx1, ebx7, ecxExt, xcr0);
+        levels[0].ShouldBe(best);
+        levels[^1].ShouldBe("x86-64");
     }
 
     [Fact]
@@ -53,6 +65,8 @@ public class CpuIdentityTests
     {
         CpuIdentity.Fingerprint.Length.ShouldBe(16);
         CpuIdentity.Fingerprint.ShouldBe(CpuIdentity.Fingerprint);
+        if (RuntimeInformation.ProcessArchitecture == Architecture.X64)
+            CpuIdentity.CpuIdWords().ShouldBe(CpuIdentity.CpuIdWords()); // masked APIC id: the same on every core
     }
 
     [Fact]
@@ -60,7 +74,7 @@ public class CpuIdentityTests
     {
         var levels = CpuIdentity.SupportedLevels();
         levels[^1].ShouldBe("x86-64");
-        if (System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported) levels.ShouldContain("x86-64-v3");
+        if (Avx2.IsSupported && Fma.IsSupported) levels.ShouldContain("x86-64-v3");
         for (int i = 1; i < levels.Count; i++)
             Array.IndexOf(CpuIdentity.KnownLevels, levels[i]).ShouldBeGreaterThan(Array.IndexOf(CpuIdentity.KnownLevels, levels[i - 1]));
     }

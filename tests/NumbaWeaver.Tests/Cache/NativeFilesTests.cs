@@ -33,7 +33,6 @@ public class NativeFilesTests
             status.ModifiedSeconds.ShouldBe(new DateTimeOffset(info.LastWriteTimeUtc).ToUnixTimeSeconds());
             (status.Mode & 0xF000).ShouldBe(0x8000u); // a regular file
             NativeFiles.TryReadAll(path).ShouldBe(bytes);
-            NativeFiles.TryReadStart(path, 100).ShouldBe(bytes[..100]);
             NativeFiles.IsDirectory(path).ShouldBeFalse();
             NativeFiles.IsDirectory(Path.GetTempPath()).ShouldBeTrue();
 
@@ -55,17 +54,16 @@ public class NativeFilesTests
         string missing = "/nonexistent/nw-" + Guid.NewGuid().ToString("N");
         NativeFiles.TryStat(missing, out _).ShouldBeFalse();
         NativeFiles.TryReadAll(missing).ShouldBeNull();
-        NativeFiles.TryReadStart(missing, 10).ShouldBeNull();
         NativeFiles.IsDirectory(missing).ShouldBeFalse();
     }
 
     [Fact]
-    public void Reads_proc_files_whose_size_is_unknown()
+    public void Errno_is_read_after_a_failed_call()
     {
         if (!NativeFiles.Available) return;
-        byte[] mine = NativeFiles.TryReadStart("/proc/self/status", 16384)!;
-        mine.ShouldNotBeNull();
-        System.Text.Encoding.ASCII.GetString(mine).ShouldContain("Name:");
+        string missing = "/nonexistent/nw-" + Guid.NewGuid().ToString("N");
+        NativeFiles.TryReadAll(missing).ShouldBeNull(); // open fails with ENOENT
+        NativeFiles.LastErrno().ShouldBe(2);
     }
 
     [Fact]
