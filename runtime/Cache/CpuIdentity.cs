@@ -22,18 +22,21 @@ public static class CpuIdentity
     // Computed on first use without Lazy<T>, whose instantiations the runtime builds on a first call (docs/cache.md).
     // A race computes twice and keeps one of two equal answers.
     private static string? hostFingerprint;
-    private static IReadOnlyList<string>? levels;
+    private static string[]? levels;
 
     /// <summary>A short hex digest of the host CPU's identity and features.</summary>
     public static string Fingerprint => hostFingerprint ??= ComputeFingerprint();
 
     /// <summary>The levels of <see cref="KnownLevels"/> this CPU (and OS) can run, best first.</summary>
-    public static IReadOnlyList<string> SupportedLevels() => levels ??= ComputeLevels();
+    public static IReadOnlyList<string> SupportedLevels() => Levels;
 
-    private static IReadOnlyList<string> ComputeLevels() => NativeCpuId.Available ? LevelsFromNativeCpuId() : LevelsFromCpuId();
+    /// <summary>The same as an array, for the dispatcher: enumerating it through IReadOnlyList costs a first call interface dispatch set-up.</summary>
+    internal static string[] Levels => levels ??= ComputeLevels();
+
+    private static string[] ComputeLevels() => NativeCpuId.Available ? LevelsFromNativeCpuId() : LevelsFromCpuId();
 
     /// <summary>The levels from our own CPUID and XGETBV (<see cref="NativeCpuId"/>).</summary>
-    internal static List<string> LevelsFromNativeCpuId()
+    internal static string[] LevelsFromNativeCpuId()
     {
         NativeCpuId.Query(1, 0, out _, out _, out int ecx1, out _);
         NativeCpuId.Query(7, 0, out _, out int ebx7, out _, out _);
@@ -48,7 +51,7 @@ public static class CpuIdentity
     /// The x86-64 psABI levels from CPUID leaf 1 ECX, leaf 7 EBX, leaf 0x80000001 ECX and XCR0, best first: a level
     /// needs its instructions and, for AVX and AVX-512, the OS saving their registers.
     /// </summary>
-    internal static List<string> LevelsOf(int ecx1, int ebx7, int ecxExt, ulong xcr0)
+    internal static string[] LevelsOf(int ecx1, int ebx7, int ecxExt, ulong xcr0)
     {
         static bool Bit(int word, int bit) => (word & (1 << bit)) != 0;
         bool v2 = Bit(ecx1, 0) /* SSE3 */ && Bit(ecx1, 9) /* SSSE3 */ && Bit(ecx1, 13) /* CX16 */ && Bit(ecx1, 19) /* SSE4.1 */
@@ -62,10 +65,9 @@ public static class CpuIdentity
     }
 
     /// <summary>The levels from .NET's CPUID intrinsic and IsSupported checks (x86-64 outside Linux; the tests' reference).</summary>
-    internal static List<string> LevelsFromCpuId()
+    internal static string[] LevelsFromCpuId()
     {
-        var levels = new List<string>();
-        if (RuntimeInformation.ProcessArchitecture != Architecture.X64) return levels;
+        if (RuntimeInformation.ProcessArchitecture != Architecture.X64) return [];
         var (_, _, ecx1, _) = X86Base.CpuId(1, 0);
         var (_, ebx7, _, _) = X86Base.CpuId(7, 0);
         var (_, _, ecxExt, _) = X86Base.CpuId(unchecked((int)0x80000001), 0);
@@ -80,13 +82,12 @@ public static class CpuIdentity
     }
 
     /// <summary>The level names for what a CPU supports, best first; the baseline always.</summary>
-    internal static List<string> LevelNames(bool v2, bool v3, bool v4)
+    internal static string[] LevelNames(bool v2, bool v3, bool v4)
     {
-        var levels = new List<string>();
-        if (v4) levels.Add("x86-64-v4");
-        if (v3) levels.Add("x86-64-v3");
-        if (v2) levels.Add("x86-64-v2");
-        levels.Add("x86-64");
+        // The known levels from the best this CPU runs down to the baseline (KnownLevels is best first).
+        int best = v4 ? 0 : v3 ? 1 : v2 ? 2 : 3;
+        var levels = new string[KnownLevels.Length - best];
+        Array.Copy(KnownLevels, best, levels, 0, levels.Length);
         return levels;
     }
 

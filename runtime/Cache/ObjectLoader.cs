@@ -26,7 +26,9 @@ public static class ObjectLoader
             throw new PlatformNotSupportedException("loading object code without LLVM is implemented for Linux x86-64 only");
         var elf = new ElfObject(objectFile);
         var symbols = elf.Symbols();
-        int entryIndex = symbols.FindIndex(s => s.Name == symbol && s.IsGlobal && s.SectionIndex != ElfObject.SymbolUndefined);
+        int entryIndex = -1;
+        for (int i = 0; i < symbols.Length && entryIndex < 0; i++)
+            if (symbols[i].Name == symbol && symbols[i].IsGlobal && symbols[i].SectionIndex != ElfObject.SymbolUndefined) entryIndex = i;
         ElfObject.Require(entryIndex >= 0, $"symbol '{symbol}' is not defined");
 
         var layout = Layout.Plan(elf, symbols);
@@ -39,7 +41,7 @@ public static class ObjectLoader
             {
                 if (rela.Type == ElfObject.SectionRel) throw new InvalidDataException("malformed object code: REL sections are not supported");
                 if (rela.Type != ElfObject.SectionRela) continue;
-                ElfObject.Require(rela.Info < elf.Sections.Count, "relocation target outside the section table");
+                ElfObject.Require(rela.Info < elf.Sections.Length, "relocation target outside the section table");
                 var target = elf.Sections[(int)rela.Info];
                 if (!layout.IsPlaced((int)rela.Info)) continue; // .eh_frame, debug info: not loaded
                 for (int i = 0, count = elf.RelocationCount(rela); i < count; i++)
@@ -55,9 +57,9 @@ public static class ObjectLoader
         }
     }
 
-    private static void Apply(Layout layout, nint baseAddress, List<ElfObject.Symbol> symbols, int sectionIndex, ElfObject.Section target, ElfObject.Relocation r)
+    private static void Apply(Layout layout, nint baseAddress, ElfObject.Symbol[] symbols, int sectionIndex, ElfObject.Section target, ElfObject.Relocation r)
     {
-        ElfObject.Require(r.SymbolIndex >= 0 && r.SymbolIndex < symbols.Count, "relocation symbol outside the symbol table");
+        ElfObject.Require(r.SymbolIndex >= 0 && r.SymbolIndex < symbols.Length, "relocation symbol outside the symbol table");
         int width = r.Type is R64 or Pc64 ? 8 : 4;
         ElfObject.Require(r.Offset <= target.Size && (ulong)width <= target.Size - r.Offset, "relocation outside its section");
         var symbol = symbols[r.SymbolIndex];
@@ -117,11 +119,11 @@ public static class ObjectLoader
         /// <summary>Code, constants, stubs and GOT: sealed read-execute. Writable sections follow on their own pages.</summary>
         public long ReadOnlySize { get; private set; }
 
-        public static Layout Plan(ElfObject elf, List<ElfObject.Symbol> symbols)
+        public static Layout Plan(ElfObject elf, ElfObject.Symbol[] symbols)
         {
-            var layout = new Layout(elf.Sections.Count);
+            var layout = new Layout(elf.Sections.Length);
             long at = 0;
-            for (int i = 0; i < elf.Sections.Count; i++)
+            for (int i = 0; i < elf.Sections.Length; i++)
             {
                 var s = elf.Sections[i];
                 if (!s.IsLoaded || (s.Flags & ElfObject.FlagWrite) != 0 || IsUnwindInfo(s)) continue;
@@ -140,7 +142,7 @@ public static class ObjectLoader
             }
             layout.ReadOnlySize = at;
             at = Align(at, ExecutableMemory.PageSize);
-            for (int i = 0; i < elf.Sections.Count; i++)
+            for (int i = 0; i < elf.Sections.Length; i++)
             {
                 var s = elf.Sections[i];
                 if (!s.IsLoaded || (s.Flags & ElfObject.FlagWrite) == 0 || IsUnwindInfo(s)) continue;

@@ -34,7 +34,7 @@ public sealed class PrecompiledLibrary
         if (string.IsNullOrEmpty(assembly.Location)) return null;
         string root = FolderOf(assembly.Location);
         if (!IsDirectory(root)) return null;
-        foreach (string level in CpuIdentity.SupportedLevels())
+        foreach (string level in CpuIdentity.Levels)
         {
             string folder = Path.Combine(root, level);
             if (IsDirectory(folder))
@@ -48,7 +48,12 @@ public sealed class PrecompiledLibrary
     }
 
     /// <summary>The precompiled-code folder of an assembly file.</summary>
-    private static bool IsDirectory(string path) => NativeFiles.Available ? NativeFiles.IsDirectory(path) : Directory.Exists(path);
+    private static bool IsDirectory(string path) => NativeFiles.Available ? NativeFiles.IsDirectory(path) : DirectoryExists(path);
+
+    // Not inlined into IsDirectory: a method that mentions the framework's file-system types loads them on its first
+    // call, whichever branch it takes (docs/cache.md, "Why the first call is fast").
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static bool DirectoryExists(string path) => Directory.Exists(path);
 
     public static string FolderOf(string assemblyPath)
     {
