@@ -26,9 +26,13 @@ public static class CacheKey
     // Concatenated, not interpolated, with the MVID in our own hex: number and Guid formatting cost a first call milliseconds.
     private static string? hostTargetText;
 
-    private static string ComputeHostTarget() =>
-        "host cpu " + CpuIdentity.Fingerprint + " llvm " + LlvmLibrary.Fingerprint
-        + " runtime " + Sha256.ToHex(Runtime.ManifestModule.ModuleVersionId.ToByteArray());
+    private static string ComputeHostTarget()
+    {
+        string cpu = CpuIdentity.Fingerprint;
+        string llvm = LlvmLibrary.Fingerprint;
+        string runtime = Sha256.ToHex(Runtime.ManifestModule.ModuleVersionId.ToByteArray());
+        return string.Concat("host cpu " + cpu, " llvm " + llvm, " runtime " + runtime);
+    }
 
     /// <summary>Target text of code precompiled for an x86-64 level (independent of the LLVM used at build time).</summary>
     public static string LevelTarget(string level) =>
@@ -42,6 +46,10 @@ public static class CacheKey
     public static string For(string entryName, string irFingerprint, CompileSettings settings, string target) =>
         Sha256.HexOf(
             // Concatenated, not interpolated: the interpolation handler's first use costs a first call about a millisecond.
-            "numbaweaver-cache " + InvariantText.Decimal(KeyFormat) + "\nir-format " + InvariantText.Decimal(IrModule.FormatVersion) + "\ntarget " + target
-            + "\nsettings " + settings + "\nentry " + entryName + "\nir " + irFingerprint + "\n");
+            // At most four pieces per Concat: more builds an inline array type at run time.
+            string.Concat(
+                string.Concat("numbaweaver-cache " + InvariantText.Decimal(KeyFormat), "\nir-format " + InvariantText.Decimal(IrModule.FormatVersion), "\ntarget " + target),
+                "\nsettings " + settings,
+                "\nentry " + entryName,
+                "\nir " + irFingerprint + "\n"));
 }

@@ -94,6 +94,14 @@ public static class CpuIdentity
     private static string ComputeFingerprint()
     {
         if (RuntimeInformation.ProcessArchitecture == Architecture.X64) return Sha256.ToHex(Sha256.Hash(CpuIdWords()))[..16];
+        return FingerprintFromCpuInfo();
+    }
+
+    // Apart from ComputeFingerprint, and not inlined: a method that mentions File loads the framework's file types on its
+    // first call, whichever branch it takes (docs/cache.md, "Why the first call is fast").
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string FingerprintFromCpuInfo()
+    {
         string text = RuntimeInformation.ProcessArchitecture.ToString();
         if (File.Exists("/proc/cpuinfo")) text += File.ReadAllText("/proc/cpuinfo");
         return Sha256.HexOf(text)[..16];

@@ -22,7 +22,8 @@ public static class NumbaCache
     {
         ArgumentNullException.ThrowIfNull(assembly);
         string identity = Sha256.HexOf(AssemblyIdentity.FullName(assembly))[..12];
-        return Path.Combine(Root, AssemblyIdentity.SimpleName(assembly) + "-" + AssemblyIdentity.Version(assembly) + "-" + identity);
+        // Two concatenations: string.Concat of more than four pieces builds an inline array type at run time.
+        return Path.Combine(Root, AssemblyIdentity.SimpleName(assembly) + "-" + AssemblyIdentity.Version(assembly) + ("-" + identity));
     }
 
     /// <summary>Deletes the cached entries of <paramref name="assembly"/>; returns how many files were removed.</summary>
@@ -41,6 +42,14 @@ public static class NumbaCache
     {
         // An absolute path with nothing to normalise is used as is: Path.GetFullPath's searches cost a first call a millisecond.
         if (!string.IsNullOrEmpty(configured)) return IsPlainAbsolute(configured) ? configured : Path.GetFullPath(configured);
+        return DefaultRoot();
+    }
+
+    // Apart from ComputeRoot, and not inlined: a method that mentions GetFolderPath loads its types on its first call,
+    // whichever branch it takes (docs/cache.md, "Why the first call is fast").
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string DefaultRoot()
+    {
         string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
         if (!string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg)) return Path.Combine(xdg, "numbaweaver");
         if (OperatingSystem.IsWindows())

@@ -23,13 +23,19 @@ public static partial class LlvmLibrary
 
     private static string PredictFingerprint()
     {
+        if (!NativeFiles.Available) return PredictFingerprintByFramework();
+        foreach (string candidate in FingerprintCandidates())
+            if (NativeFiles.TryStat(candidate, out var status)) return status.Identity();
+        return "none";
+    }
+
+    // Apart from PredictFingerprint, and not inlined: a method that mentions FileInfo loads the framework's file-system
+    // types on its first call whichever branch it takes (docs/cache.md, "Why the first call is fast").
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string PredictFingerprintByFramework()
+    {
         foreach (string candidate in FingerprintCandidates())
         {
-            if (NativeFiles.Available)
-            {
-                if (NativeFiles.TryStat(candidate, out var status)) return status.Identity();
-                continue;
-            }
             try
             {
                 var file = new FileInfo(candidate);
@@ -48,18 +54,17 @@ public static partial class LlvmLibrary
         return "none";
     }
 
-    private static IEnumerable<string> FingerprintCandidates()
+    /// <summary>The files the loader would try, in its order (a list, not an iterator: see ObjectLoader's arrays).</summary>
+    private static List<string> FingerprintCandidates()
     {
+        var candidates = new List<string>();
         string? overridePath = Environment.GetEnvironmentVariable(PathVariable);
         if (!string.IsNullOrEmpty(overridePath))
         {
-            if (!Directory.Exists(overridePath))
-            {
-                yield return overridePath;
-                yield break;
-            }
-            foreach (string name in DefaultNames()) yield return Path.Combine(overridePath, Path.GetFileName(name));
-            yield break;
+            if (!IsDirectory(overridePath)) candidates.Add(overridePath);
+            else
+                foreach (string name in DefaultNames()) candidates.Add(Path.Combine(overridePath, Path.GetFileName(name)));
+            return candidates;
         }
 
         var folders = new List<string>();
@@ -67,16 +72,26 @@ public static partial class LlvmLibrary
         foreach (string folder in InvariantText.Split(Environment.GetEnvironmentVariable("LD_LIBRARY_PATH") ?? "", ':'))
             if (folder.Length > 0) folders.Add(folder);
         string multiarch = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? "aarch64-linux-gnu" : "x86_64-linux-gnu";
-        folders.AddRange([$"/usr/lib/{multiarch}", $"/lib/{multiarch}", "/usr/lib64", "/usr/lib", "/usr/local/lib"]);
+        folders.Add("/usr/lib/" + multiarch);
+        folders.Add("/lib/" + multiarch);
+        folders.Add("/usr/lib64");
+        folders.Add("/usr/lib");
+        folders.Add("/usr/local/lib");
         foreach (string name in DefaultNames())
         {
             if (Path.IsPathRooted(name))
             {
-                yield return name;
+                candidates.Add(name);
                 continue;
             }
-            foreach (string folder in folders) yield return Path.Combine(folder, name);
+            foreach (string folder in folders) candidates.Add(Path.Combine(folder, name));
         }
-        foreach (string candidate in FolderCandidates()) yield return candidate;
+        candidates.AddRange(FolderCandidates());
+        return candidates;
     }
+
+    private static bool IsDirectory(string path) => NativeFiles.Available ? NativeFiles.IsDirectory(path) : DirectoryExists(path);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static bool DirectoryExists(string path) => Directory.Exists(path);
 }

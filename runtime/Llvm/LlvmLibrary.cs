@@ -170,18 +170,13 @@ public static partial class LlvmLibrary
     private static string[] DefaultNames() =>
         OperatingSystem.IsWindows() ? WindowsNames : OperatingSystem.IsMacOS() ? MacNames : LinuxNames;
 
-    private static IEnumerable<string> FolderCandidates()
+    /// <summary>/usr/lib/llvm-N/lib/libLLVM.so, the unversioned links the -dev packages install (Linux only).</summary>
+    private static string[] FolderCandidates()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            yield break;
-        }
-
-        foreach (string folder in LinuxFolders)
-        {
-            // /usr/lib/llvm-N/lib/libLLVM.so is the unversioned link the -dev package installs.
-            yield return Path.Combine(folder, "libLLVM.so");
-        }
+        if (!OperatingSystem.IsLinux()) return [];
+        var candidates = new string[LinuxFolders.Length];
+        for (int i = 0; i < LinuxFolders.Length; i++) candidates[i] = Path.Combine(LinuxFolders[i], "libLLVM.so");
+        return candidates;
     }
 
     private static unsafe Version QueryVersion(nint library, string path)
