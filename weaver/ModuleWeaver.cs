@@ -29,7 +29,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         var ir = new ModuleTranslator(ModuleDefinition).Translate(roots, diagnostics); // 2. IL -> IR (+ callees)
         if (ReportErrors(diagnostics)) return;                                // 3. unsupported code = build error
         var index = EmbedIr(ir, out var embedded);                            // 4. IR + index -> embedded resources
-        EmbedGenericInstances(roots, embedded);                               //    generic instantiations the IL calls (AOT)
+        var instances = EmbedGenericInstances(roots, embedded);               //    generic instantiations the IL calls (AOT)
         var runtime = new RuntimeReferences(ModuleDefinition, FindTypeDefinition);
         foreach (var method in roots)
         {
@@ -38,7 +38,8 @@ public sealed class ModuleWeaver : BaseModuleWeaver
             var bounded = ir.Find(name) is { } f && BoundedCalls.IsBounded(f);
             var scoped = AllocationScope.IsNeeded(ir, name);                  //    arrays allocated or returned: docs/abi.md
             index.TryGet(name, out var indexed);                              //    stubs carry their index line
-            new StubWriter(ModuleDefinition, runtime).Write(method, twin, name, bounded, scoped, indexed); // 6. body -> stub
+            string listed = GenericInstances.Print(instances.Where(i => i.Function == name)); //    generic stubs carry theirs
+            new StubWriter(ModuleDefinition, runtime).Write(method, twin, name, bounded, scoped, indexed, listed); // 6. body -> stub
         }
         WriteInfo($"NumbaWeaver: {roots.Count} [Njit] method(s), {ir.Functions.Count} function(s) in IR");
     }
@@ -94,12 +95,12 @@ public sealed class ModuleWeaver : BaseModuleWeaver
     /// build-time compilation (<see cref="GenericInstances"/>); calls whose arguments are a caller's own type
     /// parameters are compiled at run time when reached.
     /// </summary>
-    private void EmbedGenericInstances(List<MethodDefinition> roots, IrModule embedded)
+    private List<GenericInstance> EmbedGenericInstances(List<MethodDefinition> roots, IrModule embedded)
     {
         var generic = roots.Where(m => m.HasGenericParameters).ToDictionary(m => m, m => ModuleTranslator.FunctionName(m));
-        if (generic.Count == 0) return;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         var instances = new List<GenericInstance>();
+        if (generic.Count == 0) return instances;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var method in ModuleDefinition.GetTypes().SelectMany(t => t.Methods).Where(m => m.HasBody))
         {
             foreach (var instruction in method.Body.Instructions)
@@ -115,6 +116,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver
             }
         }
         if (instances.Count > 0) Embed(GenericInstances.ResourceName, GenericInstances.Print(instances));
+        return instances;
     }
 
     private void Embed(string name, string text)

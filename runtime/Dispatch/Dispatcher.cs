@@ -70,10 +70,11 @@ public static class Dispatcher
     }
 
     /// <summary>
-    /// Entry point for stubs of generic methods (docs/abi.md): <paramref name="entryClass"/> is the stub's
-    /// <c>&lt;M&gt;nj_entry&lt;T...&gt;</c> instantiation, whose type arguments are the method's. The generic IR
-    /// function <paramref name="functionName"/> is instantiated and compiled once per type argument list; type
-    /// arguments that are not number types run the original C# (with the NJ1000 warning, or throw when strict).
+    /// Entry point for stubs of generic methods woven before <see cref="ResolveGenericListed"/> existed (docs/abi.md):
+    /// <paramref name="entryClass"/> is the stub's <c>&lt;M&gt;nj_entry&lt;T...&gt;</c> instantiation, whose type
+    /// arguments are the method's. The generic IR function <paramref name="functionName"/> is instantiated and compiled
+    /// once per type argument list; type arguments that are not number types run the original C# (with the NJ1000
+    /// warning, or throw when strict).
     /// </summary>
     public static nint ResolveGeneric(RuntimeTypeHandle entryClass, string functionName)
     {
@@ -84,13 +85,36 @@ public static class Dispatcher
             type = Type.GetTypeFromHandle(entryClass)!;
             var arguments = GenericArguments.ToIr(type.GetGenericArguments());
             var unit = UnitOf(type.Assembly);
-            return unit.GetEntry(functionName, arguments);
+            return unit.GetEntry(functionName, arguments, "");
         }
         catch (Exception ex) when (!NumbaConfig.Strict)
         {
             // The type arguments' names only when they are shown: formatting them costs a first call.
             string shown = type is null ? functionName : functionName + " with <" + string.Join(", ", (object[])type.GetGenericArguments()) + ">";
             FallbackWarning.Report(shown, ex);
+            return Fallback;
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="ResolveGeneric"/>, for stubs (docs/abi.md) that pass their method's declaring type
+    /// (<paramref name="owner"/>), its type arguments as handles (no reflection over the entry class), and the lines
+    /// of <c>NumbaWeaver.IR.instances</c> the weaver wrote for this method (<paramref name="listedInstances"/>, empty
+    /// when the assembly calls no instantiation of it): a cached or precompiled first call of a listed instantiation
+    /// then reads no resource and parses no IR.
+    /// </summary>
+    public static nint ResolveGenericListed(RuntimeTypeHandle owner, string functionName, string listedInstances, RuntimeTypeHandle[] typeArguments)
+    {
+        if (NumbaConfig.DisableJit) return Fallback;
+        try
+        {
+            var arguments = GenericArguments.ToIr(typeArguments);
+            var unit = UnitOf(Type.GetTypeFromHandle(owner)!.Assembly);
+            return unit.GetEntry(functionName, arguments, listedInstances);
+        }
+        catch (Exception ex) when (!NumbaConfig.Strict)
+        {
+            FallbackWarning.Report(functionName + " with <" + GenericArguments.Names(typeArguments) + ">", ex);
             return Fallback;
         }
     }

@@ -50,6 +50,33 @@ public static class GenericInstances
         return text.ToString();
     }
 
+    /// <summary>
+    /// The instance of <paramref name="function"/> with <paramref name="typeArguments"/> among <paramref name="text"/>'s
+    /// lines, or null. Only that line is parsed: this runs on a generic kernel's first call (docs/cache.md).
+    /// </summary>
+    public static GenericInstance? Find(string text, string function, IrType[] typeArguments)
+    {
+        if (text.Length == 0) return null;
+        string key = function + "\t";
+        for (int i = 0; i < typeArguments.Length; i++) key += (i == 0 ? "" : ",") + typeArguments[i].ToString();
+        key += "\t";
+        int at = 0;
+        while (at < text.Length)
+        {
+            int end = InvariantText.IndexOf(text, '\n', at);
+            if (end < 0) end = text.Length;
+            if (InvariantText.HasAt(text, at, key) && end - at > key.Length)
+            {
+                string[] rest = InvariantText.Split(text.Substring(at + key.Length, end - at - key.Length), '\t');
+                if (rest.Length != 3 || !InvariantText.TryParseInt32(rest[1], out int flags))
+                    throw new FormatException("bad generic instance line for " + function);
+                return new GenericInstance(function, typeArguments) { InstanceName = rest[0], Flags = (FunctionFlags)flags, Fingerprint = rest[2] };
+            }
+            at = end + 1;
+        }
+        return null;
+    }
+
     /// <summary>Parses the resource (by hand: it is read on a generic kernel's first call, see docs/cache.md).</summary>
     public static List<GenericInstance> Parse(string text)
     {

@@ -18,7 +18,7 @@ public sealed class RuntimeReferences
         var dispatcher = findType("NumbaWeaver.Dispatch.Dispatcher");
         Resolve = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "Resolve"));
         ResolveIndexed = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveIndexed"));
-        ResolveGeneric = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveGeneric"));
+        ResolveGenericListed = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveGenericListed"));
         var thrower = findType("NumbaWeaver.Dispatch.StatusThrower");
         CreateException = module.ImportReference(thrower.Methods.Single(m => m.Name == "Create"));
 
@@ -50,8 +50,8 @@ public sealed class RuntimeReferences
     /// <summary><c>nint Dispatcher.ResolveIndexed(RuntimeTypeHandle owner, string irFunctionName, string irFingerprint, int flags)</c>.</summary>
     public MethodReference ResolveIndexed { get; }
 
-    /// <summary><c>nint Dispatcher.ResolveGeneric(RuntimeTypeHandle entryClass, string irFunctionName)</c>.</summary>
-    public MethodReference ResolveGeneric { get; }
+    /// <summary><c>nint Dispatcher.ResolveGenericListed(RuntimeTypeHandle owner, string irFunctionName, string listedInstances, RuntimeTypeHandle[] typeArguments)</c>.</summary>
+    public MethodReference ResolveGenericListed { get; }
 
     /// <summary><c>Exception StatusThrower.Create(int status)</c>.</summary>
     public MethodReference CreateException { get; }

@@ -12,6 +12,7 @@ namespace NumbaWeaver.Weaving.Stubs;
 /// The stub (docs/abi.md):
 /// <code>
 /// p = field; if (p == 0) field = p = Dispatcher.ResolveIndexed(typeof(Owner), "ir name", "ir fingerprint", flags);
+///   (generic: Dispatcher.ResolveGenericListed(typeof(Owner), "ir name", "instance lines", [typeof(T).TypeHandle...]))
 /// if (p == -1 || any array argument is null) return twin(args);      // fallback: original C#
 /// pin arrays/spans/refs; status = calli unmanaged(&amp;result, lowered args...);
 /// if (status != 0) throw StatusThrower.Create(status);
@@ -31,8 +32,10 @@ public sealed class StubWriter
 
     /// <param name="indexed">The entry's line of the woven IR index (non-generic entries): passed to the dispatcher so a
     /// cached or precompiled first call need not read the index resource.</param>
+    /// <param name="genericInstances">For a generic method: the lines of NumbaWeaver.IR.instances that list its
+    /// instantiations (empty when the assembly calls none), passed to the dispatcher for the same reason.</param>
     public void Write(MethodDefinition method, MethodDefinition twin, string irName, bool bounded = false, bool allocationScope = false,
-        IrIndexEntry? indexed = null)
+        IrIndexEntry? indexed = null, string genericInstances = "")
     {
         var ts = _module.TypeSystem;
         var owner = method.DeclaringType;
@@ -59,9 +62,20 @@ public sealed class StubWriter
         il.Emit(OpCodes.Brtrue, resolved);
         if (method.HasGenericParameters)
         {
-            il.Emit(OpCodes.Ldtoken, slot.DeclaringType); // <M>nj_entry<T...>: carries the type arguments
+            il.Emit(OpCodes.Ldtoken, owner);
             il.Emit(OpCodes.Ldstr, irName);
-            il.Emit(OpCodes.Call, _rt.ResolveGeneric);
+            il.Emit(OpCodes.Ldstr, genericInstances);
+            // The type arguments as handles (ldtoken !!T): the dispatcher maps them without reflection.
+            il.Emit(OpCodes.Ldc_I4, method.GenericParameters.Count);
+            il.Emit(OpCodes.Newarr, _rt.RuntimeTypeHandle);
+            for (int i = 0; i < method.GenericParameters.Count; i++)
+            {
+                il.Emit(OpCodes.Dup);
+                il.Emit(OpCodes.Ldc_I4, i);
+                il.Emit(OpCodes.Ldtoken, method.GenericParameters[i]);
+                il.Emit(OpCodes.Stelem_Any, _rt.RuntimeTypeHandle);
+            }
+            il.Emit(OpCodes.Call, _rt.ResolveGenericListed);
         }
         else if (indexed != null)
         {

@@ -28,6 +28,30 @@ public class GenericInstancesTests
     }
 
     [Fact]
+    public void Find_reads_the_one_line_a_stub_carries_for_its_type_arguments()
+    {
+        var f64 = new GenericInstance("K::Sum<T0>(rospan<T0>)", [IrType.F64])
+        {
+            InstanceName = "K::Sum<f64>(rospan<f64>)", Flags = FunctionFlags.Entry | FunctionFlags.Cache, Fingerprint = "ab12",
+        };
+        var i32 = new GenericInstance("K::Sum<T0>(rospan<T0>)", [IrType.I32])
+        {
+            InstanceName = "K::Sum<i32>(rospan<i32>)", Flags = FunctionFlags.Entry, Fingerprint = "cd34",
+        };
+        string lines = GenericInstances.Print([f64, i32]) + "K::Sum<T0>(rospan<T0>)\ti64\n"; // a line without fingerprint
+        var found = GenericInstances.Find(lines, f64.Function, [IrType.I32]);
+        found.ShouldNotBeNull();
+        found.InstanceName.ShouldBe(i32.InstanceName);
+        found.Flags.ShouldBe(i32.Flags);
+        found.Fingerprint.ShouldBe("cd34");
+        GenericInstances.Find(lines, f64.Function, [IrType.F64])!.Fingerprint.ShouldBe("ab12");
+        GenericInstances.Find(lines, f64.Function, [IrType.I64]).ShouldBeNull(); // listed without a fingerprint: not usable here
+        GenericInstances.Find(lines, f64.Function, [IrType.U8]).ShouldBeNull();
+        GenericInstances.Find(lines, "K::Other<T0>(T0[])", [IrType.F64]).ShouldBeNull();
+        GenericInstances.Find("", f64.Function, [IrType.F64]).ShouldBeNull();
+    }
+
+    [Fact]
     public void Recorded_fingerprints_round_trip_and_old_lines_still_parse()
     {
         var described = new GenericInstance("K::Sum<T0>(rospan<T0>)", [IrType.F64])

@@ -117,7 +117,7 @@ public class WovenFixtureTests
         body.ShouldContain(i => i.OpCode == OpCodes.Ldsfld && ((FieldReference)i.Operand).Name == field.Name);
         body.ShouldContain(i => i.OpCode == OpCodes.Stsfld && ((FieldReference)i.Operand).Name == field.Name);
         // Non-generic stubs pass their line of the woven IR index (docs/abi.md, "Resolving the entry").
-        string resolver = method.HasGenericParameters ? "ResolveGeneric" : "ResolveIndexed";
+        string resolver = method.HasGenericParameters ? "ResolveGenericListed" : "ResolveIndexed";
         var resolve = body.SingleOrDefault(i => i.OpCode == OpCodes.Call && i.Operand is MethodReference r && r.Name == resolver);
         resolve.ShouldNotBeNull();
         ((MethodReference)resolve.Operand).DeclaringType.FullName.ShouldBe("NumbaWeaver.Dispatch.Dispatcher");
@@ -149,8 +149,17 @@ public class WovenFixtureTests
             site.CallingConvention.ShouldBe(MethodCallingConvention.C);
         }
         // The stub's IR name (the ldstr after the owner's ldtoken) names a function of the resource.
-        var irName = (string)(method.HasGenericParameters ? resolve.Previous : resolve.Previous.Previous.Previous).Operand;
+        var ownerToken = body.First(i => i.OpCode == OpCodes.Ldtoken && i.Operand is TypeReference t && t.FullName == method.DeclaringType.FullName);
+        ownerToken.Next.OpCode.ShouldBe(OpCodes.Ldstr);
+        var irName = (string)ownerToken.Next.Operand;
         ParsedNames.ShouldContain(irName);
+        if (method.HasGenericParameters)
+        {
+            // Generic stubs pass the instance lines the weaver listed for this method (docs/abi.md, "Generic methods").
+            ownerToken.Next.Next.OpCode.ShouldBe(OpCodes.Ldstr);
+            var listed = GenericInstances.Parse((string)ownerToken.Next.Next.Operand);
+            listed.ShouldAllBe(instance => instance.Function == irName);
+        }
         body.ShouldContain(i => i.OpCode == OpCodes.Call && ((MethodReference)i.Operand).Name == "<" + method.Name + ">nj_original",
             "the stub falls back to the twin");
     }
