@@ -215,6 +215,14 @@ internal static unsafe partial class NativeFiles
     /// <summary>True when <paramref name="path"/> is a directory (following links).</summary>
     public static bool IsDirectory(string path) => TryStat(path, out var status) && (status.Mode & 0xF000) == 0x4000;
 
+    /// <summary>Whether <paramref name="path"/> is a folder: stat(2) where libc is available, else the framework.</summary>
+    public static bool FolderExists(string path) => Available ? IsDirectory(path) : FolderExistsByFramework(path);
+
+    // Apart, and not inlined: a method that mentions the framework's folder APIs loads their types on its first call,
+    // whichever branch it takes (docs/cache.md, "Why the first call is fast").
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static bool FolderExistsByFramework(string path) => System.IO.Directory.Exists(path);
+
     // Not Span<byte>.ToArray: its first use in a process cost 0.8 ms (measured); BlockCopy is already warm.
     private static byte[] Prefix(byte[] bytes, int count)
     {

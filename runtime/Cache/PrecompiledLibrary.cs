@@ -33,11 +33,11 @@ public sealed class PrecompiledLibrary
         ArgumentNullException.ThrowIfNull(assembly);
         if (string.IsNullOrEmpty(assembly.Location)) return null;
         string root = FolderOf(assembly.Location);
-        if (!IsDirectory(root)) return null;
+        if (!NativeFiles.FolderExists(root)) return null;
         foreach (string level in CpuIdentity.Levels)
         {
             string folder = Path.Combine(root, level);
-            if (IsDirectory(folder))
+            if (NativeFiles.FolderExists(folder))
             {
                 CacheLog.Debug($"precompiled library {folder} selected for this CPU");
                 return new PrecompiledLibrary(level, new DiskCache(folder, writable: false));
@@ -48,13 +48,6 @@ public sealed class PrecompiledLibrary
     }
 
     /// <summary>The precompiled-code folder of an assembly file.</summary>
-    private static bool IsDirectory(string path) => NativeFiles.Available ? NativeFiles.IsDirectory(path) : DirectoryExists(path);
-
-    // Not inlined into IsDirectory: a method that mentions the framework's file-system types loads them on its first
-    // call, whichever branch it takes (docs/cache.md, "Why the first call is fast").
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static bool DirectoryExists(string path) => Directory.Exists(path);
-
     public static string FolderOf(string assemblyPath)
     {
         // Split by hand: Path.GetFileNameWithoutExtension's vectorised search costs a first call 1.4 ms of type loading.

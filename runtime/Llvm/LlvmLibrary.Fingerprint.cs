@@ -61,7 +61,7 @@ public static partial class LlvmLibrary
         string? overridePath = Environment.GetEnvironmentVariable(PathVariable);
         if (!string.IsNullOrEmpty(overridePath))
         {
-            if (!IsDirectory(overridePath)) candidates.Add(overridePath);
+            if (!NativeFiles.FolderExists(overridePath)) candidates.Add(overridePath);
             else
                 foreach (string name in DefaultNames()) candidates.Add(Path.Combine(overridePath, Path.GetFileName(name)));
             return candidates;
@@ -89,9 +89,4 @@ public static partial class LlvmLibrary
         candidates.AddRange(FolderCandidates());
         return candidates;
     }
-
-    private static bool IsDirectory(string path) => NativeFiles.Available ? NativeFiles.IsDirectory(path) : DirectoryExists(path);
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static bool DirectoryExists(string path) => Directory.Exists(path);
 }
