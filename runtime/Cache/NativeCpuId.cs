@@ -28,11 +28,22 @@ internal static unsafe class NativeCpuId
     private const int XgetbvOffset = 32;
 
     private static nint code; // the sealed page, mapped on first use (a race maps twice and keeps one: harmless)
+    private static int state;  // 0: not tried yet, 1: mapped, -1: unavailable
 
-    /// <summary>Where this reader works: the code is x86-64 System V and the page comes from mmap.</summary>
-    public static bool Available => OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture == Architecture.X64;
+    /// <summary>
+    /// Whether this reader works here: Linux x86-64 (the code is System V x86-64, the page comes from mmap) and the
+    /// process may map executable memory. Where it may not, callers ask .NET's intrinsics instead.
+    /// </summary>
+    public static bool Available
+    {
+        get
+        {
+            if (state == 0) state = TryMap() ? 1 : -1;
+            return state > 0;
+        }
+    }
 
-    /// <summary>EAX, EBX, ECX, EDX of CPUID leaf <paramref name="leaf"/>, subleaf <paramref name="subleaf"/>.</summary>
+    /// <summary>EAX, EBX, ECX, EDX of CPUID leaf <paramref name="leaf"/>, subleaf <paramref name="subleaf"/> (only when <see cref="Available"/>).</summary>
     public static void Query(int leaf, int subleaf, out int eax, out int ebx, out int ecx, out int edx)
     {
         int* words = stackalloc int[4];
@@ -51,14 +62,32 @@ internal static unsafe class NativeCpuId
         return ((delegate* unmanaged<ulong>)(Code() + XgetbvOffset))();
     }
 
-    private static nint Code()
+    private static nint Code() => Available ? code : throw new PlatformNotSupportedException("NativeCpuId needs Linux x86-64 and executable memory");
+
+    private static bool TryMap()
     {
-        if (code != 0) return code;
-        if (!Available) throw new PlatformNotSupportedException("NativeCpuId runs on Linux x86-64 only");
-        nint page = ExecutableMemory.Allocate(XgetbvOffset + XgetbvCode.Length);
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64) return false;
+        nint page;
+        try
+        {
+            page = ExecutableMemory.Allocate(XgetbvOffset + XgetbvCode.Length);
+        }
+        catch (OutOfMemoryException)
+        {
+            return false;
+        }
         for (int i = 0; i < CpuIdCode.Length; i++) ((byte*)page)[i] = CpuIdCode[i];
         for (int i = 0; i < XgetbvCode.Length; i++) ((byte*)page)[XgetbvOffset + i] = XgetbvCode[i];
-        ExecutableMemory.SealExecutable(page, XgetbvOffset + XgetbvCode.Length);
-        return code = page;
+        try
+        {
+            ExecutableMemory.SealExecutable(page, XgetbvOffset + XgetbvCode.Length); // refused where policies forbid exec mappings
+        }
+        catch (InvalidOperationException)
+        {
+            ExecutableMemory.Free(page, XgetbvOffset + XgetbvCode.Length);
+            return false;
+        }
+        code = page;
+        return true;
     }
 }
