@@ -148,7 +148,7 @@ internal sealed partial class FunctionLowering
         block = LLVM.AppendBasicBlockInContext(_m.Context, _fn, "throw.CopyTooShort");
         var saved = LLVM.GetInsertBlock(_b);
         LLVM.PositionBuilderAtEnd(_b, block);
-        Call(RuntimeHook(RuntimeSymbols.CopyTooShort, _t.Void, [], cold: true));
+        Call(RuntimeHook(RuntimeSymbols.CopyTooShort, _t.Void, HandleList<LLVMTypeRef>.None, cold: true), HandleList<LLVMValueRef>.None);
         ExitWithStatus(ConstI32((int)Status.Raised));
         LLVM.PositionBuilderAtEnd(_b, saved);
         _copyTooShortBlocks[landing] = block;

@@ -12,7 +12,7 @@ internal sealed partial class FunctionLowering
     /// Appends a stack value as the ABI passes a parameter of type <paramref name="type"/> (docs/abi.md):
     /// arrays and spans as data pointer and lengths, references as pointers, scalars in their memory width.
     /// </summary>
-    private void AppendAbiArgument(List<LLVMValueRef> args, StackValue value, IrType type)
+    private void AppendAbiArgument(HandleList<LLVMValueRef> args, StackValue value, IrType type)
     {
         if (type.IsArrayLike)
         {
@@ -40,7 +40,7 @@ internal sealed partial class FunctionLowering
         var ret = callee.ReturnType;
         // Void callees still get a (never written) slot: the ABI always passes a result pointer.
         var resultSlot = LLVM.BuildAlloca(_entry, ret.Kind == TypeKind.Void ? _t.I8 : ret.IsArrayLike ? ArrayResultType(ret) : _t.Memory(ret), "call.result");
-        var args = new List<LLVMValueRef> { resultSlot };
+        var args = HandleList<LLVMValueRef>.Of(resultSlot);
         for (int i = 0; i < values.Length; i++) AppendAbiArgument(args, values[i], callee.Parameters[i].Type);
         var status = Call(target, args.ToArray());
         PropagateStatus(status);

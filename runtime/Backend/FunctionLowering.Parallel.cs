@@ -35,8 +35,8 @@ internal sealed partial class FunctionLowering
         var start = Pop().Value;
 
         // Lowered argument values and their LLVM types, in the chunk function's parameter order.
-        var values = new List<LLVMValueRef>();
-        var types = new TypeList();
+        var values = new HandleList<LLVMValueRef>();
+        var types = new HandleList<LLVMTypeRef>();
         for (int i = 0; i < captured.Length; i++)
         {
             var p = capturedParams[i].Type;
@@ -118,7 +118,7 @@ internal sealed partial class FunctionLowering
     /// loop seed (<paramref name="randomSlot"/> &gt;= 0) the chunk runs with the thread's generator seeded from
     /// (loop seed, lo), and the thread's own state is put back afterwards (docs/language.md, "Random numbers").
     /// </summary>
-    private Callee ChunkTrampoline(IrFunction chunk, TypeList types, int reductions, int randomSlot)
+    private Callee ChunkTrampoline(IrFunction chunk, HandleList<LLVMTypeRef> types, int reductions, int randomSlot)
     {
         var target = _m.Function(chunk.Name);
         var fnType = LLVM.FunctionType(_t.I32, new[] { _t.Ptr, _t.I64, _t.I64, _t.Ptr });
@@ -130,7 +130,7 @@ internal sealed partial class FunctionLowering
             LLVM.PositionBuilderAtEnd(b, LLVM.AppendBasicBlockInContext(_m.Context, fn, "entry"));
             var ctx = LLVM.GetParam(fn, 0);
             var slot = LLVM.GetParam(fn, 3);
-            var args = new List<LLVMValueRef> { LLVM.BuildAlloca(b, _t.I8, "result"), LLVM.GetParam(fn, 1), LLVM.GetParam(fn, 2) };
+            var args = HandleList<LLVMValueRef>.Of(LLVM.BuildAlloca(b, _t.I8, "result"), LLVM.GetParam(fn, 1), LLVM.GetParam(fn, 2));
             for (int j = 0; j < types.Count; j++) args.Add(LLVM.BuildLoad2(b, types[j], CtxSlot(b, ctx, j), ""));
             for (int r = 0; r < reductions; r++) args.Add(LLVM.BuildInBoundsGEP2(b, _t.I64, slot, new[] { ConstI64(r) }));
             if (randomSlot < 0)
@@ -139,7 +139,7 @@ internal sealed partial class FunctionLowering
                 return new Callee(fn, fnType);
             }
             var stateFn = RandomCodegen.StateFunction(_m);
-            var random = new RandomCodegen(_m, b, fn, LLVM.BuildCall2(b, stateFn.Type, stateFn.Function, System.Array.Empty<LLVMValueRef>(), "random.state"));
+            var random = new RandomCodegen(_m, b, fn, LLVM.BuildCall2(b, stateFn.Type, stateFn.Function, HandleList<LLVMValueRef>.None, "random.state"));
             var saved = random.Save();
             random.Seed(LLVM.BuildLoad2(b, _t.I64, CtxSlot(b, ctx, randomSlot), "loop.seed"), LLVM.GetParam(fn, 1));
             var status = LLVM.BuildCall2(b, target.Type, target.Function, args.ToArray(), "");
@@ -167,7 +167,7 @@ internal sealed partial class FunctionLowering
             LLVM.PositionBuilderAtEnd(b, LLVM.AppendBasicBlockInContext(_m.Context, fn, "entry"));
             var ctx = LLVM.GetParam(fn, 0);
             var slot = LLVM.GetParam(fn, 1);
-            var args = new List<LLVMValueRef> { LLVM.BuildAlloca(b, _t.I8, "result") };
+            var args = HandleList<LLVMValueRef>.Of(LLVM.BuildAlloca(b, _t.I8, "result"));
             for (int r = 0; r < reductions; r++) args.Add(LLVM.BuildLoad2(b, _t.Ptr, CtxSlot(b, ctx, firstRef + r), ""));
             for (int r = 0; r < reductions; r++)
             {

@@ -20,7 +20,7 @@ internal sealed partial class FunctionLowering
         if (_randomState.IsNull)
         {
             var fn = RandomCodegen.StateFunction(_m);
-            _randomState = LLVM.BuildCall2(_entry, fn.Type, fn.Function, System.Array.Empty<LLVMValueRef>(), "random.state");
+            _randomState = LLVM.BuildCall2(_entry, fn.Type, fn.Function, HandleList<LLVMValueRef>.None, "random.state");
         }
         return _randomState;
     }

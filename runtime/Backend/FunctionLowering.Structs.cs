@@ -74,7 +74,7 @@ internal sealed partial class FunctionLowering
         LLVM.SetAlignment(temp, TypeLowering.Alignment(type));
         Store(LLVM.ConstNull(structType), temp, TypeLowering.Alignment(type));
         var resultSlot = LLVM.BuildAlloca(_entry, _t.I8, "ctor.result");
-        var args = new System.Collections.Generic.List<LLVMValueRef> { resultSlot, temp };
+        var args = HandleList<LLVMValueRef>.Of(resultSlot, temp);
         for (int i = 0; i < values.Length; i++) AppendAbiArgument(args, values[i], ctor.Parameters[i + 1].Type);
         PropagateStatus(Call(_m.Function(ctor.Name), args.ToArray()));
         Push(type, Load(structType, temp, TypeLowering.Alignment(type)));

@@ -19,7 +19,7 @@ internal sealed partial class FunctionLowering
 
     private Variable NewVariable(IrType type, string name)
     {
-        if (!type.IsArrayLike) return new Variable(type, LLVM.BuildAlloca(_entry, _t.Memory(type), name), []);
+        if (!type.IsArrayLike) return new Variable(type, LLVM.BuildAlloca(_entry, _t.Memory(type), name), HandleList<LLVMValueRef>.None);
         var lengths = new LLVMValueRef[type.Rank];
         for (int d = 0; d < lengths.Length; d++) lengths[d] = LLVM.BuildAlloca(_entry, _t.I64, name + ".len" + InvariantText.Decimal(d)); // (no interpolated int: culture start-up)
         return new Variable(type, LLVM.BuildAlloca(_entry, _t.Ptr, name + ".data"), lengths);

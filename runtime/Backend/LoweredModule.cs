@@ -40,7 +40,10 @@ internal sealed class LoweredModule
     /// <summary>An LLVM intrinsic such as <c>llvm.sqrt</c>, overloaded on <paramref name="overloads"/>.</summary>
     public Callee Intrinsic(string name, params LLVMTypeRef[] overloads)
     {
-        var key = name + "|" + string.Join(",", Array.ConvertAll(overloads, t => t.Handle.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        // In a loop with our own hex: ConvertAll over our handle struct would be jitted, and formatting a number with a
+        // culture can load ICU (docs/cache.md).
+        var key = name + "|";
+        foreach (var t in overloads) key += InvariantText.Hex((ulong)t.Handle, 16) + ",";
         if (_intrinsics.TryGetValue(key, out var c)) return c;
         uint id = LLVM.LookupIntrinsicID(name);
         if (id == 0) throw new InvalidOperationException($"this LLVM has no intrinsic {name}");
@@ -58,8 +61,7 @@ internal sealed class LoweredModule
     public Callee Libm(string name, LLVMTypeRef type, int arity)
     {
         if (_libm.TryGetValue(name, out var c)) return c;
-        var ps = new LLVMTypeRef[arity];
-        Array.Fill(ps, type);
+        var ps = HandleList<LLVMTypeRef>.Repeat(type, arity);
         var fnType = LLVM.FunctionType(type, ps);
         var fn = LLVM.AddFunction(Module, name, fnType);
         AddEnumAttribute(fn, LLVM.AttributeFunctionIndex, "memory", 0); // memory(none)

@@ -59,7 +59,7 @@ public static class ModuleLowering
     private static Callee Declare(LoweredModule m, IrFunction f, bool isEntry)
     {
         var t = m.Types;
-        var ps = new TypeList();
+        var ps = new HandleList<LLVMTypeRef>();
         ps.Add(t.Ptr);
         foreach (var p in f.Parameters) t.AppendParameters(p.Type, ps);
         var fnType = LLVM.FunctionType(t.I32, ps.ToArray());

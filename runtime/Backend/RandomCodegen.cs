@@ -17,7 +17,7 @@ internal sealed class RandomCodegen(LoweredModule m, LLVMBuilderRef b, LLVMValue
     /// <summary>The runtime function returning the calling thread's state (runtime/Randomness/RandomStreams.cs).</summary>
     public static Callee StateFunction(LoweredModule m)
     {
-        var type = LLVM.FunctionType(m.Types.Ptr, System.Array.Empty<LLVMTypeRef>());
+        var type = LLVM.FunctionType(m.Types.Ptr, HandleList<LLVMTypeRef>.None);
         var fn = LLVM.GetNamedFunction(m.Module, RuntimeSymbols.RandomState);
         if (fn.IsNull)
         {

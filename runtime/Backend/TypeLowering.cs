@@ -55,7 +55,7 @@ internal sealed partial class TypeLowering
     public LLVMTypeRef Stack(IrType t) => t.IsByRef ? Ptr : Memory(t.StackType);
 
     /// <summary>The LLVM parameters an IR parameter lowers to (docs/abi.md).</summary>
-    public void AppendParameters(IrType t, TypeList into)
+    public void AppendParameters(IrType t, HandleList<LLVMTypeRef> into)
     {
         if (t.IsArrayLike)
         {

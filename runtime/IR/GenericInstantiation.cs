@@ -37,22 +37,26 @@ public static class GenericInstantiation
         }
 
         var result = new IrModule();
-        var pending = new Queue<(IrFunction Generic, IrType[] Arguments, string Name)>();
+        // A list of a class worked through by index, not a Queue of tuples: a queue of a value tuple has no
+        // precompiled code and was jitted on every first compile.
+        var pending = new List<PendingInstance>();
         var requested = new HashSet<string>(StringComparer.Ordinal);
         string Request(IrFunction function, IrType[] arguments)
         {
             string name = InstanceName(function, arguments);
-            if (requested.Add(name)) pending.Enqueue((function, arguments, name));
+            if (requested.Add(name)) pending.Add(new PendingInstance(function, arguments, name));
             return name;
         }
         instanceName = Request(root, typeArguments.ToArray());
-        while (pending.Count > 0)
+        for (int next = 0; next < pending.Count; next++)
         {
-            var (generic, arguments, name) = pending.Dequeue();
-            result.Add(Instantiate(module, generic, arguments, name, Request));
+            var instance = pending[next];
+            result.Add(Instantiate(module, instance.Generic, instance.Arguments, instance.Name, Request));
         }
         return result;
     }
+
+    private sealed record PendingInstance(IrFunction Generic, IrType[] Arguments, string Name);
 
     /// <summary>True when the function's call closure has a generic function or a GenericMath instruction.</summary>
     public static bool NeedsInstantiation(IrModule module, IrFunction root)
