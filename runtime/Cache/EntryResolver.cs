@@ -18,7 +18,7 @@ namespace NumbaWeaver.Cache;
 internal static class EntryResolver
 {
 
-    public static nint Resolve(AssemblyUnit unit, string functionName, IrType[] typeArguments, string listedInstances) =>
+    public static nint Resolve(AssemblyUnit unit, string functionName, IrType[] typeArguments, string? listedInstances) =>
         Resolve(unit, Describe(unit, functionName, typeArguments, listedInstances));
 
     /// <summary>As above, for a non-generic entry whose index line the stub carried (no index resource read).</summary>
@@ -72,7 +72,7 @@ internal static class EntryResolver
     /// parsed until a compile needs the module; a generic instance is closed first (<see cref="GenericInstantiation"/>),
     /// and its fingerprint covers the instantiated IR, whose names hold the type arguments.
     /// </summary>
-    private static ResolvedEntry Describe(AssemblyUnit unit, string functionName, IrType[] typeArguments, string listedInstances)
+    private static ResolvedEntry Describe(AssemblyUnit unit, string functionName, IrType[] typeArguments, string? listedInstances)
     {
         if (typeArguments.Length == 0 && unit.Index is { } index && index.TryGet(functionName, out var indexed))
             return FromIndex(unit, indexed);
@@ -83,10 +83,10 @@ internal static class EntryResolver
             var function = module.Find(functionName) ?? throw new InvalidOperationException($"no IR function '{functionName}'");
             return new ResolvedEntry(functionName, function.Flags, IrIndex.Fingerprint(module, function), () => Close(module, functionName, typeArguments));
         }
-        // A generic instance the weaver listed with its fingerprint, in the stub or else in the instances resource: found
-        // without parsing or closing the IR.
-        if ((GenericInstances.Find(listedInstances, functionName, typeArguments) ?? unit.Instance(functionName, typeArguments))
-            is { InstanceName: { } listedName, Fingerprint: { } listedFingerprint } listed)
+        // A generic instance the weaver listed with its fingerprint: found without parsing or closing the IR. A stub that
+        // carries its lines carries all the resource holds for its function, so only older stubs (null) read the resource.
+        var found = listedInstances is null ? unit.Instance(functionName, typeArguments) : GenericInstances.Find(listedInstances, functionName, typeArguments);
+        if (found is { InstanceName: { } listedName, Fingerprint: { } listedFingerprint } listed)
             return new ResolvedEntry(listedName, listed.Flags, listedFingerprint, () => Close(unit.Module, functionName, typeArguments));
         var closed = GenericInstantiation.Close(unit.Module, functionName, typeArguments, out string instance);
         var root = closed.Find(instance)!;

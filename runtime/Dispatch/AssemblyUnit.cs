@@ -96,7 +96,7 @@ internal sealed class AssemblyUnit
 
     public static AssemblyUnit Load(Assembly assembly) => new(assembly);
 
-    public nint GetEntry(string functionName) => GetEntry(functionName, Array.Empty<IrType>(), "");
+    public nint GetEntry(string functionName) => GetEntry(functionName, Array.Empty<IrType>(), null);
 
     /// <summary>The entry of a non-generic function whose index line (<paramref name="indexed"/>) its stub carried.</summary>
     public nint GetEntry(IrIndexEntry indexed) => ResolveOnce(indexed.Name, () => EntryResolver.Resolve(this, indexed));
@@ -107,8 +107,9 @@ internal sealed class AssemblyUnit
     /// </summary>
     /// <param name="functionName">The IR function's name (the generic one for an instance).</param>
     /// <param name="typeArguments">The instance's type arguments; none for an ordinary function.</param>
-    /// <param name="listedInstances">The weaver's instance lines for this generic function, carried by its stub (or empty).</param>
-    public nint GetEntry(string functionName, IrType[] typeArguments, string listedInstances = "")
+    /// <param name="listedInstances">The weaver's instance lines for this generic function, carried by its stub (empty when
+    /// it lists none); null for stubs woven before they carried them, whose lines are read from the resource.</param>
+    public nint GetEntry(string functionName, IrType[] typeArguments, string? listedInstances)
     {
         string key = functionName;
         if (typeArguments.Length > 0)

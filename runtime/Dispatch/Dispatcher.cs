@@ -85,7 +85,7 @@ public static class Dispatcher
             type = Type.GetTypeFromHandle(entryClass)!;
             var arguments = GenericArguments.ToIr(type.GetGenericArguments());
             var unit = UnitOf(type.Assembly);
-            return unit.GetEntry(functionName, arguments, "");
+            return unit.GetEntry(functionName, arguments, null);
         }
         catch (Exception ex) when (!NumbaConfig.Strict)
         {

@@ -29,9 +29,10 @@ public sealed class GenericInstance(string function, IrType[] typeArguments)
 
     public static string KeyOf(string function, IrType[] typeArguments)
     {
-        var text = new StringBuilder(function).Append('\t');
-        for (int i = 0; i < typeArguments.Length; i++) text.Append(i == 0 ? "" : ",").Append(typeArguments[i].ToString());
-        return text.ToString();
+        // Concatenated, not a StringBuilder: Find builds this key on a generic kernel's first call.
+        string key = function + "\t";
+        for (int i = 0; i < typeArguments.Length; i++) key += (i == 0 ? "" : ",") + typeArguments[i].ToString();
+        return key;
     }
 
     public override string ToString() =>
@@ -57,9 +58,7 @@ public static class GenericInstances
     public static GenericInstance? Find(string text, string function, IrType[] typeArguments)
     {
         if (text.Length == 0) return null;
-        string key = function + "\t";
-        for (int i = 0; i < typeArguments.Length; i++) key += (i == 0 ? "" : ",") + typeArguments[i].ToString();
-        key += "\t";
+        string key = GenericInstance.KeyOf(function, typeArguments) + "\t";
         int at = 0;
         while (at < text.Length)
         {
