@@ -96,10 +96,9 @@ public static class ObjectLoader
         // Arrays and reference-type collections only: value-type generic instantiations would be jitted on the
         // first load of a process, which is the latency this loader exists to avoid.
         private readonly long[] _sectionOffsets;
-        // An array searched by name, not a Dictionary: an object calls a handful of C functions, and the first lookup
+        // A list searched by name, not a Dictionary: an object calls a handful of C functions, and the first lookup
         // through a Dictionary instantiation of ours costs a process's first relocation 0.07 ms (measured).
-        private StubSlot[] _stubs = [];
-        private int _stubCount;
+        private readonly List<StubSlot> _stubs = new();
 
         private Layout(int sectionCount)
         {
@@ -136,8 +135,7 @@ public static class ObjectLoader
             foreach (var symbol in symbols)
             {
                 if (symbol.SectionIndex != ElfObject.SymbolUndefined || symbol.Name.Length == 0 || layout.FindStub(symbol.Name) is not null) continue;
-                if (layout._stubCount == layout._stubs.Length) Array.Resize(ref layout._stubs, Math.Max(4, 2 * layout._stubCount));
-                layout._stubs[layout._stubCount++] = new StubSlot(symbol.Name, at);
+                layout._stubs.Add(new StubSlot(symbol.Name, at));
                 at += StubSize;
             }
             layout.ReadOnlySize = at;
@@ -173,9 +171,8 @@ public static class ObjectLoader
 
         public unsafe void WriteStubs(nint baseAddress)
         {
-            for (int i = 0; i < _stubCount; i++)
+            foreach (var slot in _stubs)
             {
-                var slot = _stubs[i];
                 byte* at = (byte*)(baseAddress + slot.Offset);
                 // jmp *2(%rip): the 8-byte slot after two bytes of padding doubles as the GOT entry.
                 at[0] = 0xff;
@@ -200,8 +197,8 @@ public static class ObjectLoader
 
         private StubSlot? FindStub(string name)
         {
-            for (int i = 0; i < _stubCount; i++)
-                if (string.Equals(_stubs[i].Name, name)) return _stubs[i];
+            foreach (var slot in _stubs)
+                if (string.Equals(slot.Name, name)) return slot;
             return null;
         }
 
