@@ -147,7 +147,7 @@ internal sealed class AssemblyUnit
     private static IrModule ReadModule(Assembly assembly)
     {
         Interlocked.Increment(ref Statistics.IrModulesParsed);
-        return IrParser.ParseModule(ReadResource(assembly, IrModule.ResourceName) ?? throw NotWoven(assembly));
+        return IrParser.ReadModule(ReadResource(assembly, IrModule.ResourceName) ?? throw NotWoven(assembly));
     }
 
     private static InvalidOperationException NotWoven(Assembly assembly) =>

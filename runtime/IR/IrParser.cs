@@ -12,35 +12,78 @@ public static class IrParser
     // the IR is parsed on a process's first compile, whose latency docs/cache.md measures.
     private static readonly Dictionary<string, object> Opcodes = IrNames.OpcodeTable();
 
+    /// <summary>Parses every function of <paramref name="text"/> (a whole module, checked).</summary>
     public static IrModule ParseModule(string text)
     {
-        var lines = InvariantText.Split(text, '\n');
-        int n = 0;
-        var module = new IrModule();
-        string header = lines.Length > 0 ? lines[0].Trim() : "";
-        if (header != "nwir " + IrModule.FormatVersion)
-            throw new FormatException($"IR format '{header}' is not 'nwir {IrModule.FormatVersion}': rebuild with the matching NumbaWeaver.Fody version");
-        n = 1;
-        while (n < lines.Length)
-        {
-            var line = lines[n].Trim();
-            if (line.Length == 0) { n++; continue; }
-            if (!InvariantText.StartsWith(line, "func ")) throw Error(n, "expected 'func'");
-            module.Add(ParseFunction(lines, ref n));
-        }
+        var module = ReadModule(text);
+        _ = module.Functions;
         return module;
     }
 
+    /// <summary>
+    /// Reads a module's function headers only; each function is parsed when <see cref="IrModule.Find"/> first asks for
+    /// it, so a compile parses its call closure rather than the whole assembly's IR (the runtime's way in).
+    /// </summary>
+    public static IrModule ReadModule(string text)
+    {
+        int lineEnd = LineEnd(text, 0);
+        string header = text.Substring(0, lineEnd).Trim();
+        if (header != "nwir " + IrModule.FormatVersion)
+            throw new FormatException($"IR format '{header}' is not 'nwir {IrModule.FormatVersion}': rebuild with the matching NumbaWeaver.Fody version");
+        var functions = new UnparsedFunctions(text);
+        bool inFunction = false;
+        for (int start = lineEnd + 1, line = 1; start < text.Length; start = lineEnd + 1, line++)
+        {
+            lineEnd = LineEnd(text, start);
+            int first = start;
+            while (first < lineEnd && char.IsWhiteSpace(text[first])) first++;
+            if (InvariantText.HasAt(text, first, "func "))
+            {
+                var head = new Cursor(text.Substring(first, lineEnd - first), line);
+                head.Word("func");
+                string name = head.QuotedString();
+                if (!functions.TryAdd(name, start, line)) throw Error(line, $"function '{name}' is defined twice");
+                inFunction = true;
+            }
+            else if (!inFunction && first < lineEnd)
+            {
+                throw Error(line, "expected 'func'");
+            }
+        }
+        return new IrModule(functions);
+    }
+
+    /// <summary>One function printed alone (tests, tools).</summary>
     public static IrFunction ParseFunction(string text)
     {
         var lines = InvariantText.Split(text, '\n');
         int n = 0;
-        return ParseFunction(lines, ref n);
+        return ParseFunction(lines, ref n, 0);
     }
 
-    private static IrFunction ParseFunction(string[] lines, ref int n)
+    /// <summary>
+    /// The function whose text is <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>), its header
+    /// on line <paramref name="firstLine"/> (errors name lines of the whole text); only blank lines may follow its 'end'.
+    /// </summary>
+    internal static IrFunction ParseFunctionAt(string text, int start, int end, int firstLine)
     {
-        var head = new Cursor(lines[n], n);
+        var lines = InvariantText.Split(text.Substring(start, end - start), '\n');
+        int n = 0;
+        var function = ParseFunction(lines, ref n, firstLine);
+        for (; n < lines.Length; n++)
+            if (lines[n].Trim().Length != 0) throw Error(firstLine + n, "expected 'func'");
+        return function;
+    }
+
+    private static int LineEnd(string text, int start)
+    {
+        int end = InvariantText.IndexOf(text, '\n', start);
+        return end < 0 ? text.Length : end;
+    }
+
+    private static IrFunction ParseFunction(string[] lines, ref int n, int lineBase)
+    {
+        var head = new Cursor(lines[n], lineBase + n);
         head.Word("func");
         string name = head.QuotedString();
         head.Word("->");
@@ -49,12 +92,12 @@ public static class IrParser
         if (!head.AtEnd)
         {
             foreach (var flag in InvariantText.Split(head.Token(), ','))
-                f.Flags |= IrNames.TryParseFlag(flag, out var parsed) ? parsed : throw Error(n, $"unknown function flag '{flag}'");
+                f.Flags |= IrNames.TryParseFlag(flag, out var parsed) ? parsed : throw Error(lineBase + n, $"unknown function flag '{flag}'");
         }
         n++;
         for (; n < lines.Length; n++)
         {
-            var c = new Cursor(lines[n], n);
+            var c = new Cursor(lines[n], lineBase + n);
             if (c.AtEnd) continue;
             var word = c.Token();
             switch (word)
@@ -75,14 +118,14 @@ public static class IrParser
                     f.Locals.Add(new IrVariable(c.TokenAfterType(out var lt), lt));
                     break;
                 default:
-                    if (!InvariantText.EndsWith(word, ':')) throw Error(n, $"unexpected '{word}'");
+                    if (!InvariantText.EndsWith(word, ':')) throw Error(lineBase + n, $"unexpected '{word}'");
                     int index = InvariantText.ParseInt32(word.Substring(0, word.Length - 1));
-                    if (index != f.Body.Count) throw Error(n, $"instruction {index} out of order");
-                    f.Body.Add(ParseInstruction(c, n));
+                    if (index != f.Body.Count) throw Error(lineBase + n, $"instruction {index} out of order");
+                    f.Body.Add(ParseInstruction(c, lineBase + n));
                     break;
             }
         }
-        throw Error(n, "missing 'end'");
+        throw Error(lineBase + n, "missing 'end'");
     }
 
     private static Instruction ParseInstruction(Cursor c, int n)
