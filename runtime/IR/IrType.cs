@@ -169,13 +169,15 @@ public sealed partial class IrType : IEquatable<IrType>
     // ToLowerInvariant cost a first call milliseconds of reflection and globalization start-up (8 ms measured).
     private static readonly string[] ScalarNames = ["void", "bool", "i8", "u8", "i16", "u16", "char", "i32", "u32", "i64", "u64", "f32", "f64"];
 
-    private static readonly Dictionary<string, IrType> ScalarsByName = NameScalars(Void, Bool, I8, U8, I16, U16, Char, I32, U32, I64, U64, F32, F64);
+    // By kind, as ScalarNames. Searched in a loop, not a Dictionary: building one in the static constructor cost a
+    // generic kernel's first cached call 0.1 ms (IrType's first use there), and parsing is the compile path's.
+    private static readonly IrType[] Scalars = [Void, Bool, I8, U8, I16, U16, Char, I32, U32, I64, U64, F32, F64];
 
-    private static Dictionary<string, IrType> NameScalars(params IrType[] scalars)
+    private static IrType? ScalarNamed(string text)
     {
-        var byName = new Dictionary<string, IrType>();
-        foreach (var scalar in scalars) byName.Add(ScalarNames[(int)scalar.Kind], scalar);
-        return byName;
+        for (int kind = 0; kind < ScalarNames.Length; kind++)
+            if (string.Equals(text, ScalarNames[kind], StringComparison.Ordinal)) return Scalars[kind];
+        return null;
     }
 
     public override string ToString() => Kind switch
@@ -193,7 +195,7 @@ public sealed partial class IrType : IEquatable<IrType>
     public static IrType Parse(string text)
     {
         text = text.Trim();
-        if (ScalarsByName.TryGetValue(text, out var scalar)) return scalar;
+        if (ScalarNamed(text) is { } scalar) return scalar;
         if (InvariantText.EndsWith(text, '}')) return ParseStruct(text);
         // Not int.TryParse with a culture: CultureInfo loads ICU (milliseconds) on the first compile.
         if (text.Length > 1 && text[0] == 'T' && AllDigits(text, 1) && InvariantText.TryParseInt32(text, 1, text.Length - 1, out int parameter))
