@@ -31,11 +31,13 @@ public static class GenericMath
         Function,
     }
 
-    private static readonly Dictionary<string, Shape> Shapes = Build();
+    // Boxed shapes: a Dictionary over an enum value has no precompiled code, and its ten methods were jitted on the
+    // first compile of a generic kernel (reference-type values share CoreLib's precompiled code).
+    private static readonly Dictionary<string, object> Shapes = Build();
 
-    private static Dictionary<string, Shape> Build()
+    private static Dictionary<string, object> Build()
     {
-        var d = new Dictionary<string, Shape>(StringComparer.Ordinal);
+        var d = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var n in new[]
                  {
                      "op_Addition", "op_Subtraction", "op_Multiply", "op_Division", "op_Modulus", "op_BitwiseAnd",
@@ -63,7 +65,7 @@ public static class GenericMath
     }
 
     /// <summary>The shape of <paramref name="operation"/>; names not in the operator tables are library functions.</summary>
-    public static Shape ShapeOf(string operation) => Shapes.TryGetValue(operation, out var s) ? s : Shape.Function;
+    public static Shape ShapeOf(string operation) => Shapes.TryGetValue(operation, out var s) ? (Shape)s : Shape.Function;
 
     /// <summary>
     /// The stack type the operation pushes: a bool (i32) for comparisons and Sign, else <paramref name="type"/>'s stack
