@@ -59,6 +59,7 @@ public sealed class HostTarget : IDisposable
             return;
         }
 
+        LlvmOptions.Apply(); // before any pass pipeline or target machine reads them
         // LLVM's own registry tolerates repeated initialisation, so a benign race here is harmless.
         switch (RuntimeInformation.ProcessArchitecture)
         {

@@ -8,9 +8,10 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMLoadLibraryPermanently", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial int LoadLibraryPermanently(string filename);
 
-    // The framework's marshaller here: Utf8Text handles single strings, not arrays of them (and no first call uses this).
-    [LibraryImport(Lib, EntryPoint = "LLVMParseCommandLineOptions", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial void ParseCommandLineOptions(int argc, string[] argv, string overview);
+    // Raw pointers: LlvmOptions passes NUL-terminated ASCII it pinned itself (the framework's string-array marshaller
+    // would be jitted on a process's first compile). LLVM exits the process on an unknown option.
+    [LibraryImport(Lib, EntryPoint = "LLVMParseCommandLineOptions")]
+    public static partial void ParseCommandLineOptions(int argc, byte** argv, byte* overview);
 
     [LibraryImport(Lib, EntryPoint = "LLVMSearchForAddressOfSymbol", StringMarshalling = StringMarshalling.Custom, StringMarshallingCustomType = typeof(Utf8Text))]
     public static partial nint SearchForAddressOfSymbol(string symbolName);

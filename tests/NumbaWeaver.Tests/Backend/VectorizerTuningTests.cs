@@ -1,0 +1,56 @@
+// LLVM options the runtime sets (runtime/Llvm/LlvmOptions.cs): what they are for is checked on the kernel that needed them.
+using System;
+using System.IO;
+using System.Text.RegularExpressions;
+using Kernels.Fixture;
+using NumbaWeaver.IR;
+using Shouldly;
+using Xunit;
+using static NumbaWeaver.Tests.Backend.BackendHarness;
+
+namespace NumbaWeaver.Tests.Backend;
+
+public class VectorizerTuningTests
+{
+    private const string RayScanName = "Kernels.Fixture.Vectorization::RayScan(u8[,],f64,f64,f64[],f64[],f64,f64[])";
+
+    /// <summary>A 60x80 map: walls around it, a shelf row and a few blocks (deterministic).</summary>
+    private static byte[,] Map()
+    {
+        var grid = new byte[60, 80];
+        for (int x = 0; x < 80; x++) grid[0, x] = grid[59, x] = 1;
+        for (int y = 0; y < 60; y++) grid[y, 0] = grid[y, 79] = 1;
+        for (int x = 15; x < 65; x++) grid[20, x] = 1;
+        for (int k = 0; k < 12; k++) grid[5 + (k * 17) % 50, 5 + (k * 29) % 70] = 1;
+        return grid;
+    }
+
+    [Fact]
+    public void The_ray_caster_matches_csharp_bit_for_bit()
+    {
+        const int beams = 90;
+        var dirX = new double[beams];
+        var dirY = new double[beams];
+        for (int b = 0; b < beams; b++)
+        {
+            dirX[b] = Math.Cos(2 * Math.PI * b / beams);
+            dirY[b] = Math.Sin(2 * Math.PI * b / beams);
+        }
+        dirX[0] = 0; // axis-aligned beams: the infinite delta branch
+        dirY[beams / 4] = 0;
+        foreach (var (x, y, maxRange) in new[] { (40.25, 30.25, 200.0), (10.5, 45.75, 25.0), (79.9, 59.9, 100.0), (-3.0, 10.0, 50.0) })
+            NumbaWeaver.Tests.Differential.Differential.Check(typeof(Vectorization), nameof(Vectorization.RayScan), Map(), x, y, dirX, dirY, maxRange, new double[beams]);
+    }
+
+    [Fact]
+    public void The_ray_casters_cell_coordinates_stay_in_scalar_registers()
+    {
+        // The woven fixture's own IR, optimized as the runtime does (O3 for the host, LlvmOptions applied).
+        using var stream = typeof(Vectorization).Assembly.GetManifestResourceStream(IrModule.ResourceName)!;
+        using var reader = new StreamReader(stream);
+        var function = IrParser.ReadModule(reader.ReadToEnd()).Find(RayScanName).ShouldNotBeNull();
+        string optimized = LowerToText(RayScanName, [IrPrinter.Print(function)], optimise: true);
+        optimized.ShouldContain("define "); // the kernel was lowered
+        Regex.IsMatch(optimized, @"= phi <\d+ x i32>").ShouldBeFalse("a vector phi of i32 lanes: the SLP vectorizer packed cx and cy into one register\n" + optimized);
+    }
+}
