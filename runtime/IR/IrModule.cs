@@ -7,7 +7,7 @@ namespace NumbaWeaver.IR;
 /// <summary>
 /// The functions of one assembly, keyed by name. Serialized by <see cref="IrPrinter"/>, read by <see cref="IrParser"/>.
 /// A module read from text keeps each function's text until <see cref="Find"/> first asks for it, so a compile parses
-/// its entry's call closure, not the whole assembly's IR (docs/cache.md, "Where the rest goes").
+/// its entry's call closure, not the whole assembly's IR (docs/cache.md, "Only the call closure is parsed").
 /// </summary>
 public sealed class IrModule
 {
