@@ -7,12 +7,12 @@ using System.Linq;
 using Mono.Cecil;
 using Shouldly;
 using Xunit;
+using NumbaWeaver.Tests.Weaver;
 using Diagnostic = weaver::NumbaWeaver.Weaving.Diagnostics.Diagnostic;
 using IrModule = weaver::NumbaWeaver.IR.IrModule;
 using IrParser = weaver::NumbaWeaver.IR.IrParser;
 using IrPrinter = weaver::NumbaWeaver.IR.IrPrinter;
 using IrVerifier = weaver::NumbaWeaver.IR.IrVerifier;
-using ModuleTranslator = weaver::NumbaWeaver.Weaving.Frontend.ModuleTranslator;
 using Opcode = weaver::NumbaWeaver.IR.Opcode;
 
 namespace NumbaWeaver.Tests.Language;
@@ -66,15 +66,10 @@ public static class FinallySamples
 
 public class FinallyFrontendTests
 {
-    private static readonly Lazy<ModuleDefinition> Module = new(() =>
-        ModuleDefinition.ReadModule(typeof(FinallySamples).Assembly.Location, new ReaderParameters { ReadSymbols = true }));
+    private static readonly Lazy<ModuleDefinition> Module = FrontendHarness.ReadTestAssembly();
 
-    private static (IrModule Module, List<Diagnostic> Diagnostics) Translate(string name)
-    {
-        var method = Module.Value.GetType(typeof(FinallySamples).FullName).Methods.Single(m => m.Name == name);
-        var diagnostics = new List<Diagnostic>();
-        return (new ModuleTranslator(Module.Value).Translate(new[] { method }, diagnostics), diagnostics);
-    }
+    private static (IrModule Module, List<Diagnostic> Diagnostics) Translate(string name) =>
+        FrontendHarness.Translate(Module.Value, typeof(FinallySamples), name);
 
     [Fact]
     public void A_finally_block_becomes_a_protected_region_with_a_route_switch()

@@ -8,10 +8,10 @@ using System.Runtime.CompilerServices;
 using Mono.Cecil;
 using Shouldly;
 using Xunit;
+using NumbaWeaver.Tests.Weaver;
 using Diagnostic = weaver::NumbaWeaver.Weaving.Diagnostics.Diagnostic;
 using IrModule = weaver::NumbaWeaver.IR.IrModule;
 using IrVerifier = weaver::NumbaWeaver.IR.IrVerifier;
-using ModuleTranslator = weaver::NumbaWeaver.Weaving.Frontend.ModuleTranslator;
 using Opcode = weaver::NumbaWeaver.IR.Opcode;
 using ThrowDescriptor = weaver::NumbaWeaver.IR.ThrowDescriptor;
 
@@ -52,15 +52,10 @@ public sealed class CustomException : Exception;
 
 public class LanguageFrontendTests
 {
-    private static readonly Lazy<ModuleDefinition> Module = new(() =>
-        ModuleDefinition.ReadModule(typeof(LanguageSamples).Assembly.Location, new ReaderParameters { ReadSymbols = true }));
+    private static readonly Lazy<ModuleDefinition> Module = FrontendHarness.ReadTestAssembly();
 
-    private static (IrModule Module, List<Diagnostic> Diagnostics) Translate(string name)
-    {
-        var method = Module.Value.GetType(typeof(LanguageSamples).FullName).Methods.Single(m => m.Name == name);
-        var diagnostics = new List<Diagnostic>();
-        return (new ModuleTranslator(Module.Value).Translate(new[] { method }, diagnostics), diagnostics);
-    }
+    private static (IrModule Module, List<Diagnostic> Diagnostics) Translate(string name) =>
+        FrontendHarness.Translate(Module.Value, typeof(LanguageSamples), name);
 
     private static int MarkerLine(string marker) =>
         Array.FindIndex(System.IO.File.ReadAllLines(LanguageSamples.SourcePath()), l => l.EndsWith("// MARK " + marker, StringComparison.Ordinal)) + 1;

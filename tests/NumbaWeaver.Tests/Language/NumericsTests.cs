@@ -10,9 +10,8 @@ using Kernels.Fixture;
 using Mono.Cecil;
 using Shouldly;
 using Xunit;
+using NumbaWeaver.Tests.Weaver;
 using D = NumbaWeaver.Tests.Differential.Differential;
-using Diagnostic = weaver::NumbaWeaver.Weaving.Diagnostics.Diagnostic;
-using ModuleTranslator = weaver::NumbaWeaver.Weaving.Frontend.ModuleTranslator;
 
 namespace NumbaWeaver.Tests.Language;
 
@@ -162,10 +161,7 @@ public class NumericsTests
     [InlineData(nameof(UnsupportedNumericsSamples.VectorReflect), "Vector3.Reflect")]
     public void Members_without_a_bit_identical_lowering_are_NJ0101_at_their_line(string method, string member)
     {
-        var module = ModuleDefinition.ReadModule(typeof(NumericsTests).Assembly.Location, new ReaderParameters { ReadSymbols = true });
-        var root = module.GetType(typeof(UnsupportedNumericsSamples).FullName).Methods.Single(m => m.Name == method);
-        var diagnostics = new List<Diagnostic>();
-        var ir = new ModuleTranslator(module).Translate(new[] { root }, diagnostics);
+        var (ir, diagnostics) = FrontendHarness.Translate(FrontendHarness.ReadTestAssembly().Value, typeof(UnsupportedNumericsSamples), method);
         ir.Functions.ShouldNotContain(f => f.Name.Contains(method));
         var d = diagnostics.Single();
         d.Code.ShouldBe("NJ0101", d.Message);

@@ -10,10 +10,9 @@ using Kernels.Fixture;
 using Mono.Cecil;
 using Shouldly;
 using Xunit;
+using NumbaWeaver.Tests.Weaver;
 using D = NumbaWeaver.Tests.Differential.Differential;
-using Diagnostic = weaver::NumbaWeaver.Weaving.Diagnostics.Diagnostic;
 using IrType = NumbaWeaver.IR.IrType;
-using ModuleTranslator = weaver::NumbaWeaver.Weaving.Frontend.ModuleTranslator;
 using TypeMapper = weaver::NumbaWeaver.Weaving.Frontend.TypeMapper;
 
 namespace NumbaWeaver.Tests.Language;
@@ -325,10 +324,7 @@ public class StructTests
     [InlineData(nameof(UnsupportedStructSamples.TupleParameter), "tuple type")]
     public void Unsupported_struct_shapes_are_NJ0003_at_their_line(string method, string reason)
     {
-        var module = ModuleDefinition.ReadModule(typeof(StructTests).Assembly.Location, new ReaderParameters { ReadSymbols = true });
-        var root = module.GetType(typeof(UnsupportedStructSamples).FullName).Methods.Single(m => m.Name == method);
-        var diagnostics = new List<Diagnostic>();
-        var ir = new ModuleTranslator(module).Translate(new[] { root }, diagnostics);
+        var (ir, diagnostics) = FrontendHarness.Translate(FrontendHarness.ReadTestAssembly().Value, typeof(UnsupportedStructSamples), method);
         ir.Functions.ShouldBeEmpty();
         var d = diagnostics.First(x => x.Message.Contains(reason));
         d.Code.ShouldBe("NJ0003", string.Join("\n", diagnostics));

@@ -4,6 +4,7 @@ extern alias weaver;
 using System.Linq;
 using Shouldly;
 using Xunit;
+using NumbaWeaver.Tests.Weaver;
 using RuntimeIr = NumbaWeaver.IR;
 
 namespace NumbaWeaver.Tests.Parallel;
@@ -14,10 +15,7 @@ public class ParallelDiagnosticsTests
     public void ReportListsTheClassifiedVariables()
     {
         // Translate with the weaver, then read the module back with the runtime's own IR types, as the runtime does.
-        var method = Mono.Cecil.ModuleDefinition.ReadModule(typeof(ParallelSamples).Assembly.Location, new Mono.Cecil.ReaderParameters { ReadSymbols = true })
-            .GetType(typeof(ParallelSamples).FullName).Methods.Single(m => m.Name == nameof(ParallelSamples.Reductions));
-        var diagnostics = new System.Collections.Generic.List<weaver::NumbaWeaver.Weaving.Diagnostics.Diagnostic>();
-        var woven = new weaver::NumbaWeaver.Weaving.Frontend.ModuleTranslator(method.Module).Translate(new[] { method }, diagnostics);
+        var (woven, _) = FrontendHarness.Translate(FrontendHarness.ReadTestAssembly().Value, typeof(ParallelSamples), nameof(ParallelSamples.Reductions));
         var module = RuntimeIr.IrParser.ParseModule(weaver::NumbaWeaver.IR.IrPrinter.Print(woven));
         string report = NumbaWeaver.Parallel.ParallelDiagnostics.Describe(module, module.Functions[0]);
         report.ShouldContain("read-only (passed by value): a, b");

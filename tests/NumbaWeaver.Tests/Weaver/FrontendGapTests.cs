@@ -11,7 +11,6 @@ using Diagnostic = weaver::NumbaWeaver.Weaving.Diagnostics.Diagnostic;
 using IrModule = weaver::NumbaWeaver.IR.IrModule;
 using IrPrinter = weaver::NumbaWeaver.IR.IrPrinter;
 using IrVerifier = weaver::NumbaWeaver.IR.IrVerifier;
-using ModuleTranslator = weaver::NumbaWeaver.Weaving.Frontend.ModuleTranslator;
 
 namespace NumbaWeaver.Tests.Weaver;
 
@@ -43,15 +42,10 @@ public static class FrontendGapSamples
 
 public class FrontendGapTests
 {
-    private static readonly Lazy<ModuleDefinition> Module = new(() =>
-        ModuleDefinition.ReadModule(typeof(FrontendGapSamples).Assembly.Location, new ReaderParameters { ReadSymbols = true }));
+    private static readonly Lazy<ModuleDefinition> Module = FrontendHarness.ReadTestAssembly();
 
-    private static (IrModule Module, List<Diagnostic> Diagnostics) Translate(string name)
-    {
-        var method = Module.Value.GetType(typeof(FrontendGapSamples).FullName).Methods.Single(m => m.Name == name);
-        var diagnostics = new List<Diagnostic>();
-        return (new ModuleTranslator(Module.Value).Translate(new[] { method }, diagnostics), diagnostics);
-    }
+    private static (IrModule Module, List<Diagnostic> Diagnostics) Translate(string name) =>
+        FrontendHarness.Translate(Module.Value, typeof(FrontendGapSamples), name);
 
     [Fact]
     public void Double_and_float_classification_become_intrinsics()

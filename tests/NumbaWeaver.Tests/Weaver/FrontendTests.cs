@@ -27,20 +27,14 @@ public class FrontendTests
 {
     private const string SamplesType = "NumbaWeaver.Tests.Weaver.FrontendSamples";
 
-    private static readonly Lazy<ModuleDefinition> Module = new(() =>
-        ModuleDefinition.ReadModule(typeof(FrontendSamples).Assembly.Location, new ReaderParameters { ReadSymbols = true }));
+    private static readonly Lazy<ModuleDefinition> Module = FrontendHarness.ReadTestAssembly();
 
     private static readonly Lazy<string[]> SourceLines = new(() => File.ReadAllLines(FrontendSamples.SourcePath));
 
-    private static MethodDefinition Method(Type type, string name) =>
-        Module.Value.GetType(type.FullName!.Replace('+', '/')).Methods.Single(m => m.Name == name);
+    private static MethodDefinition Method(Type type, string name) => FrontendHarness.Method(Module.Value, type, name);
 
-    private static (IrModule Module, List<Diagnostic> Diagnostics) Translate(Type type, params string[] roots)
-    {
-        var diagnostics = new List<Diagnostic>();
-        var module = new ModuleTranslator(Module.Value).Translate(roots.Select(r => Method(type, r)), diagnostics);
-        return (module, diagnostics);
-    }
+    private static (IrModule Module, List<Diagnostic> Diagnostics) Translate(Type type, params string[] roots) =>
+        FrontendHarness.Translate(Module.Value, type, roots);
 
     /// <summary>Translates a supported sample, asserting no diagnostics and a verified function.</summary>
     private static IrFunction Supported(string name, out IrModule module)
