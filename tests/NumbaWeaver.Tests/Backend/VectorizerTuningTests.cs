@@ -1,6 +1,7 @@
 // LLVM options the runtime sets (runtime/Llvm/LlvmOptions.cs): what they are for is checked on the kernel that needed them.
 using System;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using Kernels.Fixture;
 using NumbaWeaver.IR;
@@ -42,15 +43,41 @@ public class VectorizerTuningTests
             NumbaWeaver.Tests.Differential.Differential.Check(typeof(Vectorization), nameof(Vectorization.RayScan), Map(), x, y, dirX, dirY, maxRange, new double[beams]);
     }
 
+    /// <summary>The woven fixture's own IR for <paramref name="name"/>, optimized as the runtime does (O3 for the host, LlvmOptions applied).</summary>
+    private static string Optimized(string name)
+    {
+        using var stream = typeof(Vectorization).Assembly.GetManifestResourceStream(IrModule.ResourceName)!;
+        using var reader = new StreamReader(stream);
+        var module = IrParser.ReadModule(reader.ReadToEnd());
+        var function = module.Find(name).ShouldNotBeNull();
+        return LowerToText(name, module.CallClosure(function).ConvertAll(IrPrinter.Print).ToArray(), optimise: true);
+    }
+
     [Fact]
     public void The_ray_casters_cell_coordinates_stay_in_scalar_registers()
     {
-        // The woven fixture's own IR, optimized as the runtime does (O3 for the host, LlvmOptions applied).
-        using var stream = typeof(Vectorization).Assembly.GetManifestResourceStream(IrModule.ResourceName)!;
-        using var reader = new StreamReader(stream);
-        var function = IrParser.ReadModule(reader.ReadToEnd()).Find(RayScanName).ShouldNotBeNull();
-        string optimized = LowerToText(RayScanName, [IrPrinter.Print(function)], optimise: true);
+        string optimized = Optimized(RayScanName);
         optimized.ShouldContain("define "); // the kernel was lowered
         Regex.IsMatch(optimized, @"= phi <\d+ x i32>").ShouldBeFalse("a vector phi of i32 lanes: the SLP vectorizer packed cx and cy into one register\n" + optimized);
+    }
+
+    [Fact]
+    public void A_unit_step_prange_chunk_of_a_fastmath_reduction_is_vectorised()
+    {
+        var a = new double[1003];
+        var b = new double[1003];
+        for (int i = 0; i < a.Length; i++)
+        {
+            a[i] = Math.Sin(i);
+            b[i] = Math.Cos(0.5 * i);
+        }
+        NumbaWeaver.Tests.Differential.Differential.CheckApprox(typeof(Vectorization), nameof(Vectorization.PrangeDot), 1e-12, a, b);
+
+        using var stream = typeof(Vectorization).Assembly.GetManifestResourceStream(IrModule.ResourceName)!;
+        using var reader = new StreamReader(stream);
+        var module = IrParser.ReadModule(reader.ReadToEnd());
+        string chunk = module.Functions.Single(f => f.Name.StartsWith("Kernels.Fixture.Vectorization::PrangeDot", StringComparison.Ordinal)
+                                                   && f.Name.Contains("$prange", StringComparison.Ordinal) && !f.Name.EndsWith("$combine", StringComparison.Ordinal)).Name;
+        Regex.IsMatch(Optimized(chunk), @"fadd [a-z ]*<\d+ x double>").ShouldBeTrue("the chunk's loop has no vector additions");
     }
 }

@@ -293,42 +293,62 @@ internal sealed partial class MethodTranslator
             c.Add(identity);
             Add(Opcode.StLoc, value: LocalOf(v));
         }
-        Add(Opcode.LdArg, value: 0);
-        Add(Opcode.StLoc, value: k);
-        var toCond = Add(Opcode.Br);
-        int bodyAt = c.Count;
-        // counter = start + k * step
-        Add(Opcode.LdLoc, value: site.Start);
-        Add(Opcode.LdLoc, value: k);
+        // A unit step (every Numba.Prange(n)) gets a loop of its own, whose counter is start + k: a consecutive index
+        // LLVM's vectorizer can use. start + k * step, with the step known only at run time, is not one, and neither
+        // version of a Prange dot product was vectorised before (README, "Prange dot FastMath"). Both loops run the
+        // same body on the same counters, in the same order.
         Add(Opcode.LdLoc, value: site.Step);
-        Add(Opcode.Mul, IrType.I64);
-        Add(Opcode.Add, IrType.I64);
-        Add(Opcode.StLoc, value: site.Counter);
-        int copyAt = c.Count;
-        int increment = copyAt + (site.CondStart - site.BodyStart);
-        for (int i = site.BodyStart; i < site.CondStart; i++)
-        {
-            var copy = Clone(body[i]);
-            if (VariableOf(copy) is { } key && key.Item1)
-            {
-                var v = vars.First(x => x.IsArg && x.Index == key.Item2);
-                if (v.Role == VariableRole.Captured) copy.Int = argIndex[key];
-                else copy.Op = copy.Op switch { Opcode.LdArg => Opcode.LdLoc, Opcode.StArg => Opcode.StLoc, _ => Opcode.LdLocA };
-                if (v.Role != VariableRole.Captured) copy.Int = LocalOf(v);
-            }
-            for (int t = 0; t < copy.Targets.Count; t++)
-                copy.Targets[t] = copy.Targets[t] == site.CondStart ? increment : copyAt + (copy.Targets[t] - site.BodyStart);
-            c.Add(copy);
-        }
-        Add(Opcode.LdLoc, value: k);
         Add(Opcode.Const, IrType.I64, 1);
-        Add(Opcode.Add, IrType.I64);
-        Add(Opcode.StLoc, value: k);
-        toCond.Targets.Add(c.Count);
-        Add(Opcode.LdLoc, value: k);
-        Add(Opcode.LdArg, value: 1);
-        Add(Opcode.Clt, IrType.I64);
-        Add(Opcode.BrTrue, IrType.I32).Targets.Add(bodyAt);
+        Add(Opcode.Ceq, IrType.I64);
+        var generalStep = Add(Opcode.BrFalse, IrType.I32);
+        EmitLoop(unitStep: true);
+        var done = Add(Opcode.Br);
+        generalStep.Targets.Add(c.Count);
+        EmitLoop(unitStep: false);
+        done.Targets.Add(c.Count);
+
+        // for (k = lo; k < hi; k++) { counter = start + k * step; body }, the body copied with its branches remapped.
+        void EmitLoop(bool unitStep)
+        {
+            Add(Opcode.LdArg, value: 0);
+            Add(Opcode.StLoc, value: k);
+            var toCond = Add(Opcode.Br);
+            int bodyAt = c.Count;
+            Add(Opcode.LdLoc, value: site.Start);
+            Add(Opcode.LdLoc, value: k);
+            if (!unitStep)
+            {
+                Add(Opcode.LdLoc, value: site.Step);
+                Add(Opcode.Mul, IrType.I64);
+            }
+            Add(Opcode.Add, IrType.I64);
+            Add(Opcode.StLoc, value: site.Counter);
+            int copyAt = c.Count;
+            int increment = copyAt + (site.CondStart - site.BodyStart);
+            for (int i = site.BodyStart; i < site.CondStart; i++)
+            {
+                var copy = Clone(body[i]);
+                if (VariableOf(copy) is { } key && key.Item1)
+                {
+                    var v = vars.First(x => x.IsArg && x.Index == key.Item2);
+                    if (v.Role == VariableRole.Captured) copy.Int = argIndex[key];
+                    else copy.Op = copy.Op switch { Opcode.LdArg => Opcode.LdLoc, Opcode.StArg => Opcode.StLoc, _ => Opcode.LdLocA };
+                    if (v.Role != VariableRole.Captured) copy.Int = LocalOf(v);
+                }
+                for (int t = 0; t < copy.Targets.Count; t++)
+                    copy.Targets[t] = copy.Targets[t] == site.CondStart ? increment : copyAt + (copy.Targets[t] - site.BodyStart);
+                c.Add(copy);
+            }
+            Add(Opcode.LdLoc, value: k);
+            Add(Opcode.Const, IrType.I64, 1);
+            Add(Opcode.Add, IrType.I64);
+            Add(Opcode.StLoc, value: k);
+            toCond.Targets.Add(c.Count);
+            Add(Opcode.LdLoc, value: k);
+            Add(Opcode.LdArg, value: 1);
+            Add(Opcode.Clt, IrType.I64);
+            Add(Opcode.BrTrue, IrType.I32).Targets.Add(bodyAt);
+        }
         foreach (var v in reductions)
         {
             Add(Opcode.LdArg, value: argIndex[(v.IsArg, v.Index)]);
