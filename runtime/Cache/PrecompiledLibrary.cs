@@ -31,8 +31,10 @@ public sealed class PrecompiledLibrary
     public static PrecompiledLibrary? For(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
-        if (string.IsNullOrEmpty(assembly.Location)) return null;
-        string root = FolderOf(assembly.Location);
+        // Read once: each Location call asks the runtime again and builds a new string, on a first call's path.
+        string location = assembly.Location;
+        if (string.IsNullOrEmpty(location)) return null;
+        string root = FolderOf(location);
         if (!NativeFiles.FolderExists(root)) return null;
         foreach (string level in CpuIdentity.Levels)
         {
