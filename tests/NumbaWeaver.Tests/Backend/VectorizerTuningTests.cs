@@ -43,12 +43,18 @@ public class VectorizerTuningTests
             NumbaWeaver.Tests.Differential.Differential.Check(typeof(Vectorization), nameof(Vectorization.RayScan), Map(), x, y, dirX, dirY, maxRange, new double[beams]);
     }
 
-    /// <summary>The woven fixture's own IR for <paramref name="name"/>, optimized as the runtime does (O3 for the host, LlvmOptions applied).</summary>
-    private static string Optimized(string name)
+    /// <summary>The woven fixture's own IR module (its embedded resource).</summary>
+    private static IrModule FixtureIr()
     {
         using var stream = typeof(Vectorization).Assembly.GetManifestResourceStream(IrModule.ResourceName)!;
         using var reader = new StreamReader(stream);
-        var module = IrParser.ReadModule(reader.ReadToEnd());
+        return IrParser.ReadModule(reader.ReadToEnd());
+    }
+
+    /// <summary>The fixture's IR for <paramref name="name"/>, optimized as the runtime does (O3 for the host, LlvmOptions applied).</summary>
+    private static string Optimized(string name)
+    {
+        var module = FixtureIr();
         var function = module.Find(name).ShouldNotBeNull();
         return LowerToText(name, module.CallClosure(function).ConvertAll(IrPrinter.Print).ToArray(), optimise: true);
     }
@@ -73,10 +79,7 @@ public class VectorizerTuningTests
         }
         NumbaWeaver.Tests.Differential.Differential.CheckApprox(typeof(Vectorization), nameof(Vectorization.PrangeDot), 1e-12, a, b);
 
-        using var stream = typeof(Vectorization).Assembly.GetManifestResourceStream(IrModule.ResourceName)!;
-        using var reader = new StreamReader(stream);
-        var module = IrParser.ReadModule(reader.ReadToEnd());
-        string chunk = module.Functions.Single(f => f.Name.StartsWith("Kernels.Fixture.Vectorization::PrangeDot", StringComparison.Ordinal)
+        string chunk = FixtureIr().Functions.Single(f => f.Name.StartsWith("Kernels.Fixture.Vectorization::PrangeDot", StringComparison.Ordinal)
                                                    && f.Name.Contains("$prange", StringComparison.Ordinal) && !f.Name.EndsWith("$combine", StringComparison.Ordinal)).Name;
         Regex.IsMatch(Optimized(chunk), @"fadd [a-z ]*<\d+ x double>").ShouldBeTrue("the chunk's loop has no vector additions");
     }
