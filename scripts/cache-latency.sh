@@ -4,7 +4,8 @@
 # by crossgen too), and the original C# (NUMBA_DISABLE_JIT=1) for reference.
 # Prints the median of N runs (default 5) per scenario, with a generic kernel's first instantiation (called after the
 # others), then the same for Numba's @njit(cache=True) on the same kernels (benchmarks/reference/numba/first_call.py;
-# python3-numba is installed with apt-get when missing).
+# python3-numba is installed with apt-get when missing), then the floor: what .NET itself charges the same kinds of
+# first call with no NumbaWeaver involved (benchmarks/FirstCallFloor), built as usual and published with ReadyToRun.
 # Usage: scripts/cache-latency.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,10 +17,15 @@ dotnet build-server shutdown >/dev/null 2>&1 || true
 dll="$project/bin/Release/net10.0/Cached.dll"
 cache="$(mktemp -d)"
 published="$(mktemp -d)"
-trap 'rm -rf "$cache" "$published"' EXIT
+floor_published="$(mktemp -d)"
+trap 'rm -rf "$cache" "$published" "$floor_published"' EXIT
 # The same app published with ReadyToRun: crossgen compiles the woven stubs, so no kernel's first call waits for the JIT.
 dotnet publish "$project/Cached.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
   -o "$published" -v quiet -nologo >/dev/null
+floor=benchmarks/FirstCallFloor
+dotnet build "$floor/FirstCallFloor.csproj" -c Release -v quiet -nologo >/dev/null
+dotnet publish "$floor/FirstCallFloor.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$floor_published" -v quiet -nologo >/dev/null
 dotnet build-server shutdown >/dev/null 2>&1 || true
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -59,3 +65,21 @@ rm -rf "${cache:?}"/*
 export NUMBA_PROGRAM="/usr/bin/python3 benchmarks/reference/numba/first_call.py"
 measure "numba cold"
 measure "numba cached"
+
+# The floor: plain C# and plain P/Invoke first calls (benchmarks/FirstCallFloor/Program.cs says what each one is).
+measure_floor() { # name, program
+  local name="$1" program="$2" out
+  local managed=() native=() library=() generic=()
+  for _ in $(seq "$runs"); do
+    out="$($program)"
+    managed+=("$(awk '/^floor-managed-first-call-ms/ { print $2 }' <<<"$out")")
+    native+=("$(awk '/^floor-first-native-call-ms/ { print $2 }' <<<"$out")")
+    library+=("$(awk '/^floor-new-library-first-call-ms/ { print $2 }' <<<"$out")")
+    generic+=("$(awk '/^floor-generic-math-first-call-ms/ { print $2 }' <<<"$out")")
+  done
+  printf '%-13s plain C# method %6s ms   first native call %6s ms   first call into a new library %6s ms   generic-math method %6s ms   (median of %s)\n' "$name" \
+    "$(printf '%s\n' "${managed[@]}" | median)" "$(printf '%s\n' "${native[@]}" | median)" \
+    "$(printf '%s\n' "${library[@]}" | median)" "$(printf '%s\n' "${generic[@]}" | median)" "$runs"
+}
+measure_floor "floor" "dotnet $floor/bin/Release/net10.0/FirstCallFloor.dll"
+measure_floor "floor R2R" "dotnet $floor_published/FirstCallFloor.dll"
