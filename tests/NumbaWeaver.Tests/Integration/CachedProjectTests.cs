@@ -18,16 +18,32 @@ public sealed class CachedProjectBuild
         var (code, output) = DotnetCli.Run($"build -c {DotnetCli.Configuration} -v minimal -p:BuildProjectReferences=false", ProjectDir);
         code.ShouldBe(0, output);
         Dll = Path.Combine(ProjectDir, "bin", DotnetCli.Configuration, "net10.0", "Cached.dll");
+        _calleeChangedDll = new Lazy<string>(BuildCalleeChanged);
     }
+
+    private readonly Lazy<string> _calleeChangedDll;
 
     public string ProjectDir { get; }
     public string Dll { get; }
 
+    /// <summary>The same program built with one callee edited in another file (CalleeChanged/), built on first use.</summary>
+    public string CalleeChangedDll => _calleeChangedDll.Value;
+
+    private string BuildCalleeChanged()
+    {
+        string projectDir = Path.Combine(ProjectDir, "CalleeChanged");
+        var (code, output) = DotnetCli.Run($"build -c {DotnetCli.Configuration} -v minimal -p:BuildProjectReferences=false", projectDir);
+        code.ShouldBe(0, output);
+        return Path.Combine(projectDir, "bin", DotnetCli.Configuration, "net10.0", "Cached.dll");
+    }
+
     public static string NewCacheDir() => Path.Combine(Path.GetTempPath(), "nw-cached-it-" + Guid.NewGuid().ToString("N"));
 
-    public Dictionary<string, string> Run(IDictionary<string, string?> environment)
+    public Dictionary<string, string> Run(IDictionary<string, string?> environment) => Run(Dll, environment);
+
+    public Dictionary<string, string> Run(string dll, IDictionary<string, string?> environment)
     {
-        var (code, output) = DotnetCli.Run($"\"{Dll}\"", ProjectDir, environment);
+        var (code, output) = DotnetCli.Run($"\"{dll}\"", ProjectDir, environment);
         code.ShouldBe(0, output);
         return Parse(output);
     }
@@ -99,6 +115,29 @@ public class CachedProjectTests : IClassFixture<CachedProjectBuild>
             result["total-double"].ShouldBe(original["total-double"]);
             result["total-int"].ShouldBe(original["total-int"]);
         }
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public void Changing_a_callee_in_another_file_recompiles_its_caller_and_nothing_else()
+    {
+        // Two builds of one program (one assembly identity, so one cache folder) that differ in Helpers.cs only,
+        // which Relax calls and no other kernel does (numba/numba#1833 is the bug this guards against).
+        string dir = CachedProjectBuild.NewCacheDir();
+        var before = _build.Run(CacheOnly(dir));
+        before["cache-misses"].ShouldBe(Entries);
+        var changed = _build.Run(_build.CalleeChangedDll, CacheOnly(dir));
+        changed["cache-misses"].ShouldBe("1"); // Relax: its key covers its callees' IR
+        changed["cache-hits"].ShouldBe((EntryCount - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var changedOriginal = _build.Run(_build.CalleeChangedDll, new Dictionary<string, string?> { ["NUMBA_DISABLE_JIT"] = "1" });
+        changed["relax"].ShouldBe(changedOriginal["relax"]);
+        changed["relax"].ShouldNotBe(before["relax"]); // the edit changes the result, so a stale entry would show
+        changed["dot"].ShouldBe(before["dot"]);
+        // The first build's entries are all still there and valid: both builds now run from the cache.
+        var again = _build.Run(CacheOnly(dir));
+        again["cache-hits"].ShouldBe(Entries);
+        again["relax"].ShouldBe(before["relax"]);
+        _build.Run(_build.CalleeChangedDll, CacheOnly(dir))["cache-hits"].ShouldBe(Entries);
         Directory.Delete(dir, recursive: true);
     }
 
