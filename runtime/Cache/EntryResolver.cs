@@ -81,11 +81,15 @@ internal static class EntryResolver
             // Not indexed (woven before the index existed): the same fingerprint the weaver would have written.
             var module = unit.Module;
             var function = module.Find(functionName) ?? throw new InvalidOperationException($"no IR function '{functionName}'");
+            if (function.Has(FunctionFlags.CallsOtherAssemblies)) return Linked(unit, functionName, typeArguments);
             return new ResolvedEntry(functionName, function.Flags, IrIndex.Fingerprint(module, function), () => Close(module, functionName, typeArguments));
         }
         // A generic instance the weaver listed with its fingerprint: found without parsing or closing the IR. A stub that
         // carries its lines carries all the resource holds for its function, so only older stubs (null) read the resource.
         var found = listedInstances is null ? unit.Instance(functionName, typeArguments) : GenericInstances.Find(listedInstances, functionName, typeArguments);
+        if (found is { } listedLinked && (listedLinked.Flags & FunctionFlags.CallsOtherAssemblies) != 0
+            || found is null && unit.Module.Find(functionName) is { } generic && generic.Has(FunctionFlags.CallsOtherAssemblies))
+            return Linked(unit, functionName, typeArguments);
         if (found is { InstanceName: { } listedName, Fingerprint: { } listedFingerprint } listed)
             return new ResolvedEntry(listedName, listed.Flags, listedFingerprint, () => Close(unit.Module, functionName, typeArguments));
         var closed = GenericInstantiation.Close(unit.Module, functionName, typeArguments, out string instance);
@@ -95,7 +99,22 @@ internal static class EntryResolver
 
     /// <summary>A non-generic entry known by its index line: the module is parsed only if it must be compiled.</summary>
     private static ResolvedEntry FromIndex(AssemblyUnit unit, IrIndexEntry indexed) =>
-        new(indexed.Name, indexed.Flags, indexed.Fingerprint, () => Close(unit.Module, indexed.Name, Array.Empty<IrType>()));
+        (indexed.Flags & FunctionFlags.CallsOtherAssemblies) != 0
+            ? Linked(unit, indexed.Name, Array.Empty<IrType>())
+            : new(indexed.Name, indexed.Flags, indexed.Fingerprint, () => Close(unit.Module, indexed.Name, Array.Empty<IrType>()));
+
+    /// <summary>
+    /// An entry whose call closure calls into other assemblies (<see cref="ForeignCalls"/>): the build-time fingerprint
+    /// covers only this assembly's IR, so the closure is linked with the other assemblies' IR as loaded now and the
+    /// fingerprint computed from that. A rebuilt or replaced library thus changes the key of every caller.
+    /// </summary>
+    private static ResolvedEntry Linked(AssemblyUnit unit, string functionName, IrType[] typeArguments)
+    {
+        var linked = ForeignCalls.Link(unit.Module, functionName, ForeignModules.Of);
+        var closed = GenericInstantiation.Close(linked, functionName, typeArguments, out string instance);
+        var root = closed.Find(instance)!;
+        return new ResolvedEntry(instance, root.Flags, IrIndex.Fingerprint(closed, root), () => closed);
+    }
 
     private static IrModule Close(IrModule module, string functionName, IrType[] typeArguments) =>
         GenericInstantiation.Close(module, functionName, typeArguments, out _);

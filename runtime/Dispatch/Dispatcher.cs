@@ -25,7 +25,8 @@ public static class Dispatcher
     private static readonly object UnitsGate = new();
     private static AssemblyUnit[] _units = [];
 
-    private static AssemblyUnit UnitOf(Assembly assembly)
+    /// <summary>The unit of <paramref name="assembly"/>, created on first use (one per assembly for the process).</summary>
+    internal static AssemblyUnit UnitOf(Assembly assembly)
     {
         foreach (var unit in Volatile.Read(ref _units))
             if (ReferenceEquals(unit.Assembly, assembly)) return unit;

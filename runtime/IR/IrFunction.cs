@@ -44,6 +44,9 @@ public enum FunctionFlags
     PreferVector128 = 16384,
     PreferVector256 = 32768,
     PreferVector512 = 65536,
+    /// <summary>The function's call closure calls an [Njit] method of another assembly (<see cref="ForeignCalls"/>): its
+    /// cache key and the module it compiles from include that assembly's IR as loaded, not as it was at build time.</summary>
+    CallsOtherAssemblies = 131072,
 }
 
 /// <summary>

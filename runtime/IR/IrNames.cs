@@ -105,6 +105,7 @@ internal static class IrNames
         FunctionFlags.PreferVector128,
         FunctionFlags.PreferVector256,
         FunctionFlags.PreferVector512,
+        FunctionFlags.CallsOtherAssemblies,
     ];
 
     /// <summary>Names of <see cref="Flags"/>, in the same order.</summary>
@@ -127,6 +128,7 @@ internal static class IrNames
         nameof(FunctionFlags.PreferVector128),
         nameof(FunctionFlags.PreferVector256),
         nameof(FunctionFlags.PreferVector512),
+        nameof(FunctionFlags.CallsOtherAssemblies),
     ];
 
     /// <summary>Opcode by name, ignoring case (the printer writes lower case). Values are boxed: a dictionary over the

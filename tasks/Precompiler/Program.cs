@@ -1,4 +1,4 @@
-// Precompiler entry point: `NumbaWeaver.Precompiler <woven.dll> <cpu;cpu...>` writes <Name>.numba/<cpu>/<key>.nwc next to it.
+// Precompiler entry point: `NumbaWeaver.Precompiler <woven.dll> <cpu;cpu...> [references folder]` writes <Name>.numba/<cpu>/<key>.nwc next to it.
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -8,13 +8,15 @@ using NumbaWeaver.Compiler;
 using NumbaWeaver.IR;
 using NumbaWeaver.Precompiler;
 
-if (args.Length != 2)
+if (args.Length is not (2 or 3))
 {
-    Console.Error.WriteLine("usage: NumbaWeaver.Precompiler <woven assembly> <x86-64 levels, ';'-separated>");
+    Console.Error.WriteLine("usage: NumbaWeaver.Precompiler <woven assembly> <x86-64 levels, ';'-separated> [folder of its referenced assemblies]");
     return 2;
 }
 
 string assemblyPath = Path.GetFullPath(args[0]);
+// Where the assemblies it references are (the build's output folder); by default the assembly's own folder.
+string referencesFolder = args.Length == 3 ? Path.GetFullPath(args[2].TrimEnd('"')) : Path.GetDirectoryName(assemblyPath)!;
 string[] levels = args[1].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 foreach (string level in levels)
 {
@@ -50,14 +52,16 @@ try
             // compile from the module the runtime builds for them. The key hashes the woven IR (the index's fingerprint),
             // as the runtime's lookup does.
             if (!function.Has(FunctionFlags.Entry) || function.IsGeneric) continue;
-            var closed = GenericInstantiation.Close(module, function.Name, Array.Empty<IrType>(), out _);
-            Store(store, level, closed, function.Name, CacheKey.For(module, function, CompileSettings.Defaults, CacheKey.LevelTarget(level)));
+            var closed = GenericInstantiation.Close(SourceOf(function.Name), function.Name, Array.Empty<IrType>(), out _);
+            // A caller of other assemblies is keyed by its linked closure, as the runtime keys it (EntryResolver.Linked).
+            var keyed = function.Has(FunctionFlags.CallsOtherAssemblies) ? closed : module;
+            Store(store, level, closed, function.Name, CacheKey.For(keyed, keyed.Find(function.Name)!, CompileSettings.Defaults, CacheKey.LevelTarget(level)));
         }
         // Generic entries: the instantiations the assembly's IL calls (the weaver lists them), keyed as the runtime
         // keys a generic first call: by the instance's name and the fingerprint of the module closed over its types.
         foreach (var instance in instances)
         {
-            var closed = GenericInstantiation.Close(module, instance.Function, instance.TypeArguments, out string name);
+            var closed = GenericInstantiation.Close(SourceOf(instance.Function), instance.Function, instance.TypeArguments, out string name);
             Store(store, level, closed, name, CacheKey.For(closed, closed.Find(name)!, CompileSettings.Defaults, CacheKey.LevelTarget(level)));
         }
     }
@@ -67,6 +71,14 @@ catch (Exception e)
     Console.Error.WriteLine($"error NJ0900: NumbaWeaver could not precompile {Path.GetFileName(assemblyPath)}: {e.GetType().Name}: {e.Message}");
     return 1;
 }
+// The module to close `name` over: the assembly's own, or for a caller of other assemblies' [Njit] methods, its call
+// closure linked with their IR, read from the assemblies next to this one (the runtime links the same at run time).
+IrModule SourceOf(string name)
+{
+    if (module.Find(name) is not { } function || !function.Has(FunctionFlags.CallsOtherAssemblies)) return module;
+    return ForeignCalls.Link(module, name, other => IrResourceReader.Read(Path.Combine(referencesFolder, other + ".dll")));
+}
+
 // Compiles entry `name` of `closed` for `level` and stores it under `key`.
 void Store(DiskCache store, string level, IrModule closed, string name, string key)
 {

@@ -9,7 +9,8 @@ namespace NumbaWeaver.Weaving.Frontend;
 
 internal sealed partial class MethodTranslator
 {
-    private const string CallAdvice = "only static methods of this assembly and Math/MathF functions can be called";
+    private const string CallAdvice =
+        "only static methods of this assembly, static [Njit] methods of other assemblies built with NumbaWeaver, and Math/MathF functions can be called";
 
     private void TranslateCall(Cil.Instruction ins, MethodReference method)
     {
@@ -54,6 +55,7 @@ internal sealed partial class MethodTranslator
                 TranslateMathCall(ins, method, method.DeclaringType.Name); // int.PopCount, uint.IsPow2 ...
                 return;
         }
+        if (TryTranslateForeignCall(ins, method)) return;
         string? reason = WhyNotCallable(method);
         if (reason != null)
         {
@@ -88,7 +90,7 @@ internal sealed partial class MethodTranslator
         if (method is GenericInstanceMethod || method.HasGenericParameters || method.DeclaringType is GenericInstanceType)
             return " (a generic method)";
         if (method is not MethodDefinition definition || definition.Module != _owner.Module)
-            return " (a method of another assembly)";
+            return " (a method of another assembly that is not a static, non-generic [Njit] method of an assembly built with NumbaWeaver)";
         if (!definition.IsStatic && !IsStructMember(definition)) return " (an instance method)";
         if (!definition.HasBody) return " (a method without an IL body)";
         if (HasGenericDeclaringType(definition.DeclaringType)) return " (a method of a generic type)";

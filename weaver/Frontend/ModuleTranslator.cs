@@ -35,6 +35,7 @@ public sealed class ModuleTranslator
         var methodByName = new Dictionary<string, MethodDefinition>(StringComparer.Ordinal);
         var translated = new List<(MethodDefinition Method, IrFunction Function, bool Failed)>();
         var libraryNames = new HashSet<string>(StringComparer.Ordinal);
+        var foreignDeclarations = new Dictionary<string, IrFunction>(StringComparer.Ordinal);
 
         void Enqueue(MethodDefinition method)
         {
@@ -76,6 +77,8 @@ public sealed class ModuleTranslator
                 continue;
             }
             foreach (var callee in translator.Callees) Enqueue(callee);
+            foreach (var declaration in translator.ForeignDeclarations)
+                if (!foreignDeclarations.ContainsKey(declaration.Name)) foreignDeclarations.Add(declaration.Name, declaration);
             translated.Add((method, function, diagnostics.Count > before));
             foreach (var outlined in translator.OutlinedFunctions) translated.Add((method, outlined, diagnostics.Count > before));
             // Weaver-written System.Numerics members: one copy per module, whichever method needs them first.
@@ -87,6 +90,7 @@ public sealed class ModuleTranslator
         // broken callee is reported once (by its own diagnostics) and not again at each call.
         var signatures = new IrModule();
         foreach (var t in translated) signatures.Add(t.Function);
+        foreach (var declaration in foreignDeclarations.Values) signatures.Add(declaration);
         var result = new IrModule();
         foreach (var t in translated)
         {
@@ -109,7 +113,26 @@ public sealed class ModuleTranslator
             }
             result.Add(t.Function);
         }
+        MarkCallersOfOtherAssemblies(result);
         return result;
+    }
+
+    /// <summary>
+    /// Flags every function whose call closure calls into another assembly (<see cref="ForeignCalls"/>): the stub and
+    /// the index pass an entry's flags to the runtime, which then links the other assemblies' IR before it computes
+    /// the entry's key or compiles it.
+    /// </summary>
+    private static void MarkCallersOfOtherAssemblies(IrModule module)
+    {
+        foreach (var function in module.Functions)
+        {
+            foreach (var reached in module.CallClosure(function))
+            {
+                if (!ForeignCalls.Calls(reached)) continue;
+                function.Flags |= FunctionFlags.CallsOtherAssemblies;
+                break;
+            }
+        }
     }
 
     private static Diagnostic NameClash(MethodDefinition method) =>

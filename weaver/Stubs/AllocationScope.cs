@@ -15,6 +15,8 @@ public static class AllocationScope
         var entry = module.Find(entryName);
         if (entry == null) return false;
         if (entry.ReturnType.Kind == TypeKind.Array) return true;
+        // Code of another assembly is linked at run time and may allocate: such an entry keeps the scope.
+        if (entry.Has(FunctionFlags.CallsOtherAssemblies)) return true;
         foreach (var f in module.CallClosure(entry))
             foreach (var ins in f.Body)
                 if (ins.Op is Opcode.NewArr or Opcode.StackAlloc) return true;

@@ -23,6 +23,10 @@ public static class FrontendSamples
         return s;
     }
 
+    /// <summary>Calls an [Njit] method of another woven assembly (the Kernels.Fixture library the tests reference).</summary>
+    [Njit]
+    public static double CallsNjitOfAnotherAssembly(double[] a) => Kernels.Fixture.Arrays.Sum(a) * 2;
+
     [Njit(FastMath = true, BoundsCheck = false, Inline = InlineMode.Always)]
     public static double SumFast(double[] a)
     {
@@ -227,6 +231,11 @@ public class UnsupportedSamples
     public static int CallsInstanceMethod(int n)
     {
         return n.CompareTo(3); // MARK CallsInstanceMethod
+    }
+
+    public static int CallsPlainMethodOfAnotherAssembly(int n)
+    {
+        return System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(n); // MARK CallsPlainMethodOfAnotherAssembly
     }
 
     [Njit]

@@ -306,6 +306,29 @@ public class FrontendTests
     }
 
     [Fact]
+    public void A_call_to_an_njit_method_of_another_woven_assembly_names_that_assembly_and_is_linked_at_run_time()
+    {
+        var (module, diagnostics) = Translate(typeof(FrontendSamples), "CallsNjitOfAnotherAssembly");
+        diagnostics.ShouldBeEmpty(string.Join("\n", diagnostics));
+        const string callee = "[Kernels.Fixture]Kernels.Fixture.Arrays::Sum(f64[])";
+        var caller = module.Functions.ShouldHaveSingleItem(); // the callee's IR is not copied: the library can change later
+        caller.Body.Single(i => i.Op == Opcode.Call).Name.ShouldBe(callee);
+        caller.Has(FunctionFlags.CallsOtherAssemblies).ShouldBeTrue();
+        module.Find(callee).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_call_to_a_plain_method_of_another_assembly_says_which_calls_compile()
+    {
+        var (_, diagnostics) = Translate(typeof(UnsupportedSamples), "CallsPlainMethodOfAnotherAssembly");
+        var d = diagnostics.ShouldHaveSingleItem(string.Join("\n", diagnostics));
+        d.Code.ShouldBe("NJ0101");
+        d.Message.ShouldContain("BinaryPrimitives::ReverseEndianness");
+        d.Message.ShouldContain("static [Njit] methods of other assemblies built with NumbaWeaver");
+        d.SequencePoint!.StartLine.ShouldBe(MarkerLine("CallsPlainMethodOfAnotherAssembly"));
+    }
+
+    [Fact]
     public void A_throw_statement_gives_one_diagnostic()
     {
         var (_, diagnostics) = Translate(typeof(UnsupportedSamples), "Throws");

@@ -1,0 +1,22 @@
+// [Njit] helpers of a library: the App's kernels call them, and Smooth calls a private helper of its own.
+using System;
+using NumbaWeaver;
+
+namespace CrossFilters;
+
+public static class Filters
+{
+    /// <summary>A three-point average around <paramref name="i"/>, repeating the end values past the ends.</summary>
+    [Njit]
+    public static double Smooth(double[] x, int i)
+    {
+        int last = x.Length - 1;
+        return Blend(x[Math.Max(i - 1, 0)], x[i], x[Math.Min(i + 1, last)]);
+    }
+
+    /// <summary>A soft limiter.</summary>
+    [Njit]
+    public static double Gain(double v) => Math.Tanh(v * 1.5);
+
+    private static double Blend(double left, double middle, double right) => 0.25 * left + 0.5 * middle + 0.25 * right;
+}

@@ -1,0 +1,115 @@
+// Linking calls into other assemblies' IR: names, the closure that is copied in, fingerprints, errors, and running the result.
+using System;
+using System.Linq;
+using NumbaWeaver.Backend;
+using NumbaWeaver.Compiler;
+using NumbaWeaver.IR;
+using NumbaWeaver.Llvm;
+using Shouldly;
+using Xunit;
+using static NumbaWeaver.Tests.Backend.BackendHarness;
+
+namespace NumbaWeaver.Tests.IR;
+
+public class ForeignCallsTests
+{
+    // The caller's assembly: Outer(a) = Lib's F(a) + 1. '$' makes names unique per test (one JIT for all tests).
+    private static readonly string Outer = Func("T$::Outer(i32)", "i32", "entry,callsotherassemblies", ["param i32 a"],
+        "ldarg", "call n=\"[Lib$]L::F(i32)\"", "const t=i32 i=1", "add t=i32", "ret");
+
+    // The library: F(a) = G(a) * 3, G(a) = a + k; Unrelated is not reached.
+    private static string F() => Func("L::F(i32)", "i32", "entry", ["param i32 a"], "ldarg", "call n=\"L::G(i32)\"", "const t=i32 i=3", "mul t=i32", "ret");
+
+    private static string G(int k) => Func("L::G(i32)", "i32", "", ["param i32 a"], "ldarg", $"const t=i32 i={k}", "add t=i32", "ret");
+
+    private static string Unrelated(int k) => Func("L::Unrelated(i32)", "i32", "", ["param i32 a"], "ldarg", $"const t=i32 i={k}", "sub t=i32", "ret");
+
+    private static int s_tags;
+
+    // The caller's module alone does not verify (its callee is elsewhere), so it is parsed without BackendHarness.Parse.
+    private static (IrModule App, string Tag) ParseApp()
+    {
+        string tag = "x" + System.Threading.Interlocked.Increment(ref s_tags).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return (IrParser.ParseModule("nwir 1\n" + Outer.Replace("$", tag, StringComparison.Ordinal)), tag);
+    }
+
+    private static (IrModule Linked, string Root, string Library) Link(int k = 2)
+    {
+        var (app, tag) = ParseApp();
+        var library = IrParser.ParseModule("nwir 1\n" + F() + G(k) + Unrelated(1));
+        string root = "T" + tag + "::Outer(i32)";
+        return (ForeignCalls.Link(app, root, name => name == "Lib" + tag ? library : null), root, "Lib" + tag);
+    }
+
+    [Fact]
+    public void Qualified_names_split_back_into_assembly_and_function()
+    {
+        string name = ForeignCalls.Qualify("Lib", "L::F(i32)");
+        name.ShouldBe("[Lib]L::F(i32)");
+        ForeignCalls.TrySplit(name, out string assembly, out string function).ShouldBeTrue();
+        (assembly, function).ShouldBe(("Lib", "L::F(i32)"));
+        ForeignCalls.TrySplit("L::F(i32)", out _, out _).ShouldBeFalse();
+        ForeignCalls.TrySplit("[]L::F(i32)", out _, out _).ShouldBeFalse();
+        ForeignCalls.TrySplit("[Lib]", out _, out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_linked_closure_holds_the_callees_of_the_library_renamed_into_its_namespace()
+    {
+        var (linked, root, lib) = Link();
+        linked.Functions.Select(f => f.Name).ShouldBe([root, $"[{lib}]L::F(i32)", $"[{lib}]L::G(i32)"], ignoreOrder: true);
+        var f = linked.Find($"[{lib}]L::F(i32)")!;
+        f.Body.Single(i => i.Op == Opcode.Call).Name.ShouldBe($"[{lib}]L::G(i32)");
+        f.Has(FunctionFlags.Entry).ShouldBeFalse(); // the library's entry is an ordinary callee here
+        IrVerifier.Verify(linked).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_fingerprint_follows_the_library_code_the_caller_reaches_and_nothing_else()
+    {
+        var (app, tag) = ParseApp();
+        string root = "T" + tag + "::Outer(i32)";
+        string With(int k, int unrelated)
+        {
+            var library = IrParser.ParseModule("nwir 1\n" + F() + G(k) + Unrelated(unrelated));
+            var linked = ForeignCalls.Link(app, root, _ => library);
+            return IrIndex.Fingerprint(linked, linked.Find(root)!);
+        }
+        With(2, 1).ShouldBe(With(2, 1));
+        With(2, 1).ShouldNotBe(With(5, 1)); // a private helper of the library changed
+        With(2, 1).ShouldBe(With(2, 7)); // a library function the caller never reaches changed
+    }
+
+    [Fact]
+    public void A_missing_assembly_or_function_is_an_error_that_says_what_to_do()
+    {
+        var (app, tag) = ParseApp();
+        string root = "T" + tag + "::Outer(i32)";
+        Should.Throw<InvalidOperationException>(() => ForeignCalls.Link(app, root, _ => null))
+            .Message.ShouldContain("carries no NumbaWeaver IR");
+        var withoutF = IrParser.ParseModule("nwir 1\n" + G(2));
+        Should.Throw<InvalidOperationException>(() => ForeignCalls.Link(app, root, _ => withoutF))
+            .Message.ShouldContain("rebuild the caller");
+    }
+
+    [Fact]
+    public unsafe void The_linked_module_compiles_and_runs_the_library_code()
+    {
+        var (linked, root, _) = Link(k: 2);
+        var jit = NativeJit.Instance;
+        nint address;
+        lock (jit.SyncRoot)
+        {
+            var llvm = ModuleLowering.Lower(jit.Context, linked, linked.Find(root)!, new LoweringOptions());
+            Optimizer.Run(llvm, jit.TargetMachine, 3);
+            address = jit.AddModuleAndLookup(llvm, NativeSymbols.For(root));
+        }
+        var outer = (delegate* unmanaged<int*, int, int>)address;
+        foreach (int a in new[] { 0, 5, -9, int.MaxValue / 4 })
+        {
+            int result;
+            outer(&result, a).ShouldBe(0);
+            result.ShouldBe(unchecked((a + 2) * 3 + 1));
+        }
+    }
+}
