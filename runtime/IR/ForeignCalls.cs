@@ -122,17 +122,7 @@ public static class ForeignCalls
         copy.Locals.AddRange(function.Locals);
         foreach (var from in function.Body)
         {
-            var ins = new Instruction(from.Op)
-            {
-                Type = from.Type,
-                Type2 = from.Type2,
-                Int = from.Int,
-                Float = from.Float,
-                Name = from.Name,
-                Line = from.Line,
-                Column = from.Column,
-            };
-            ins.Targets.AddRange(from.Targets);
+            var ins = from.Copy();
             bool callsHome = ins.Op is Opcode.Call or Opcode.NewStruct or Opcode.ParallelFor
                              && ins.Name is { } name && !TrySplit(name, out _, out _) && home.Find(name) is not null;
             if (callsHome) ins.Name = Qualify(assembly, ins.Name!);

@@ -144,17 +144,9 @@ public static class GenericInstantiation
 
     private static Instruction Copy(Instruction from, IrType[] arguments)
     {
-        var ins = new Instruction(from.Op)
-        {
-            Type = from.Type?.Substitute(arguments),
-            Type2 = from.Type2?.Substitute(arguments),
-            Int = from.Int,
-            Float = from.Float,
-            Name = from.Name,
-            Line = from.Line,
-            Column = from.Column,
-        };
-        ins.Targets.AddRange(from.Targets);
+        var ins = from.Copy();
+        ins.Type = from.Type?.Substitute(arguments);
+        ins.Type2 = from.Type2?.Substitute(arguments);
         return ins;
     }
 }

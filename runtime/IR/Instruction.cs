@@ -34,6 +34,23 @@ public sealed class Instruction
     /// <summary>Source column (1-based) or 0 when unknown.</summary>
     public int Column { get; set; }
 
+    /// <summary>A copy of every operand, targets included (transformations edit the copy).</summary>
+    public Instruction Copy()
+    {
+        var copy = new Instruction(Op)
+        {
+            Type = Type,
+            Type2 = Type2,
+            Int = Int,
+            Float = Float,
+            Name = Name,
+            Line = Line,
+            Column = Column,
+        };
+        copy.Targets.AddRange(Targets);
+        return copy;
+    }
+
     public bool IsBranch => Op is Opcode.Br or Opcode.BrTrue or Opcode.BrFalse or Opcode.Switch;
 
     /// <summary>True when control never falls through to the next instruction.</summary>
