@@ -97,16 +97,24 @@ internal static class EntryResolver
         return new ResolvedEntry(instance, root.Flags, IrIndex.Fingerprint(closed, root), () => closed);
     }
 
-    /// <summary>A non-generic entry known by its index line: the module is parsed only if it must be compiled.</summary>
-    private static ResolvedEntry FromIndex(AssemblyUnit unit, IrIndexEntry indexed) =>
-        (indexed.Flags & FunctionFlags.CallsOtherAssemblies) != 0
-            ? Linked(unit, indexed.Name, Array.Empty<IrType>())
-            : new(indexed.Name, indexed.Flags, indexed.Fingerprint, () => Close(unit.Module, indexed.Name, Array.Empty<IrType>()));
+    /// <summary>
+    /// A non-generic entry known by its index line (carried by its stub, or read from the index): the module is parsed
+    /// only if it must be compiled. One that calls other assemblies is keyed with their index lines as loaded now
+    /// (<see cref="ForeignCalls.KeyFingerprint"/>) and compiles from its linked closure.
+    /// </summary>
+    private static ResolvedEntry FromIndex(AssemblyUnit unit, IrIndexEntry indexed)
+    {
+        if ((indexed.Flags & FunctionFlags.CallsOtherAssemblies) == 0)
+            return new(indexed.Name, indexed.Flags, indexed.Fingerprint, () => Close(unit.Module, indexed.Name, Array.Empty<IrType>()));
+        string fingerprint = ForeignCalls.KeyFingerprint(indexed, ForeignModules.Entry);
+        return new(indexed.Name, indexed.Flags, fingerprint, () => Close(ForeignCalls.Link(unit.Module, indexed.Name, ForeignModules.Of), indexed.Name, Array.Empty<IrType>()));
+    }
 
     /// <summary>
-    /// An entry whose call closure calls into other assemblies (<see cref="ForeignCalls"/>): the build-time fingerprint
-    /// covers only this assembly's IR, so the closure is linked with the other assemblies' IR as loaded now and the
-    /// fingerprint computed from that. A rebuilt or replaced library thus changes the key of every caller.
+    /// A generic instance (or an entry missing from the index) whose call closure calls into other assemblies
+    /// (<see cref="ForeignCalls"/>): the build-time fingerprint covers only this assembly's IR, so the closure is linked
+    /// with the other assemblies' IR as loaded now and the fingerprint computed from that (the IR is parsed even for a
+    /// cache hit). A rebuilt or replaced library thus changes the key of every caller.
     /// </summary>
     private static ResolvedEntry Linked(AssemblyUnit unit, string functionName, IrType[] typeArguments)
     {

@@ -52,7 +52,7 @@ public static class Dispatcher
     /// <c>NumbaWeaver.IR.index</c> resource, so a cached or precompiled first call reads no resource at all.
     /// </summary>
     public static nint ResolveIndexed(RuntimeTypeHandle owner, string functionName, string irFingerprint, int flags) =>
-        ResolveEntry(owner, functionName, new IrIndexEntry(functionName, (FunctionFlags)flags, irFingerprint));
+        ResolveEntry(owner, functionName, IrIndexEntry.FromStub(functionName, (FunctionFlags)flags, irFingerprint));
 
     /// <summary>The non-generic entry points: with the stub's index line when it carries one, else from the index resource.</summary>
     private static nint ResolveEntry(RuntimeTypeHandle owner, string functionName, IrIndexEntry? indexed)

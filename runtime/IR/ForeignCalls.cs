@@ -100,6 +100,43 @@ public static class ForeignCalls
         return linked;
     }
 
+    /// <summary>The qualified names of the other assemblies' functions that <paramref name="root"/>'s call closure calls, sorted.</summary>
+    public static string[] CalledFrom(IrModule module, IrFunction root)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var function in module.CallClosure(root))
+            foreach (var ins in function.Body)
+                if (IsCall(ins) && TrySplit(ins.Name!, out _, out _)) names.Add(ins.Name!);
+        var sorted = new string[names.Count];
+        names.CopyTo(sorted);
+        return sorted;
+    }
+
+    /// <summary>
+    /// The IR fingerprint a cache key uses for <paramref name="entry"/>, an entry that calls other assemblies: its own
+    /// (build-time) fingerprint with, for each of its <see cref="IrIndexEntry.ForeignCallees"/>, that function's
+    /// fingerprint in the index of its assembly as loaded now (itself so combined when it calls further assemblies).
+    /// An index line covers its entry's whole closure in its assembly, private helpers included, so this changes
+    /// whenever the linked code would, and it reads indexes only: a cached or precompiled first call parses no IR.
+    /// <paramref name="entryOf"/> gives an assembly's index line for a function (assembly simple name, function name).
+    /// </summary>
+    public static string KeyFingerprint(IrIndexEntry entry, Func<string, string, IrIndexEntry?> entryOf)
+    {
+        string text = entry.Fingerprint;
+        foreach (string callee in entry.ForeignCallees)
+        {
+            if (!TrySplit(callee, out string assembly, out string function))
+                throw new InvalidOperationException($"'{callee}' is not a qualified name");
+            var other = entryOf(assembly, function)
+                ?? throw new InvalidOperationException($"the assembly {assembly} has no [Njit] function {function}: it changed since its caller was built; rebuild the caller");
+            string fingerprint = (other.Flags & FunctionFlags.CallsOtherAssemblies) != 0 ? KeyFingerprint(other, entryOf) : other.Fingerprint;
+            text += "\n" + callee + " " + fingerprint;
+        }
+        return Sha256.HexOf(text);
+    }
+
+    private static bool IsCall(Instruction ins) => ins.Name is not null && ins.Op is Opcode.Call or Opcode.NewStruct or Opcode.ParallelFor;
+
     /// <summary>True when a call in <paramref name="function"/> names a function of another assembly.</summary>
     public static bool Calls(IrFunction function)
     {

@@ -7,7 +7,8 @@ using System.Text;
 namespace NumbaWeaver.IR;
 
 /// <summary>
-/// One line per non-generic [Njit] entry: <c>fingerprint flags name</c>. The fingerprint is the SHA-256 of the printed IR of the
+/// One line per non-generic [Njit] entry: <c>fingerprint flags name</c>, then, for an entry that calls other assemblies'
+/// [Njit] methods, a tab before each of those (<see cref="ForeignCalls"/>). The fingerprint is the SHA-256 of the printed IR of the
 /// entry and of every function it calls (sorted by name), which is what a cache key must cover; computing it at
 /// build time lets a cached or precompiled entry be found at run time without parsing or printing the module.
 /// The runtime computes the same fingerprint from the parsed module when an entry is missing from the index.
@@ -43,7 +44,8 @@ public sealed class IrIndex
         {
             // Generic entries are resolved per instance, whose fingerprint covers the instantiated IR.
             if ((function.Flags & FunctionFlags.Entry) == 0 || function.IsGeneric) continue;
-            index._entries.Add(function.Name, new IrIndexEntry(function.Name, function.Flags, Fingerprint(module, function)));
+            var foreignCallees = function.Has(FunctionFlags.CallsOtherAssemblies) ? ForeignCalls.CalledFrom(module, function) : Array.Empty<string>();
+            index._entries.Add(function.Name, new IrIndexEntry(function.Name, function.Flags, Fingerprint(module, function), foreignCallees));
         }
         return index;
     }
@@ -52,7 +54,11 @@ public sealed class IrIndex
     {
         var text = new StringBuilder(Header).Append('\n');
         foreach (var e in _entries.Values)
-            text.Append(e.Fingerprint).Append(' ').Append(InvariantText.Decimal((int)e.Flags)).Append(' ').Append(e.Name).Append('\n');
+        {
+            text.Append(e.Fingerprint).Append(' ').Append(InvariantText.Decimal((int)e.Flags)).Append(' ').Append(e.Name);
+            foreach (string callee in e.ForeignCallees) text.Append('\t').Append(callee);
+            text.Append('\n');
+        }
         return text.ToString();
     }
 
@@ -72,8 +78,12 @@ public sealed class IrIndex
             int second = first < 0 ? -1 : text.IndexOf(' ', first + 1, start + length - first - 1);
             if (first - start != 64 || second < 0 || !InvariantText.TryParseInt32(text, first + 1, second - first - 1, out int flags))
                 return null;
-            string name = text.Substring(second + 1, start + length - second - 1);
-            index._entries[name] = new IrIndexEntry(name, (FunctionFlags)flags, text.Substring(start, 64));
+            // The name, then (for an entry that calls other assemblies) a tab before each of those callees.
+            string rest = text.Substring(second + 1, start + length - second - 1);
+            int tab = rest.IndexOf('\t');
+            string name = tab < 0 ? rest : rest.Substring(0, tab);
+            var foreignCallees = tab < 0 ? Array.Empty<string>() : InvariantText.Split(rest.Substring(tab + 1), '\t');
+            index._entries[name] = new IrIndexEntry(name, (FunctionFlags)flags, text.Substring(start, 64), foreignCallees);
         }
         return index;
     }
@@ -94,12 +104,29 @@ public sealed class IrIndex
 /// <summary>One entry of an <see cref="IrIndex"/>.</summary>
 public sealed class IrIndexEntry
 {
-    public IrIndexEntry(string name, FunctionFlags flags, string fingerprint)
+    public IrIndexEntry(string name, FunctionFlags flags, string fingerprint, string[]? foreignCallees = null)
     {
         Name = name;
         Flags = flags;
         Fingerprint = fingerprint;
+        ForeignCallees = foreignCallees ?? Array.Empty<string>();
     }
+
+    /// <summary>
+    /// The line a stub carries (docs/abi.md): the fingerprint, then for an entry that calls other assemblies a tab
+    /// before each of those callees.
+    /// </summary>
+    public static IrIndexEntry FromStub(string name, FunctionFlags flags, string carried)
+    {
+        int tab = carried.IndexOf('\t');
+        return tab < 0
+            ? new IrIndexEntry(name, flags, carried)
+            : new IrIndexEntry(name, flags, carried.Substring(0, tab), InvariantText.Split(carried.Substring(tab + 1), '\t'));
+    }
+
+    /// <summary>The other assemblies' functions the entry's call closure calls, qualified and sorted
+    /// (<see cref="ForeignCalls.CalledFrom"/>); empty for an entry without <see cref="FunctionFlags.CallsOtherAssemblies"/>.</summary>
+    public string[] ForeignCallees { get; }
 
     public string Name { get; }
     public FunctionFlags Flags { get; }

@@ -55,8 +55,9 @@ public static unsafe class ParallelRuntime
         return message;
     }
 
+    // No AggressiveOptimization here or on Run: such methods are never precompiled (ReadyToRun skips them), so a
+    // process's first parallel loop waited for the JIT to compile them at full optimisation (milliseconds).
     [UnmanagedCallersOnly]
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ParallelFor(nint chunk, nint combine, nint ctx, long start, long stop, long step, long slotBytes, long* state)
     {
         try
@@ -71,16 +72,17 @@ public static unsafe class ParallelRuntime
         }
     }
 
-    /// <summary>Number of iterations of range(start, stop, step), exactly, without overflow.</summary>
+    /// <summary>Number of iterations of range(start, stop, step), exactly, without overflow (step is not zero).</summary>
     internal static long TripCount(long start, long stop, long step)
     {
-        Int128 span = step > 0 ? (Int128)stop - start : (Int128)start - stop;
-        if (span <= 0) return 0;
-        Int128 s = step > 0 ? step : -(Int128)step;
-        return (long)((span + s - 1) / s);
+        // Unsigned 64-bit arithmetic, not Int128: no method using Int128 is precompiled, and each of its operators
+        // was jitted on a process's first parallel loop. The distance between two longs always fits in a ulong.
+        if (step > 0 ? stop <= start : start <= stop) return 0;
+        ulong span = step > 0 ? unchecked((ulong)(stop - start)) : unchecked((ulong)(start - stop));
+        ulong magnitude = step > 0 ? (ulong)step : unchecked((ulong)(-step)); // -long.MinValue wraps to 2^63, its magnitude
+        return unchecked((long)((span - 1) / magnitude + 1));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Run(Loop loop, long* state)
     {
         if (loop.Step == 0) return (int)Status.PrangeZeroStep;

@@ -1,6 +1,6 @@
 // Thread count and chunk size of parallel loops: NUMBA_NUM_THREADS, NUMBA_THREADING_LAYER and their setters.
 using System;
-using System.Globalization;
+using NumbaWeaver.IR;
 using NumbaWeaver.Config;
 
 namespace NumbaWeaver.Parallel;
@@ -42,6 +42,7 @@ internal static class ParallelSettings
         }
     }
 
+    // InvariantText, not int.TryParse with a culture: touching CultureInfo loads ICU on a first parallel call (docs/cache.md).
     private static int ReadInt(string name, int fallback) =>
-        int.TryParse(NumbaConfig.Raw(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v > 0 ? v : fallback;
+        InvariantText.TryParseInt32(NumbaConfig.Raw(name), out int v) && v > 0 ? v : fallback;
 }

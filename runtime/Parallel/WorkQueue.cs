@@ -1,5 +1,6 @@
 // The default threading layer: NUMBA_NUM_THREADS - 1 background workers that spin briefly, then sleep, between loops.
 using System.Threading;
+using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Parallel;
 
@@ -35,7 +36,7 @@ internal static class WorkQueue
             while (started < count)
             {
                 int id = ++started;
-                new Thread(() => Loop(id)) { IsBackground = true, Name = "NumbaWeaver worker " + id }.Start();
+                new Thread(() => Loop(id)) { IsBackground = true, Name = "NumbaWeaver worker " + InvariantText.Decimal(id) }.Start();
             }
         }
     }

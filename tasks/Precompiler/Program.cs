@@ -39,6 +39,21 @@ if (module is null)
 var instances = IrResourceReader.ReadText(assemblyPath, GenericInstances.ResourceName) is { } listed
     ? GenericInstances.Parse(listed)
     : new System.Collections.Generic.List<GenericInstance>();
+// Index lines of this assembly and of the assemblies it calls into (read once each), for callers of other assemblies.
+var ownIndex = new Lazy<IrIndex?>(() => IrResourceReader.ReadText(assemblyPath, IrIndex.ResourceName) is { } text ? IrIndex.Parse(text) : null);
+var otherIndexes = new System.Collections.Generic.Dictionary<string, IrIndex?>(StringComparer.Ordinal);
+IrIndexEntry? ForeignEntry(string assembly, string function)
+{
+    if (!otherIndexes.TryGetValue(assembly, out var index))
+        otherIndexes.Add(assembly, index = IrResourceReader.ReadText(Path.Combine(referencesFolder, assembly + ".dll"), IrIndex.ResourceName) is { } text ? IrIndex.Parse(text) : null);
+    return index is not null && index.TryGet(function, out var entry) ? entry : null;
+}
+
+string CallerFingerprint(string name) =>
+    ownIndex.Value is { } index && index.TryGet(name, out var line)
+        ? ForeignCalls.KeyFingerprint(line, ForeignEntry)
+        : throw new InvalidOperationException($"{name} calls other assemblies but is missing from the index");
+
 var clock = Stopwatch.StartNew();
 int count = 0;
 try
@@ -53,9 +68,11 @@ try
             // as the runtime's lookup does.
             if (!function.Has(FunctionFlags.Entry) || function.IsGeneric) continue;
             var closed = GenericInstantiation.Close(SourceOf(function.Name), function.Name, Array.Empty<IrType>(), out _);
-            // A caller of other assemblies is keyed by its linked closure, as the runtime keys it (EntryResolver.Linked).
-            var keyed = function.Has(FunctionFlags.CallsOtherAssemblies) ? closed : module;
-            Store(store, level, closed, function.Name, CacheKey.For(keyed, keyed.Find(function.Name)!, CompileSettings.Defaults, CacheKey.LevelTarget(level)));
+            // A caller of other assemblies is keyed with their index lines, as the runtime keys it (EntryResolver.FromIndex).
+            string key = function.Has(FunctionFlags.CallsOtherAssemblies)
+                ? CacheKey.For(function.Name, CallerFingerprint(function.Name), CompileSettings.Defaults, CacheKey.LevelTarget(level))
+                : CacheKey.For(module, function, CompileSettings.Defaults, CacheKey.LevelTarget(level));
+            Store(store, level, closed, function.Name, key);
         }
         // Generic entries: the instantiations the assembly's IL calls (the weaver lists them), keyed as the runtime
         // keys a generic first call: by the instance's name and the fingerprint of the module closed over its types.

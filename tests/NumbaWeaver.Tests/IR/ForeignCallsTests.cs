@@ -93,6 +93,41 @@ public class ForeignCallsTests
     }
 
     [Fact]
+    public void Index_lines_and_stub_arguments_carry_the_callees_of_other_assemblies()
+    {
+        var (app, tag) = ParseApp();
+        var index = IrIndex.Build(app);
+        string root = "T" + tag + "::Outer(i32)";
+        index.TryGet(root, out var line).ShouldBeTrue();
+        line.ForeignCallees.ShouldBe([$"[Lib{tag}]L::F(i32)"]);
+        IrIndex.Parse(index.Print())!.TryGet(root, out var parsed).ShouldBeTrue();
+        (parsed.Fingerprint, parsed.Flags).ShouldBe((line.Fingerprint, line.Flags));
+        parsed.ForeignCallees.ShouldBe(line.ForeignCallees);
+        var carried = IrIndexEntry.FromStub(root, line.Flags, line.Fingerprint + "\t" + line.ForeignCallees[0]);
+        carried.Fingerprint.ShouldBe(line.Fingerprint);
+        carried.ForeignCallees.ShouldBe(line.ForeignCallees);
+        IrIndexEntry.FromStub(root, FunctionFlags.Entry, line.Fingerprint).ForeignCallees.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_key_fingerprint_follows_the_callees_index_lines_through_further_assemblies()
+    {
+        string Hex(char c) => new(c, 64);
+        var caller = new IrIndexEntry("T::Outer(i32)", FunctionFlags.Entry | FunctionFlags.CallsOtherAssemblies, Hex('a'), ["[Lib]L::F(i32)"]);
+        IrIndexEntry Library(char fingerprint) => new("L::F(i32)", FunctionFlags.Entry | FunctionFlags.CallsOtherAssemblies,
+            Hex(fingerprint), ["[Third]Z::H(i32)"]);
+        string Key(char libraryFingerprint, char thirdFingerprint) => ForeignCalls.KeyFingerprint(caller, (assembly, function) =>
+            assembly == "Lib" && function == "L::F(i32)" ? Library(libraryFingerprint)
+            : assembly == "Third" && function == "Z::H(i32)" ? new IrIndexEntry(function, FunctionFlags.Entry, Hex(thirdFingerprint))
+            : null);
+        Key('b', 'c').ShouldBe(Key('b', 'c'));
+        Key('b', 'c').ShouldNotBe(Key('d', 'c')); // the library's code changed
+        Key('b', 'c').ShouldNotBe(Key('b', 'e')); // the assembly the library calls changed
+        Key('b', 'c').ShouldNotBe(caller.Fingerprint);
+        Should.Throw<InvalidOperationException>(() => ForeignCalls.KeyFingerprint(caller, (_, _) => null)).Message.ShouldContain("rebuild the caller");
+    }
+
+    [Fact]
     public unsafe void The_linked_module_compiles_and_runs_the_library_code()
     {
         var (linked, root, _) = Link(k: 2);

@@ -1,5 +1,6 @@
-// Runs each kernel once and prints results (as bit patterns), the cache counters and whether libLLVM was loaded.
+// Runs each kernel once and prints results (as bit patterns), first-call times, the cache counters and whether libLLVM was loaded.
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using CrossApp;
@@ -9,19 +10,31 @@ using NumbaWeaver.Dispatch;
 double[] x = Enumerable.Range(0, 1000).Select(i => Math.Sin(i * 0.37) * 2.0).ToArray();
 double[] smooth = new double[x.Length];
 double[] parallel = new double[x.Length];
+// Sum first (it calls nothing of the library), so SmoothAll's time is a further kernel's that calls another assembly.
+var clock = Stopwatch.StartNew();
+double sum = Kernels.Sum(x);
+double sumMs = clock.Elapsed.TotalMilliseconds;
+clock.Restart();
 Kernels.SmoothAll(x, smooth);
+double smoothMs = clock.Elapsed.TotalMilliseconds;
 Kernels.SmoothParallel(x, parallel);
 double energy = Kernels.Energy(x);
-double sum = Kernels.Sum(x);
+
+// Before anything is printed (Console's encoding loads ICU): did the first calls load ICU? They should not (docs/cache.md).
+string icuLoaded = File.ReadAllText("/proc/self/maps").Contains("libicuuc", StringComparison.Ordinal).ToString();
 
 static string Bits(double[] values) => values.Aggregate(17L, (h, v) => h * 31 + BitConverter.DoubleToInt64Bits(v)).ToString("X16");
 Console.WriteLine($"smooth {Bits(smooth)}");
 Console.WriteLine($"parallel {Bits(parallel)}");
 Console.WriteLine($"energy {BitConverter.DoubleToInt64Bits(energy):X16}");
 Console.WriteLine($"sum {BitConverter.DoubleToInt64Bits(sum):X16}");
+Console.WriteLine($"first-call-sum-ms {sumMs:F3}");
+Console.WriteLine($"first-call-smooth-ms {smoothMs:F3}");
 Console.WriteLine($"compiled {Statistics.CompileCount}");
 Console.WriteLine($"fallbacks {Statistics.FallbackCount}");
 Console.WriteLine($"cache-hits {CacheStatistics.Hits}");
 Console.WriteLine($"cache-misses {CacheStatistics.Misses}");
 Console.WriteLine($"precompiled-hits {CacheStatistics.PrecompiledHits}");
+Console.WriteLine($"ir-modules-parsed {Statistics.IrModulesParsed}");
+Console.WriteLine($"icu-loaded-by-first-calls {icuLoaded}");
 Console.WriteLine($"llvm-loaded {File.ReadAllText("/proc/self/maps").Contains("libLLVM", StringComparison.Ordinal)}");
