@@ -4,8 +4,9 @@
 # by crossgen too), and the original C# (NUMBA_DISABLE_JIT=1) for reference.
 # Prints the median of N runs (default 5) per scenario, with a generic kernel's first instantiation (called after the
 # others), then the same for Numba's @njit(cache=True) on the same kernels (benchmarks/reference/numba/first_call.py;
-# python3-numba is installed with apt-get when missing), then the floor: what .NET itself charges the same kinds of
-# first call with no NumbaWeaver involved (benchmarks/FirstCallFloor), built as usual and published with ReadyToRun.
+# python3-numba is installed with apt-get when missing), then kernels that call another assembly's [Njit] methods
+# (tests/IntegrationProjects/CrossAssembly, cached and precompiled), then the floor: what .NET itself charges the same
+# kinds of first call with no NumbaWeaver involved (benchmarks/FirstCallFloor), built as usual and published with ReadyToRun.
 # Usage: scripts/cache-latency.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,6 +66,31 @@ rm -rf "${cache:?}"/*
 export NUMBA_PROGRAM="/usr/bin/python3 benchmarks/reference/numba/first_call.py"
 measure "numba cold"
 measure "numba cached"
+
+# Kernels calling another assembly's [Njit] methods, and a Prange kernel (tests/IntegrationProjects/CrossAssembly):
+# cached first calls in a new process, each after a first kernel that calls nothing of the other assembly.
+cross=tests/IntegrationProjects/CrossAssembly
+for project in Filters App; do
+  dotnet build "$cross/$project" -c Release -v quiet -nologo -p:BuildProjectReferences=false >/dev/null
+done
+dotnet build-server shutdown >/dev/null 2>&1 || true
+rm -rf "${cache:?}"/*
+cross_dll="$cross/App/bin/Release/net10.0/CrossApp.dll"
+NUMBA_CACHE_DIR="$cache" NUMBA_USE_PRECOMPILED=0 dotnet "$cross_dll" >/dev/null
+measure_cross() { # name, then environment assignments
+  local name="$1"; shift
+  local first=() smooth=() parallel=() out
+  for _ in $(seq "$runs"); do
+    out="$(env "$@" NUMBA_CACHE_DIR="$cache" dotnet "$cross_dll")"
+    first+=("$(awk '/^first-call-sum-ms/ { print $2 }' <<<"$out")")
+    smooth+=("$(awk '/^first-call-smooth-ms/ { print $2 }' <<<"$out")")
+    parallel+=("$(awk '/^first-call-parallel-ms/ { print $2 }' <<<"$out")")
+  done
+  printf '%-13s first kernel %6s ms   next, calling another assembly %6s ms   next, a Prange kernel calling it %6s ms   (median of %s)\n' "$name" \
+    "$(printf '%s\n' "${first[@]}" | median)" "$(printf '%s\n' "${smooth[@]}" | median)" "$(printf '%s\n' "${parallel[@]}" | median)" "$runs"
+}
+measure_cross "cross cached" NUMBA_USE_PRECOMPILED=0
+measure_cross "cross precomp" NUMBA_LLVM_PATH=/nonexistent NUMBA_JIT_STRICT=1
 
 # The floor: plain C# and plain P/Invoke first calls (benchmarks/FirstCallFloor/Program.cs says what each one is).
 measure_floor() { # name, program

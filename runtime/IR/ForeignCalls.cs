@@ -23,7 +23,7 @@ public static class ForeignCalls
     {
         assembly = function = "";
         if (name.Length < 3 || name[0] != '[') return false;
-        int close = name.IndexOf(']', 1);
+        int close = InvariantText.IndexOf(name, ']', 1);
         if (close < 2 || close == name.Length - 1) return false;
         assembly = name.Substring(1, close - 1);
         function = name.Substring(close + 1);

@@ -17,7 +17,9 @@ double sumMs = clock.Elapsed.TotalMilliseconds;
 clock.Restart();
 Kernels.SmoothAll(x, smooth);
 double smoothMs = clock.Elapsed.TotalMilliseconds;
+clock.Restart();
 Kernels.SmoothParallel(x, parallel);
+double parallelMs = clock.Elapsed.TotalMilliseconds;
 double energy = Kernels.Energy(x);
 
 // Before anything is printed (Console's encoding loads ICU): did the first calls load ICU? They should not (docs/cache.md).
@@ -30,6 +32,7 @@ Console.WriteLine($"energy {BitConverter.DoubleToInt64Bits(energy):X16}");
 Console.WriteLine($"sum {BitConverter.DoubleToInt64Bits(sum):X16}");
 Console.WriteLine($"first-call-sum-ms {sumMs:F3}");
 Console.WriteLine($"first-call-smooth-ms {smoothMs:F3}");
+Console.WriteLine($"first-call-parallel-ms {parallelMs:F3}");
 Console.WriteLine($"compiled {Statistics.CompileCount}");
 Console.WriteLine($"fallbacks {Statistics.FallbackCount}");
 Console.WriteLine($"cache-hits {CacheStatistics.Hits}");
