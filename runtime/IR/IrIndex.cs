@@ -74,8 +74,8 @@ public sealed class IrIndex
         while (NextLine(text, ref at, out start, out length))
         {
             if (length == 0) continue;
-            int first = text.IndexOf(' ', start, length);
-            int second = first < 0 ? -1 : text.IndexOf(' ', first + 1, start + length - first - 1);
+            int first = IndexIn(text, ' ', start, start + length);
+            int second = first < 0 ? -1 : IndexIn(text, ' ', first + 1, start + length);
             if (first - start != 64 || second < 0 || !InvariantText.TryParseInt32(text, first + 1, second - first - 1, out int flags))
                 return null;
             // The name, then (for an entry that calls other assemblies) a tab before each of those callees.
@@ -88,12 +88,20 @@ public sealed class IrIndex
         return index;
     }
 
+    // Loops, not string.IndexOf: the index is read on first calls, where the framework's search costs a first use (docs/cache.md).
+    private static int IndexIn(string text, char c, int start, int end)
+    {
+        for (int i = start; i < end; i++)
+            if (text[i] == c) return i;
+        return -1;
+    }
+
     private static bool NextLine(string text, ref int at, out int start, out int length)
     {
         start = at;
         length = 0;
         if (at >= text.Length) return false;
-        int end = text.IndexOf('\n', at);
+        int end = InvariantText.IndexOf(text, '\n', at);
         if (end < 0) end = text.Length;
         length = end - start;
         at = end + 1;
