@@ -45,11 +45,17 @@ public sealed class ThrowDescriptor
 
     public static ThrowDescriptor Decode(string text)
     {
-        var parts = text.Split('|').Select(Unescape).ToArray();
+        // InvariantText.Split and loops: decoded while lowering, where string.Split's first use costs milliseconds.
+        var parts = InvariantText.Split(text, '|');
+        for (int i = 0; i < parts.Length; i++) parts[i] = Unescape(parts[i]);
         if (parts.Length < 2 || parts[0].Length == 0) throw new FormatException($"bad throw descriptor '{text}'");
-        var holes = parts[1].Length == 0
-            ? Array.Empty<IrType>()
-            : parts[1].Split(',').Select(IrType.Parse).ToArray();
+        var holes = Array.Empty<IrType>();
+        if (parts[1].Length > 0)
+        {
+            var names = InvariantText.Split(parts[1], ',');
+            holes = new IrType[names.Length];
+            for (int i = 0; i < names.Length; i++) holes[i] = IrType.Parse(names[i]);
+        }
         foreach (var h in holes)
             if (!h.IsScalar) throw new FormatException($"throw descriptor value of type {h} is not a scalar");
         return new ThrowDescriptor(parts[0], holes, parts.Skip(2).ToArray());
