@@ -91,9 +91,9 @@ public static class ForeignCalls
             linked.Add(function);
             foreach (var ins in function.Body)
             {
-                if (ins.Name is null || ins.Op is not (Opcode.Call or Opcode.NewStruct or Opcode.ParallelFor)) continue;
-                if (Resolve(ins.Name, assembly, required: true, out string owner) is { } callee) Add(callee, owner);
-                if (ins.Op == Opcode.ParallelFor && Resolve(ParallelLoops.CombineName(ins.Name), assembly, required: false, out owner) is { } combine)
+                if (!IsCall(ins)) continue;
+                if (Resolve(ins.Name!, assembly, required: true, out string owner) is { } callee) Add(callee, owner);
+                if (ins.Op == Opcode.ParallelFor && Resolve(ParallelLoops.CombineName(ins.Name!), assembly, required: false, out owner) is { } combine)
                     Add(combine, owner);
             }
         }
@@ -141,7 +141,7 @@ public static class ForeignCalls
     public static bool Calls(IrFunction function)
     {
         foreach (var ins in function.Body)
-            if (ins.Op is Opcode.Call or Opcode.NewStruct or Opcode.ParallelFor && ins.Name is { } name && TrySplit(name, out _, out _)) return true;
+            if (IsCall(ins) && TrySplit(ins.Name!, out _, out _)) return true;
         return false;
     }
 
@@ -160,8 +160,7 @@ public static class ForeignCalls
         foreach (var from in function.Body)
         {
             var ins = from.Copy();
-            bool callsHome = ins.Op is Opcode.Call or Opcode.NewStruct or Opcode.ParallelFor
-                             && ins.Name is { } name && !TrySplit(name, out _, out _) && home.Find(name) is not null;
+            bool callsHome = IsCall(ins) && !TrySplit(ins.Name!, out _, out _) && home.Find(ins.Name!) is not null;
             if (callsHome) ins.Name = Qualify(assembly, ins.Name!);
             copy.Body.Add(ins);
         }
