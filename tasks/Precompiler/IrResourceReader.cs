@@ -13,6 +13,9 @@ internal static class IrResourceReader
 {
     public static IrModule? Read(string assemblyPath) => ReadText(assemblyPath, IrModule.ResourceName) is { } text ? IrParser.ParseModule(text) : null;
 
+    /// <summary>The woven index (<see cref="IrIndex"/>) of the assembly, or null when it has none.</summary>
+    public static IrIndex? ReadIndex(string assemblyPath) => ReadText(assemblyPath, IrIndex.ResourceName) is { } text ? IrIndex.Parse(text) : null;
+
     /// <summary>The text of the embedded resource <paramref name="name"/>, or null when the assembly has none.</summary>
     public static string? ReadText(string assemblyPath, string name)
     {

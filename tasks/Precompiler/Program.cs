@@ -39,14 +39,21 @@ if (module is null)
 var instances = IrResourceReader.ReadText(assemblyPath, GenericInstances.ResourceName) is { } listed
     ? GenericInstances.Parse(listed)
     : new System.Collections.Generic.List<GenericInstance>();
-// Index lines of this assembly and of the assemblies it calls into (read once each), for callers of other assemblies.
-var ownIndex = new Lazy<IrIndex?>(() => IrResourceReader.ReadText(assemblyPath, IrIndex.ResourceName) is { } text ? IrIndex.Parse(text) : null);
+// For callers of other assemblies' [Njit] methods: this assembly's index, and each referenced assembly's index and IR,
+// read once each (every level and every caller of the same library use the same ones).
+var ownIndex = new Lazy<IrIndex?>(() => IrResourceReader.ReadIndex(assemblyPath));
 var otherIndexes = new System.Collections.Generic.Dictionary<string, IrIndex?>(StringComparer.Ordinal);
+var otherModules = new System.Collections.Generic.Dictionary<string, IrModule?>(StringComparer.Ordinal);
+string OtherAssemblyPath(string simpleName) => Path.Combine(referencesFolder, simpleName + ".dll");
 IrIndexEntry? ForeignEntry(string assembly, string function)
 {
-    if (!otherIndexes.TryGetValue(assembly, out var index))
-        otherIndexes.Add(assembly, index = IrResourceReader.ReadText(Path.Combine(referencesFolder, assembly + ".dll"), IrIndex.ResourceName) is { } text ? IrIndex.Parse(text) : null);
+    if (!otherIndexes.TryGetValue(assembly, out var index)) otherIndexes.Add(assembly, index = IrResourceReader.ReadIndex(OtherAssemblyPath(assembly)));
     return index is not null && index.TryGet(function, out var entry) ? entry : null;
+}
+IrModule? ForeignModule(string assembly)
+{
+    if (!otherModules.TryGetValue(assembly, out var other)) otherModules.Add(assembly, other = IrResourceReader.Read(OtherAssemblyPath(assembly)));
+    return other;
 }
 
 string CallerFingerprint(string name) =>
@@ -93,7 +100,7 @@ catch (Exception e)
 IrModule SourceOf(string name)
 {
     if (module.Find(name) is not { } function || !function.Has(FunctionFlags.CallsOtherAssemblies)) return module;
-    return ForeignCalls.Link(module, name, other => IrResourceReader.Read(Path.Combine(referencesFolder, other + ".dll")));
+    return ForeignCalls.Link(module, name, ForeignModule);
 }
 
 // Compiles entry `name` of `closed` for `level` and stores it under `key`.
