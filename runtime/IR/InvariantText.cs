@@ -98,9 +98,12 @@ internal static class InvariantText
     }
 
     /// <summary>The first index of <paramref name="c"/> at or after <paramref name="start"/>, or -1.</summary>
-    public static int IndexOf(string text, char c, int start = 0)
+    public static int IndexOf(string text, char c, int start = 0) => IndexOf(text, c, start, text.Length);
+
+    /// <summary>The first index of <paramref name="c"/> in [<paramref name="start"/>, <paramref name="end"/>), or -1.</summary>
+    public static int IndexOf(string text, char c, int start, int end)
     {
-        for (int i = start; i < text.Length; i++)
+        for (int i = start; i < end; i++)
             if (text[i] == c) return i;
         return -1;
     }

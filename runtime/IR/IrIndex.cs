@@ -55,9 +55,8 @@ public sealed class IrIndex
         var text = new StringBuilder(Header).Append('\n');
         foreach (var e in _entries.Values)
         {
-            text.Append(e.Fingerprint).Append(' ').Append(InvariantText.Decimal((int)e.Flags)).Append(' ').Append(e.Name);
-            foreach (string callee in e.ForeignCallees) text.Append('\t').Append(callee);
-            text.Append('\n');
+            text.Append(e.Fingerprint).Append(' ').Append(InvariantText.Decimal((int)e.Flags)).Append(' ').Append(e.Name)
+                .Append(e.CalleeTail()).Append('\n');
         }
         return text.ToString();
     }
@@ -74,26 +73,14 @@ public sealed class IrIndex
         while (NextLine(text, ref at, out start, out length))
         {
             if (length == 0) continue;
-            int first = IndexIn(text, ' ', start, start + length);
-            int second = first < 0 ? -1 : IndexIn(text, ' ', first + 1, start + length);
+            int first = InvariantText.IndexOf(text, ' ', start, start + length);
+            int second = first < 0 ? -1 : InvariantText.IndexOf(text, ' ', first + 1, start + length);
             if (first - start != 64 || second < 0 || !InvariantText.TryParseInt32(text, first + 1, second - first - 1, out int flags))
                 return null;
-            // The name, then (for an entry that calls other assemblies) a tab before each of those callees.
-            string rest = text.Substring(second + 1, start + length - second - 1);
-            int tab = InvariantText.IndexOf(rest, '\t');
-            string name = tab < 0 ? rest : rest.Substring(0, tab);
-            var foreignCallees = tab < 0 ? Array.Empty<string>() : InvariantText.Split(rest.Substring(tab + 1), '\t');
+            var foreignCallees = IrIndexEntry.SplitCallees(text.Substring(second + 1, start + length - second - 1), out string name);
             index._entries[name] = new IrIndexEntry(name, (FunctionFlags)flags, text.Substring(start, 64), foreignCallees);
         }
         return index;
-    }
-
-    // Loops, not string.IndexOf: the index is read on first calls, where the framework's search costs a first use (docs/cache.md).
-    private static int IndexIn(string text, char c, int start, int end)
-    {
-        for (int i = start; i < end; i++)
-            if (text[i] == c) return i;
-        return -1;
     }
 
     private static bool NextLine(string text, ref int at, out int start, out int length)
@@ -126,12 +113,31 @@ public sealed class IrIndexEntry
     /// </summary>
     public static IrIndexEntry FromStub(string name, FunctionFlags flags, string carried)
     {
-        // InvariantText, not string.IndexOf: this runs in every stub's first call, and the framework's vectorised
-        // search is compiled at run time there (2 ms on a process's first call, measured).
-        int tab = InvariantText.IndexOf(carried, '\t');
-        return tab < 0
-            ? new IrIndexEntry(name, flags, carried)
-            : new IrIndexEntry(name, flags, carried.Substring(0, tab), InvariantText.Split(carried.Substring(tab + 1), '\t'));
+        var foreignCallees = SplitCallees(carried, out string fingerprint);
+        return new IrIndexEntry(name, flags, fingerprint, foreignCallees);
+    }
+
+    /// <summary>The argument the weaver writes into the entry's stub, which <see cref="FromStub"/> reads.</summary>
+    public string StubArgument => Fingerprint + CalleeTail();
+
+    /// <summary>What follows the name in an index line and the fingerprint in a stub: a tab before each foreign callee.</summary>
+    public string CalleeTail()
+    {
+        string tail = "";
+        foreach (string callee in ForeignCallees) tail += "\t" + callee;
+        return tail;
+    }
+
+    /// <summary>
+    /// Splits <paramref name="text"/> written as a head followed by <see cref="CalleeTail"/>. InvariantText, not
+    /// string.IndexOf: stubs run this on their first call, where the framework's first search in a process costs about
+    /// 2 ms (docs/cache.md).
+    /// </summary>
+    internal static string[] SplitCallees(string text, out string head)
+    {
+        int tab = InvariantText.IndexOf(text, '\t');
+        head = tab < 0 ? text : text.Substring(0, tab);
+        return tab < 0 ? Array.Empty<string>() : InvariantText.Split(text.Substring(tab + 1), '\t');
     }
 
     /// <summary>The other assemblies' functions the entry's call closure calls, qualified and sorted

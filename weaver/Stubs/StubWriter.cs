@@ -81,11 +81,9 @@ public sealed class StubWriter
         {
             il.Emit(OpCodes.Ldtoken, owner);
             il.Emit(OpCodes.Ldstr, irName);
-            // An entry that calls other assemblies carries those callees after its fingerprint, tab-separated, as its
-            // index line does: its first call keys it without reading the index (docs/abi.md).
-            string fingerprint = indexed.Fingerprint;
-            foreach (string callee in indexed.ForeignCallees) fingerprint += "\t" + callee;
-            il.Emit(OpCodes.Ldstr, fingerprint);
+            // An entry that calls other assemblies carries those callees after its fingerprint, as its index line does:
+            // its first call keys it without reading the index (docs/abi.md).
+            il.Emit(OpCodes.Ldstr, indexed.StubArgument);
             il.Emit(OpCodes.Ldc_I4, (int)indexed.Flags);
             il.Emit(OpCodes.Call, _rt.ResolveIndexed);
         }
