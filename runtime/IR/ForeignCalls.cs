@@ -137,14 +137,6 @@ public static class ForeignCalls
 
     private static bool IsCall(Instruction ins) => ins.Name is not null && ins.Op is Opcode.Call or Opcode.NewStruct or Opcode.ParallelFor;
 
-    /// <summary>True when a call in <paramref name="function"/> names a function of another assembly.</summary>
-    public static bool Calls(IrFunction function)
-    {
-        foreach (var ins in function.Body)
-            if (IsCall(ins) && TrySplit(ins.Name!, out _, out _)) return true;
-        return false;
-    }
-
     /// <summary>A copy of <paramref name="function"/> of <paramref name="assembly"/> under its qualified name, its calls of
     /// that assembly's functions qualified the same way (calls already qualified, into a third assembly, stay).</summary>
     private static IrFunction Renamed(IrFunction function, string assembly, IrModule home)

@@ -125,14 +125,7 @@ public sealed class ModuleTranslator
     private static void MarkCallersOfOtherAssemblies(IrModule module)
     {
         foreach (var function in module.Functions)
-        {
-            foreach (var reached in module.CallClosure(function))
-            {
-                if (!ForeignCalls.Calls(reached)) continue;
-                function.Flags |= FunctionFlags.CallsOtherAssemblies;
-                break;
-            }
-        }
+            if (ForeignCalls.CalledFrom(module, function).Length > 0) function.Flags |= FunctionFlags.CallsOtherAssemblies;
     }
 
     private static Diagnostic NameClash(MethodDefinition method) =>
