@@ -107,7 +107,7 @@ internal static class EntryResolver
         if ((indexed.Flags & FunctionFlags.CallsOtherAssemblies) == 0)
             return new(indexed.Name, indexed.Flags, indexed.Fingerprint, () => Close(unit.Module, indexed.Name, Array.Empty<IrType>()));
         string fingerprint = ForeignCalls.KeyFingerprint(indexed, ForeignModules.Entry);
-        return new(indexed.Name, indexed.Flags, fingerprint, () => Close(ForeignCalls.Link(unit.Module, indexed.Name, ForeignModules.Of), indexed.Name, Array.Empty<IrType>()));
+        return new(indexed.Name, indexed.Flags, fingerprint, () => Close(LinkedModule(unit, indexed.Name), indexed.Name, Array.Empty<IrType>()));
     }
 
     /// <summary>
@@ -118,11 +118,13 @@ internal static class EntryResolver
     /// </summary>
     private static ResolvedEntry Linked(AssemblyUnit unit, string functionName, IrType[] typeArguments)
     {
-        var linked = ForeignCalls.Link(unit.Module, functionName, ForeignModules.Of);
-        var closed = GenericInstantiation.Close(linked, functionName, typeArguments, out string instance);
+        var closed = GenericInstantiation.Close(LinkedModule(unit, functionName), functionName, typeArguments, out string instance);
         var root = closed.Find(instance)!;
         return new ResolvedEntry(instance, root.Flags, IrIndex.Fingerprint(closed, root), () => closed);
     }
+
+    /// <summary>The call closure of <paramref name="functionName"/> with the other assemblies' IR as loaded (<see cref="ForeignCalls.Link"/>).</summary>
+    private static IrModule LinkedModule(AssemblyUnit unit, string functionName) => ForeignCalls.Link(unit.Module, functionName, ForeignModules.Of);
 
     private static IrModule Close(IrModule module, string functionName, IrType[] typeArguments) =>
         GenericInstantiation.Close(module, functionName, typeArguments, out _);
