@@ -79,15 +79,17 @@ cross_dll="$cross/App/bin/Release/net10.0/CrossApp.dll"
 NUMBA_CACHE_DIR="$cache" NUMBA_USE_PRECOMPILED=0 dotnet "$cross_dll" >/dev/null
 measure_cross() { # name, then environment assignments
   local name="$1"; shift
-  local first=() smooth=() parallel=() out
+  local first=() smooth=() parallel=() generic=() out
   for _ in $(seq "$runs"); do
     out="$(env "$@" NUMBA_CACHE_DIR="$cache" dotnet "$cross_dll")"
     first+=("$(awk '/^first-call-sum-ms/ { print $2 }' <<<"$out")")
     smooth+=("$(awk '/^first-call-smooth-ms/ { print $2 }' <<<"$out")")
     parallel+=("$(awk '/^first-call-parallel-ms/ { print $2 }' <<<"$out")")
+    generic+=("$(awk '/^first-call-generic-ms/ { print $2 }' <<<"$out")")
   done
-  printf '%-13s first kernel %6s ms   next, calling another assembly %6s ms   next, a Prange kernel calling it %6s ms   (median of %s)\n' "$name" \
-    "$(printf '%s\n' "${first[@]}" | median)" "$(printf '%s\n' "${smooth[@]}" | median)" "$(printf '%s\n' "${parallel[@]}" | median)" "$runs"
+  printf '%-13s first kernel %6s ms   next, calling another assembly %6s ms   next, a Prange kernel calling it %6s ms   a generic one %6s ms   (median of %s)\n' "$name" \
+    "$(printf '%s\n' "${first[@]}" | median)" "$(printf '%s\n' "${smooth[@]}" | median)" "$(printf '%s\n' "${parallel[@]}" | median)" \
+    "$(printf '%s\n' "${generic[@]}" | median)" "$runs"
 }
 measure_cross "cross cached" NUMBA_USE_PRECOMPILED=0
 measure_cross "cross precomp" NUMBA_LLVM_PATH=/nonexistent NUMBA_JIT_STRICT=1

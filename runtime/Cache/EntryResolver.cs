@@ -87,11 +87,19 @@ internal static class EntryResolver
         // A generic instance the weaver listed with its fingerprint: found without parsing or closing the IR. A stub that
         // carries its lines carries all the resource holds for its function, so only older stubs (null) read the resource.
         var found = listedInstances is null ? unit.Instance(functionName, typeArguments) : GenericInstances.Find(listedInstances, functionName, typeArguments);
+        if (found is { InstanceName: { } listedName, Fingerprint: { } listedFingerprint } listed)
+        {
+            if ((listed.Flags & FunctionFlags.CallsOtherAssemblies) == 0)
+                return new ResolvedEntry(listedName, listed.Flags, listedFingerprint, () => Close(unit.Module, functionName, typeArguments));
+            // Keyed as an ordinary entry that calls other assemblies (FromIndex); lines woven before instances listed
+            // their callees have none and are linked below.
+            if (listed.ForeignCallees.Length > 0)
+                return new ResolvedEntry(listedName, listed.Flags, ForeignCalls.KeyFingerprint(listed.AsIndexEntry(), ForeignModules.Entry),
+                    () => Close(LinkedModule(unit, functionName), functionName, typeArguments));
+        }
         if (found is { } listedLinked && (listedLinked.Flags & FunctionFlags.CallsOtherAssemblies) != 0
             || found is null && unit.Module.Find(functionName) is { } generic && generic.Has(FunctionFlags.CallsOtherAssemblies))
             return Linked(unit, functionName, typeArguments);
-        if (found is { InstanceName: { } listedName, Fingerprint: { } listedFingerprint } listed)
-            return new ResolvedEntry(listedName, listed.Flags, listedFingerprint, () => Close(unit.Module, functionName, typeArguments));
         var closed = GenericInstantiation.Close(unit.Module, functionName, typeArguments, out string instance);
         var root = closed.Find(instance)!;
         return new ResolvedEntry(instance, root.Flags, IrIndex.Fingerprint(closed, root), () => closed);

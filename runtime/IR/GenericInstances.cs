@@ -24,6 +24,16 @@ public sealed class GenericInstance(string function, IrType[] typeArguments)
     /// <summary>The closed module's fingerprint of the instance (<see cref="IrIndex.Fingerprint"/>), or null when not recorded.</summary>
     public string? Fingerprint { get; init; }
 
+    /// <summary>
+    /// The other assemblies' functions the instance's call closure calls (<see cref="ForeignCalls.CalledFrom"/>), as an
+    /// index line lists them, so its cache key follows those assemblies without parsing IR (<see cref="AsIndexEntry"/>).
+    /// </summary>
+    public string[] ForeignCallees { get; init; } = [];
+
+    /// <summary>The recorded instance as the index line of an ordinary entry (for <see cref="ForeignCalls.KeyFingerprint"/>).</summary>
+    public IrIndexEntry AsIndexEntry() =>
+        new(InstanceName ?? throw new InvalidOperationException($"the instance {Key} was not recorded"), Flags, Fingerprint!, ForeignCallees);
+
     /// <summary>The lookup key: the generic function and its type arguments.</summary>
     public string Key => KeyOf(Function, TypeArguments);
 
@@ -36,10 +46,13 @@ public sealed class GenericInstance(string function, IrType[] typeArguments)
     }
 
     public override string ToString() =>
-        Fingerprint is null ? Key : Key + "\t" + InstanceName + "\t" + InvariantText.Decimal((int)Flags) + "\t" + Fingerprint;
+        Fingerprint is null ? Key : Key + "\t" + InstanceName + "\t" + InvariantText.Decimal((int)Flags) + "\t" + Fingerprint + IrIndexEntry.CalleeTail(ForeignCallees);
 }
 
-/// <summary>The resource's format: one instance per line, <c>function TAB type,type[ TAB instance TAB flags TAB fingerprint]</c>.</summary>
+/// <summary>
+/// The resource's format: one instance per line, <c>function TAB type,type[ TAB instance TAB flags TAB fingerprint[ TAB
+/// callee]*]</c>, the callees being the other assemblies' functions the instance calls, as in an index line.
+/// </summary>
 public static class GenericInstances
 {
     public const string ResourceName = "NumbaWeaver.IR.instances";
@@ -67,13 +80,25 @@ public static class GenericInstances
             if (InvariantText.HasAt(text, at, key) && end - at > key.Length)
             {
                 string[] rest = InvariantText.Split(text.Substring(at + key.Length, end - at - key.Length), '\t');
-                if (rest.Length != 3 || !InvariantText.TryParseInt32(rest[1], out int flags))
+                if (rest.Length < 3 || !InvariantText.TryParseInt32(rest[1], out int flags))
                     throw new FormatException("bad generic instance line for " + function);
-                return new GenericInstance(function, typeArguments) { InstanceName = rest[0], Flags = (FunctionFlags)flags, Fingerprint = rest[2] };
+                return new GenericInstance(function, typeArguments)
+                {
+                    InstanceName = rest[0], Flags = (FunctionFlags)flags, Fingerprint = rest[2], ForeignCallees = From(rest, 3),
+                };
             }
             at = end + 1;
         }
         return null;
+    }
+
+    // fields[start..] by Array.Copy: a range expression instantiates a generic helper, which Find's first call would pay for.
+    private static string[] From(string[] fields, int start)
+    {
+        if (fields.Length <= start) return Array.Empty<string>();
+        var tail = new string[fields.Length - start];
+        Array.Copy(fields, start, tail, 0, tail.Length);
+        return tail;
     }
 
     /// <summary>Parses the resource (by hand: it is read on a generic kernel's first call, see docs/cache.md).</summary>
@@ -84,7 +109,7 @@ public static class GenericInstances
         {
             if (line.Length == 0) continue;
             string[] fields = InvariantText.Split(line, '\t');
-            if ((fields.Length != 2 && fields.Length != 5) || fields[0].Length == 0) throw new FormatException($"bad generic instance line '{line}'");
+            if ((fields.Length != 2 && fields.Length < 5) || fields[0].Length == 0) throw new FormatException($"bad generic instance line '{line}'");
             string[] names = InvariantText.Split(fields[1], ',');
             var arguments = new IrType[names.Length];
             for (int i = 0; i < names.Length; i++) arguments[i] = IrType.Parse(names[i]);
@@ -94,7 +119,10 @@ public static class GenericInstances
                 continue;
             }
             if (!InvariantText.TryParseInt32(fields[3], out int flags)) throw new FormatException($"bad flags in generic instance line '{line}'");
-            instances.Add(new GenericInstance(fields[0], arguments) { InstanceName = fields[2], Flags = (FunctionFlags)flags, Fingerprint = fields[4] });
+            instances.Add(new GenericInstance(fields[0], arguments)
+            {
+                InstanceName = fields[2], Flags = (FunctionFlags)flags, Fingerprint = fields[4], ForeignCallees = From(fields, 5),
+            });
         }
         return instances;
     }
@@ -107,7 +135,13 @@ public static class GenericInstances
         {
             var closed = GenericInstantiation.Close(module, generic, typeArguments, out string name);
             var root = closed.Find(name)!;
-            return new GenericInstance(generic, typeArguments) { InstanceName = name, Flags = root.Flags, Fingerprint = IrIndex.Fingerprint(closed, root) };
+            return new GenericInstance(generic, typeArguments)
+            {
+                InstanceName = name,
+                Flags = root.Flags,
+                Fingerprint = IrIndex.Fingerprint(closed, root),
+                ForeignCallees = root.Has(FunctionFlags.CallsOtherAssemblies) ? ForeignCalls.CalledFrom(closed, root) : [],
+            };
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
         {

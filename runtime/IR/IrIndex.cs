@@ -121,15 +121,18 @@ public sealed class IrIndexEntry
     public string StubArgument => Fingerprint + CalleeTail();
 
     /// <summary>What follows the name in an index line and the fingerprint in a stub: a tab before each foreign callee.</summary>
-    public string CalleeTail()
+    public string CalleeTail() => CalleeTail(ForeignCallees);
+
+    /// <summary>A tab before each of <paramref name="foreignCallees"/>: the tail of index lines, stub arguments and generic instance lines.</summary>
+    public static string CalleeTail(string[] foreignCallees)
     {
         string tail = "";
-        foreach (string callee in ForeignCallees) tail += "\t" + callee;
+        foreach (string callee in foreignCallees) tail += "\t" + callee;
         return tail;
     }
 
     /// <summary>
-    /// Splits <paramref name="text"/> written as a head followed by <see cref="CalleeTail"/>. InvariantText, not
+    /// Splits <paramref name="text"/> written as a head followed by <see cref="CalleeTail(string[])"/>. InvariantText, not
     /// string.IndexOf: stubs run this on their first call, where the framework's first search in a process costs about
     /// 2 ms (docs/cache.md).
     /// </summary>

@@ -82,11 +82,15 @@ try
             Store(store, level, closed, function.Name, key);
         }
         // Generic entries: the instantiations the assembly's IL calls (the weaver lists them), keyed as the runtime
-        // keys a generic first call: by the instance's name and the fingerprint of the module closed over its types.
+        // keys a generic first call: by the instance's name and the fingerprint of the module closed over its types, or
+        // for an instance that calls other assemblies, by its listed line and their index lines (EntryResolver.Describe).
         foreach (var instance in instances)
         {
             var closed = GenericInstantiation.Close(SourceOf(instance.Function), instance.Function, instance.TypeArguments, out string name);
-            Store(store, level, closed, name, CacheKey.For(closed, closed.Find(name)!, CompileSettings.Defaults, CacheKey.LevelTarget(level)));
+            string key = instance.ForeignCallees.Length > 0
+                ? CacheKey.For(name, ForeignCalls.KeyFingerprint(instance.AsIndexEntry(), ForeignEntry), CompileSettings.Defaults, CacheKey.LevelTarget(level))
+                : CacheKey.For(closed, closed.Find(name)!, CompileSettings.Defaults, CacheKey.LevelTarget(level));
+            Store(store, level, closed, name, key);
         }
     }
 }

@@ -88,7 +88,56 @@ public class GenericInstancesTests
         described.InstanceName.ShouldBe(name);
         described.Fingerprint.ShouldBe(IrIndex.Fingerprint(closed, closed.Find(name)!));
         described.Flags.ShouldBe(FunctionFlags.Entry);
+        described.ForeignCallees.ShouldBeEmpty(); // it calls nothing of another assembly
         // A type argument the IR cannot be closed over is listed without a fingerprint, not an error at build time.
         GenericInstances.Describe(module, "K::Twice<T0>(T0)", [IrType.Bool]).Fingerprint.ShouldBeNull();
+    }
+
+    [Fact]
+    public void An_instance_that_calls_other_assemblies_lists_them_as_an_index_line_does()
+    {
+        const string text = """
+            nwir 1
+            func "K::Scaled<T0>(T0[],f64[])" -> T0 entry,callsotherassemblies
+              generic 1
+              param T0[] x
+              param f64[] w
+              0: ldarg
+              1: const t=i32
+              2: ldelem t2=T0[]
+              3: ldarg i=1
+              4: const t=i32
+              5: call n="[Lib]Lib.F::Smooth(f64[],i32)"
+              6: genericmath t=T0 t2=f64 n="CreateTruncating"
+              7: genericmath t=T0 n="op_Multiply"
+              8: ret t=T0
+            end
+            """;
+        var module = IrParser.ParseModule(text.Replace("nwir 1", "nwir " + IrModule.FormatVersion));
+        var described = GenericInstances.Describe(module, "K::Scaled<T0>(T0[],f64[])", [IrType.F32]);
+        described.Fingerprint.ShouldNotBeNull();
+        described.ForeignCallees.ShouldBe(["[Lib]Lib.F::Smooth(f64[],i32)"]);
+
+        // The callees survive the resource's lines and the lines a stub carries.
+        string printed = GenericInstances.Print([described]);
+        printed.ShouldEndWith("\t[Lib]Lib.F::Smooth(f64[],i32)\n");
+        var parsed = GenericInstances.Parse(printed).ShouldHaveSingleItem();
+        parsed.ForeignCallees.ShouldBe(described.ForeignCallees);
+        parsed.Fingerprint.ShouldBe(described.Fingerprint);
+        var found = GenericInstances.Find(printed, described.Function, [IrType.F32]).ShouldNotBeNull();
+        found.ForeignCallees.ShouldBe(described.ForeignCallees);
+        found.Flags.ShouldBe(described.Flags);
+
+        // As an index line, it keys like an ordinary caller of that assembly: the callee's fingerprint as loaded now counts.
+        var line = found.AsIndexEntry();
+        line.Name.ShouldBe(described.InstanceName);
+        line.Fingerprint.ShouldBe(described.Fingerprint);
+        IrIndexEntry Callee(string fingerprint) => new("Lib.F::Smooth(f64[],i32)", FunctionFlags.Entry, fingerprint);
+        string before = ForeignCalls.KeyFingerprint(line, (_, _) => Callee(new string('1', 64)));
+        ForeignCalls.KeyFingerprint(line, (_, _) => Callee(new string('1', 64))).ShouldBe(before);
+        ForeignCalls.KeyFingerprint(line, (_, _) => Callee(new string('2', 64))).ShouldNotBe(before);
+
+        // A line woven before instances listed their callees parses with none (the runtime then links the IR to key it).
+        GenericInstances.Parse(printed.Replace("\t[Lib]Lib.F::Smooth(f64[],i32)", "")).ShouldHaveSingleItem().ForeignCallees.ShouldBeEmpty();
     }
 }

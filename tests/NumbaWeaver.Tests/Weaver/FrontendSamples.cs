@@ -27,6 +27,11 @@ public static class FrontendSamples
     [Njit]
     public static double CallsNjitOfAnotherAssembly(double[] a) => Kernels.Fixture.Arrays.Sum(a) * 2;
 
+    /// <summary>The same from a generic method: verified per number type with the library's method as a bodiless declaration.</summary>
+    [Njit]
+    public static T GenericCallsNjitOfAnotherAssembly<T>(T[] x, double[] a) where T : System.Numerics.INumber<T> =>
+        x[0] * T.CreateTruncating(Kernels.Fixture.Arrays.Sum(a));
+
     [Njit(FastMath = true, BoundsCheck = false, Inline = InlineMode.Always)]
     public static double SumFast(double[] a)
     {

@@ -13,6 +13,7 @@ using FunctionFlags = weaver::NumbaWeaver.IR.FunctionFlags;
 using IrFunction = weaver::NumbaWeaver.IR.IrFunction;
 using IrModule = weaver::NumbaWeaver.IR.IrModule;
 using GenericInstantiation = weaver::NumbaWeaver.IR.GenericInstantiation;
+using GenericInstances = weaver::NumbaWeaver.IR.GenericInstances;
 using IrParser = weaver::NumbaWeaver.IR.IrParser;
 using IrPrinter = weaver::NumbaWeaver.IR.IrPrinter;
 using IrType = weaver::NumbaWeaver.IR.IrType;
@@ -315,6 +316,19 @@ public class FrontendTests
         caller.Body.Single(i => i.Op == Opcode.Call).Name.ShouldBe(callee);
         caller.Has(FunctionFlags.CallsOtherAssemblies).ShouldBeTrue();
         module.Find(callee).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_generic_method_calling_another_woven_assembly_verifies_and_lists_its_callee_per_instance()
+    {
+        // Verifying the instances once failed on the callee's declaration ("empty body", NJ9000).
+        var (module, diagnostics) = Translate(typeof(FrontendSamples), "GenericCallsNjitOfAnotherAssembly");
+        diagnostics.ShouldBeEmpty(string.Join("\n", diagnostics));
+        var generic = module.Functions.ShouldHaveSingleItem();
+        generic.Has(FunctionFlags.CallsOtherAssemblies).ShouldBeTrue();
+        var instance = GenericInstances.Describe(module, generic.Name, [IrType.F32]);
+        instance.Fingerprint.ShouldNotBeNull();
+        instance.ForeignCallees.ShouldBe(["[Kernels.Fixture]Kernels.Fixture.Arrays::Sum(f64[])"]);
     }
 
     [Fact]

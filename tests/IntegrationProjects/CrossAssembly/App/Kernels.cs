@@ -1,4 +1,5 @@
 // Kernels that call the CrossFilters library's [Njit] methods (and one that does not), all cached on disk.
+using System.Numerics;
 using CrossFilters;
 using NumbaWeaver;
 
@@ -26,6 +27,18 @@ public static class Kernels
     {
         double sum = 0;
         for (int i = 0; i < x.Length; i++) sum += Filters.Gain(x[i]) * x[i];
+        return sum;
+    }
+
+    /// <summary>
+    /// Generic, and reaches the changed helper through Smooth: its instantiations are listed by the weaver with the
+    /// library functions they call, so a cached or precompiled first call parses no IR either.
+    /// </summary>
+    [Njit(Cache = true)]
+    public static T SmoothedSum<T>(T[] x, double[] weights) where T : INumber<T>
+    {
+        T sum = T.Zero;
+        for (int i = 0; i < x.Length; i++) sum += x[i] * T.CreateTruncating(Filters.Smooth(weights, i));
         return sum;
     }
 

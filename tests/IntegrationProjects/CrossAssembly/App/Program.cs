@@ -21,6 +21,9 @@ clock.Restart();
 Kernels.SmoothParallel(x, parallel);
 double parallelMs = clock.Elapsed.TotalMilliseconds;
 double energy = Kernels.Energy(x);
+clock.Restart();
+double smoothedSum = Kernels.SmoothedSum(x, x);
+double genericMs = clock.Elapsed.TotalMilliseconds;
 
 // Before anything is printed (Console's encoding loads ICU): did the first calls load ICU? They should not (docs/cache.md).
 string icuLoaded = File.ReadAllText("/proc/self/maps").Contains("libicuuc", StringComparison.Ordinal).ToString();
@@ -30,9 +33,11 @@ Console.WriteLine($"smooth {Bits(smooth)}");
 Console.WriteLine($"parallel {Bits(parallel)}");
 Console.WriteLine($"energy {BitConverter.DoubleToInt64Bits(energy):X16}");
 Console.WriteLine($"sum {BitConverter.DoubleToInt64Bits(sum):X16}");
+Console.WriteLine($"smoothed-sum {BitConverter.DoubleToInt64Bits(smoothedSum):X16}");
 Console.WriteLine($"first-call-sum-ms {sumMs:F3}");
 Console.WriteLine($"first-call-smooth-ms {smoothMs:F3}");
 Console.WriteLine($"first-call-parallel-ms {parallelMs:F3}");
+Console.WriteLine($"first-call-generic-ms {genericMs:F3}");
 Console.WriteLine($"compiled {Statistics.CompileCount}");
 Console.WriteLine($"fallbacks {Statistics.FallbackCount}");
 Console.WriteLine($"cache-hits {CacheStatistics.Hits}");
