@@ -111,3 +111,11 @@ measure_floor() { # name, program
 }
 measure_floor "floor" "dotnet $floor/bin/Release/net10.0/FirstCallFloor.dll"
 measure_floor "floor R2R" "dotnet $floor_published/FirstCallFloor.dll"
+# The least a precompiled first call can cost: a stub that maps machine code from a file and calls it (MinimalLoader.cs).
+measure_loader() { # name, program
+  local name="$1" program="$2" loader=()
+  for _ in $(seq "$runs"); do loader+=("$($program loader | awk '/^floor-minimal-loader-first-call-ms/ { print $2 }')"); done
+  printf '%-13s a minimal loader'"'"'s first call %6s ms   (median of %s)\n' "$name" "$(printf '%s\n' "${loader[@]}" | median)" "$runs"
+}
+measure_loader "floor" "dotnet $floor/bin/Release/net10.0/FirstCallFloor.dll"
+measure_loader "floor R2R" "dotnet $floor_published/FirstCallFloor.dll"

@@ -12,12 +12,19 @@ namespace NumbaWeaver.FirstCallFloor;
 /// native code for the first time in the process (the runtime's interop start-up), and call into machine code
 /// that lives in a library the process has not bound yet. This program measures exactly those with plain C# and
 /// libraries every Debian system has (libc, zlib), so the numbers in docs/cache.md can be read against the floor.
-/// Run it as built (JIT) and published with ReadyToRun: scripts/cache-latency.sh does both.
+/// Run it as built (JIT) and published with ReadyToRun: scripts/cache-latency.sh does both. With the argument
+/// <c>loader</c> it times <see cref="MinimalLoader"/> instead, the least a precompiled kernel's first call can cost.
 /// </summary>
 internal static unsafe class Program
 {
-    private static int Main()
+    private static int Main(string[] args)
     {
+        if (args is ["loader"])
+        {
+            var (loaderMs, value) = MinimalLoader.Measure();
+            Console.WriteLine($"floor-minimal-loader-first-call-ms {loaderMs:F3}");
+            return value == 42 ? 0 : 1;
+        }
         double[] a = Enumerable.Range(0, 4096).Select(i => Math.Sin(i) * 3.5).ToArray();
         double[] b = Enumerable.Range(0, 4096).Select(i => Math.Cos(i * 0.5)).ToArray();
         var clock = Stopwatch.StartNew();
