@@ -36,14 +36,18 @@ public sealed class IrIndex
         return Sha256.HexOf(text.ToString());
     }
 
-    /// <summary>The index of every entry function of <paramref name="module"/>.</summary>
+    /// <summary>
+    /// The index of every entry function of <paramref name="module"/>. A generic entry is listed with the fingerprint
+    /// of its generic closure for other assemblies' callers, which instantiate it into their own code (docs/ir.md,
+    /// "Calls into other assemblies"); its own stubs resolve it per instance (GenericInstances), whose fingerprint
+    /// covers the instantiated IR.
+    /// </summary>
     public static IrIndex Build(IrModule module)
     {
         var index = new IrIndex();
         foreach (var function in module.Functions)
         {
-            // Generic entries are resolved per instance, whose fingerprint covers the instantiated IR.
-            if ((function.Flags & FunctionFlags.Entry) == 0 || function.IsGeneric) continue;
+            if ((function.Flags & FunctionFlags.Entry) == 0) continue;
             var foreignCallees = function.Has(FunctionFlags.CallsOtherAssemblies) ? ForeignCalls.CalledFrom(module, function) : Array.Empty<string>();
             index._entries.Add(function.Name, new IrIndexEntry(function.Name, function.Flags, Fingerprint(module, function), foreignCallees));
         }

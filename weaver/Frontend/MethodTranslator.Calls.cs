@@ -90,7 +90,7 @@ internal sealed partial class MethodTranslator
         if (method is GenericInstanceMethod || method.HasGenericParameters || method.DeclaringType is GenericInstanceType)
             return " (a generic method)";
         if (method is not MethodDefinition definition || definition.Module != _owner.Module)
-            return " (a method of another assembly that is not a static, non-generic [Njit] method of an assembly built with NumbaWeaver)";
+            return " (a method of another assembly that is not a static [Njit] method of an assembly built with NumbaWeaver)";
         if (!definition.IsStatic && !IsStructMember(definition)) return " (an instance method)";
         if (!definition.HasBody) return " (a method without an IL body)";
         if (HasGenericDeclaringType(definition.DeclaringType)) return " (a method of a generic type)";

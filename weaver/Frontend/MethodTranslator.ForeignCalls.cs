@@ -1,8 +1,9 @@
-// Calls to [Njit] methods of other woven assemblies: translated as calls of [Assembly]Function, linked at run time.
+// Calls to [Njit] methods of other woven assemblies (generic ones included): translated as calls of [Assembly]Function, linked at run time.
 using System.Collections.Generic;
 using System.Linq;
 using Mono.Cecil;
 using NumbaWeaver.IR;
+using NumbaWeaver.Weaving.Diagnostics;
 using Cil = Mono.Cecil.Cil;
 
 namespace NumbaWeaver.Weaving.Frontend;
@@ -19,19 +20,20 @@ internal sealed partial class MethodTranslator
     public IReadOnlyList<IrFunction> ForeignDeclarations => _foreignDeclarations;
 
     /// <summary>
-    /// A call of a static, non-generic [Njit] method of another assembly built with NumbaWeaver (it carries IR):
-    /// the IR names it <see cref="ForeignCalls.Qualify"/> and the runtime links that assembly's IR for it when the
-    /// caller compiles, so the caller's machine code and cache key follow the callee as it is at run time. False for
-    /// anything else, which the caller reports (NJ0101 names the reason).
+    /// A call of a static [Njit] method of another assembly built with NumbaWeaver (it carries IR), generic or not:
+    /// the IR names it <see cref="ForeignCalls.Qualify"/> (a generic one with its type arguments in the call, as a call
+    /// of this assembly's generic methods) and the runtime links that assembly's IR for it when the caller compiles,
+    /// so the caller's machine code and cache key follow the callee as it is at run time. False for anything else,
+    /// which the caller reports (NJ0101 names the reason).
     /// </summary>
     private bool TryTranslateForeignCall(Cil.Instruction ins, MethodReference method)
     {
-        if (method is MethodDefinition || method is GenericInstanceMethod || method.HasGenericParameters
-            || method.DeclaringType is GenericInstanceType) return false;
+        var generic = method as GenericInstanceMethod;
+        if (method is MethodDefinition || generic is null && method.HasGenericParameters || method.DeclaringType is GenericInstanceType) return false;
         MethodDefinition? callee;
         try
         {
-            callee = method.Resolve();
+            callee = (generic?.ElementMethod ?? method).Resolve();
         }
         catch (AssemblyResolutionException)
         {
@@ -39,6 +41,15 @@ internal sealed partial class MethodTranslator
         }
         if (callee is null || callee.Module == _owner.Module || !callee.IsStatic || HasGenericDeclaringType(callee.DeclaringType)
             || !ModuleTranslator.IsNjit(callee) || !CarriesIr(callee.Module)) return false;
+        var arguments = generic?.GenericArguments.Select(TypeMapper.MapScalar).ToArray() ?? [];
+        if (arguments.Length > GenericInstantiation.MaxTypeParameters
+            || arguments.Any(a => a == null || !a.IsTypeParameter && !GenericMath.IsInstantiable(a)))
+        {
+            Report(DiagnosticCodes.GenericMethod, $"The call {method.FullName}",
+                "type arguments of generic [Njit] code must be number types or type parameters", null);
+            ApplyStackEffect(ins);
+            return true;
+        }
         var returnType = TypeMapper.Map(callee.ReturnType);
         var parameters = callee.Parameters.Select(p => TypeMapper.Map(p.ParameterType)).ToArray();
         // The library's own weaving accepted these types; structs of another assembly are refused here as anywhere.
@@ -46,11 +57,12 @@ internal sealed partial class MethodTranslator
 
         string name = ForeignCalls.Qualify(callee.Module.Assembly.Name.Name, ModuleTranslator.FunctionName(callee));
         for (int i = 0; i < parameters.Length; i++) Pop();
-        Emit(Opcode.Call).Name = name;
-        if (returnType.Kind != TypeKind.Void) Push(returnType.StackType);
+        var call = arguments.Length == 0 ? Emit(Opcode.Call) : Emit(Opcode.Call, arguments[0], arguments.Length > 1 ? arguments[1] : null);
+        call.Name = name;
+        if (returnType.Kind != TypeKind.Void) Push((arguments.Length == 0 ? returnType : returnType.Substitute(arguments!)).StackType);
         if (_foreignDeclarations.All(d => d.Name != name))
         {
-            var declaration = new IrFunction(name, returnType);
+            var declaration = new IrFunction(name, returnType) { TypeParameterCount = callee.GenericParameters.Count };
             for (int i = 0; i < parameters.Length; i++) declaration.Parameters.Add(new IrVariable(callee.Parameters[i].Name, parameters[i]!));
             _foreignDeclarations.Add(declaration);
         }

@@ -147,4 +147,52 @@ public class ForeignCallsTests
             result.ShouldBe(unchecked((a + 2) * 3 + 1));
         }
     }
+
+    // A generic library function and its private generic helper: Twice<T>(a) = H<T>(a) + a, H<T>(a) = a added k times.
+    private static string GenericLibrary(int k)
+    {
+        string[] adds = Enumerable.Range(0, k - 1).SelectMany(_ => new[] { "ldarg", "genericmath t=T0 n=\"op_Addition\"" }).ToArray();
+        return Func("L::Twice<T0>(T0)", "T0", "entry", ["generic 1", "param T0 a"],
+                   "ldarg", "call t=T0 n=\"L::H<T0>(T0)\"", "ldarg", "genericmath t=T0 n=\"op_Addition\"", "ret t=T0")
+               + Func("L::H<T0>(T0)", "T0", "", ["generic 1", "param T0 a"], ["ldarg", .. adds, "ret t=T0"]);
+    }
+
+    [Fact]
+    public unsafe void A_generic_callee_is_linked_with_its_generic_helpers_and_instantiated_in_the_caller()
+    {
+        string tag = "g" + System.Threading.Interlocked.Increment(ref s_tags).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string root = "T" + tag + "::UsesTwice(i32)", lib = "Lib" + tag;
+        var app = IrParser.ParseModule("nwir 1\n" + Func(root, "i32", "entry,callsotherassemblies", ["param i32 a"],
+            "ldarg", $"call t=i32 n=\"[{lib}]L::Twice<T0>(T0)\"", "ret"));
+        IrModule Library(int k) => IrParser.ParseModule("nwir 1\n" + GenericLibrary(k));
+        IrModule Closed(int k) => GenericInstantiation.Close(ForeignCalls.Link(app, root, name => name == lib ? Library(k) : null), root, [], out _);
+
+        var closed = Closed(3);
+        closed.Functions.Select(f => f.Name).ShouldBe([root, $"[{lib}]L::Twice<i32>(i32)", $"[{lib}]L::H<i32>(i32)"], ignoreOrder: true);
+        IrVerifier.Verify(closed).ShouldBeEmpty();
+        IrIndex.Fingerprint(Closed(3), Closed(3).Find(root)!).ShouldNotBe(IrIndex.Fingerprint(Closed(4), Closed(4).Find(root)!));
+
+        // The library's index lists the generic entry (fingerprint of its generic closure), so the caller's key
+        // follows the generic helper without linking.
+        IrIndexEntry? EntryOf(int k) => IrIndex.Build(Library(k)).TryGet("L::Twice<T0>(T0)", out var e) ? e : null;
+        EntryOf(3).ShouldNotBeNull();
+        var line = new IrIndexEntry(root, FunctionFlags.Entry | FunctionFlags.CallsOtherAssemblies, new string('0', 64), [$"[{lib}]L::Twice<T0>(T0)"]);
+        ForeignCalls.KeyFingerprint(line, (_, _) => EntryOf(3)).ShouldNotBe(ForeignCalls.KeyFingerprint(line, (_, _) => EntryOf(4)));
+
+        var jit = NativeJit.Instance;
+        nint address;
+        lock (jit.SyncRoot)
+        {
+            var llvm = ModuleLowering.Lower(jit.Context, closed, closed.Find(root)!, new LoweringOptions());
+            Optimizer.Run(llvm, jit.TargetMachine, 3);
+            address = jit.AddModuleAndLookup(llvm, NativeSymbols.For(root));
+        }
+        var usesTwice = (delegate* unmanaged<int*, int, int>)address;
+        foreach (int a in new[] { 0, 7, -4, 1 << 20 })
+        {
+            int result;
+            usesTwice(&result, a).ShouldBe(0);
+            result.ShouldBe(unchecked(a * 4));
+        }
+    }
 }

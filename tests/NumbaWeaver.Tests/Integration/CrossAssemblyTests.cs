@@ -1,4 +1,4 @@
-// Builds tests/IntegrationProjects/CrossAssembly: [Njit] kernels calling a library's [Njit] methods, cached, precompiled, and run with the library swapped.
+// Builds tests/IntegrationProjects/CrossAssembly: [Njit] kernels calling a library's [Njit] methods (generic ones included), cached, precompiled, and run with the library swapped.
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -8,7 +8,7 @@ using Xunit;
 namespace NumbaWeaver.Tests.Integration;
 
 /// <summary>
-/// Builds the library, the same library with one private helper changed (one assembly identity), and the app
+/// Builds the library, the same library with two private helpers changed (one assembly identity), and the app
 /// against the first; <see cref="SwappedAppDir"/> is a copy of the app's output with the changed library dropped in,
 /// as an updated library reaches an app that is not rebuilt.
 /// </summary>
@@ -64,7 +64,7 @@ public class CrossAssemblyTests : IClassFixture<CrossAssemblyBuild>
 
     public CrossAssemblyTests(CrossAssemblyBuild build) => _build = build;
 
-    private static readonly string[] Results = ["smooth", "parallel", "energy", "sum", "smoothed-sum"];
+    private static readonly string[] Results = ["smooth", "parallel", "energy", "sum", "smoothed-sum", "scaled"];
 
     private static Dictionary<string, string?> CacheOnly(string dir) => new()
     {
@@ -87,7 +87,7 @@ public class CrossAssemblyTests : IClassFixture<CrossAssemblyBuild>
         var original = _build.Run(_build.AppDir, Original);
         var compiled = _build.Run(_build.AppDir, CacheOnly(dir));
         ShouldMatch(compiled, original);
-        compiled["compiled"].ShouldBe("5");
+        compiled["compiled"].ShouldBe("6");
         compiled["fallbacks"].ShouldBe("0");
         Directory.Delete(dir, recursive: true);
     }
@@ -104,7 +104,7 @@ public class CrossAssemblyTests : IClassFixture<CrossAssemblyBuild>
             ["NUMBA_JIT_STRICT"] = "1",
         });
         ShouldMatch(precompiled, original);
-        precompiled["precompiled-hits"].ShouldBe("5");
+        precompiled["precompiled-hits"].ShouldBe("6");
         precompiled["llvm-loaded"].ShouldBe("False");
         precompiled["ir-modules-parsed"].ShouldBe("0");
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
@@ -113,19 +113,21 @@ public class CrossAssemblyTests : IClassFixture<CrossAssemblyBuild>
     [Fact]
     public void A_changed_library_recompiles_exactly_the_callers_of_what_changed()
     {
-        // The library's Blend (private, called by Smooth) changed; Gain did not. SmoothAll, SmoothParallel and the generic
-        // SmoothedSum<double> reach Blend; Energy reaches Gain only; Sum calls nothing of the library (numba/numba#1833
-        // across assemblies).
+        // The library's Blend (private, called by Smooth) and Bias (private and generic, called by the generic Scale)
+        // changed; Gain did not. SmoothAll, SmoothParallel and the generic SmoothedSum<double> reach Blend; Scaled reaches
+        // Bias through its instance of Scale; Energy reaches Gain only; Sum calls nothing of the library
+        // (numba/numba#1833 across assemblies).
         string dir = CrossAssemblyBuild.NewCacheDir();
         var before = _build.Run(_build.AppDir, CacheOnly(dir));
-        before["cache-misses"].ShouldBe("5");
+        before["cache-misses"].ShouldBe("6");
         var swappedOriginal = _build.Run(_build.SwappedAppDir, Original);
         swappedOriginal["smooth"].ShouldNotBe(before["smooth"]); // the change shows, so a stale entry would be seen
         swappedOriginal["smoothed-sum"].ShouldNotBe(before["smoothed-sum"]);
+        swappedOriginal["scaled"].ShouldNotBe(before["scaled"]);
 
         var swapped = _build.Run(_build.SwappedAppDir, CacheOnly(dir));
         ShouldMatch(swapped, swappedOriginal);
-        swapped["cache-misses"].ShouldBe("3");
+        swapped["cache-misses"].ShouldBe("4");
         swapped["cache-hits"].ShouldBe("2");
 
         // Code precompiled against the first library is used only where its key still holds.
@@ -137,11 +139,11 @@ public class CrossAssemblyTests : IClassFixture<CrossAssemblyBuild>
         });
         ShouldMatch(precompiled, swappedOriginal);
         precompiled["precompiled-hits"].ShouldBe("2");
-        precompiled["compiled"].ShouldBe("3");
+        precompiled["compiled"].ShouldBe("4");
         Directory.Delete(fresh, recursive: true);
 
         var again = _build.Run(_build.AppDir, CacheOnly(dir));
-        again["cache-hits"].ShouldBe("5");
+        again["cache-hits"].ShouldBe("6");
         ShouldMatch(again, before);
         // Hits are keyed from index lines (the stubs', the generic instance's and the library's): no IR is parsed, no
         // culture data loaded.

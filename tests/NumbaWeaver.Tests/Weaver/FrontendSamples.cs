@@ -32,6 +32,14 @@ public static class FrontendSamples
     public static T GenericCallsNjitOfAnotherAssembly<T>(T[] x, double[] a) where T : System.Numerics.INumber<T> =>
         x[0] * T.CreateTruncating(Kernels.Fixture.Arrays.Sum(a));
 
+    /// <summary>Calls a generic [Njit] method of another woven assembly with a number type.</summary>
+    [Njit]
+    public static double CallsGenericNjitOfAnotherAssembly(double[] a) => Kernels.Fixture.LanguageGenerics.Dot(a, a);
+
+    /// <summary>The same with the caller's own type parameter.</summary>
+    [Njit]
+    public static T PassesItsTypeToAnotherAssembly<T>(T[] a) where T : System.Numerics.INumber<T> => Kernels.Fixture.LanguageGenerics.Dot(a, a);
+
     [Njit(FastMath = true, BoundsCheck = false, Inline = InlineMode.Always)]
     public static double SumFast(double[] a)
     {

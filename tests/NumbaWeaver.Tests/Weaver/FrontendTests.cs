@@ -332,6 +332,23 @@ public class FrontendTests
     }
 
     [Fact]
+    public void A_generic_njit_method_of_another_assembly_is_called_with_its_type_arguments_and_instantiated_in_the_caller()
+    {
+        const string callee = "[Kernels.Fixture]Kernels.Fixture.LanguageGenerics::Dot<T0>(T0[],T0[])";
+        var (module, diagnostics) = Translate(typeof(FrontendSamples), "CallsGenericNjitOfAnotherAssembly", "PassesItsTypeToAnotherAssembly");
+        diagnostics.ShouldBeEmpty(string.Join("\n", diagnostics));
+        module.Find(callee).ShouldBeNull(); // linked at run time, as a non-generic callee
+        var concrete = module.Functions.Single(f => f.Name.Contains("CallsGenericNjitOfAnotherAssembly"));
+        var call = concrete.Body.Single(i => i.Op == Opcode.Call);
+        call.Name.ShouldBe(callee);
+        call.Type.ShouldBe(IrType.F64);
+        concrete.Has(FunctionFlags.CallsOtherAssemblies).ShouldBeTrue();
+        var generic = module.Functions.Single(f => f.Name.Contains("PassesItsTypeToAnotherAssembly"));
+        generic.Body.Single(i => i.Op == Opcode.Call).Type.ShouldBe(IrType.TypeParameter(0));
+        GenericInstances.Describe(module, generic.Name, [IrType.I32]).ForeignCallees.ShouldBe([callee]);
+    }
+
+    [Fact]
     public void A_call_to_a_plain_method_of_another_assembly_says_which_calls_compile()
     {
         var (_, diagnostics) = Translate(typeof(UnsupportedSamples), "CallsPlainMethodOfAnotherAssembly");

@@ -31,14 +31,24 @@ public static class Kernels
     }
 
     /// <summary>
-    /// Generic, and reaches the changed helper through Smooth: its instantiations are listed by the weaver with the
-    /// library functions they call, so a cached or precompiled first call parses no IR either.
+    /// Generic, calls the library's generic Scale with its own T and reaches the changed helper through Smooth: its
+    /// instantiations are listed by the weaver with the library functions they call, so a cached or precompiled first
+    /// call parses no IR either.
     /// </summary>
     [Njit(Cache = true)]
     public static T SmoothedSum<T>(T[] x, double[] weights) where T : INumber<T>
     {
         T sum = T.Zero;
-        for (int i = 0; i < x.Length; i++) sum += x[i] * T.CreateTruncating(Filters.Smooth(weights, i));
+        for (int i = 0; i < x.Length; i++) sum += Filters.Scale(x[i], T.CreateTruncating(Filters.Smooth(weights, i)));
+        return sum;
+    }
+
+    /// <summary>Calls the library's generic Scale (instantiated over double here), which the changed library leaves as it was.</summary>
+    [Njit(Cache = true)]
+    public static double Scaled(double[] x)
+    {
+        double sum = 0;
+        for (int i = 0; i < x.Length; i++) sum += Filters.Scale(x[i], 0.75);
         return sum;
     }
 

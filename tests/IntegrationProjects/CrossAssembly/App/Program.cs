@@ -24,6 +24,7 @@ double energy = Kernels.Energy(x);
 clock.Restart();
 double smoothedSum = Kernels.SmoothedSum(x, x);
 double genericMs = clock.Elapsed.TotalMilliseconds;
+double scaled = Kernels.Scaled(x);
 
 // Before anything is printed (Console's encoding loads ICU): did the first calls load ICU? They should not (docs/cache.md).
 string icuLoaded = File.ReadAllText("/proc/self/maps").Contains("libicuuc", StringComparison.Ordinal).ToString();
@@ -34,6 +35,7 @@ Console.WriteLine($"parallel {Bits(parallel)}");
 Console.WriteLine($"energy {BitConverter.DoubleToInt64Bits(energy):X16}");
 Console.WriteLine($"sum {BitConverter.DoubleToInt64Bits(sum):X16}");
 Console.WriteLine($"smoothed-sum {BitConverter.DoubleToInt64Bits(smoothedSum):X16}");
+Console.WriteLine($"scaled {BitConverter.DoubleToInt64Bits(scaled):X16}");
 Console.WriteLine($"first-call-sum-ms {sumMs:F3}");
 Console.WriteLine($"first-call-smooth-ms {smoothMs:F3}");
 Console.WriteLine($"first-call-parallel-ms {parallelMs:F3}");

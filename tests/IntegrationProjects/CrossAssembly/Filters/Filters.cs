@@ -1,5 +1,6 @@
 // [Njit] helpers of a library: the App's kernels call them, and Smooth calls a private helper of its own.
 using System;
+using System.Numerics;
 using NumbaWeaver;
 
 namespace CrossFilters;
@@ -17,6 +18,12 @@ public static class Filters
     /// <summary>A soft limiter.</summary>
     [Njit]
     public static double Gain(double v) => Math.Tanh(v * 1.5);
+
+    /// <summary>Generic: each caller compiles the instance it calls into its own code, with the private helper.</summary>
+    [Njit]
+    public static T Scale<T>(T value, T factor) where T : INumber<T> => value * factor + Bias<T>();
+
+    private static T Bias<T>() where T : INumber<T> => T.One / (T.One + T.One + T.One + T.One);
 
     private static double Blend(double left, double middle, double right) => 0.25 * left + 0.5 * middle + 0.25 * right;
 }

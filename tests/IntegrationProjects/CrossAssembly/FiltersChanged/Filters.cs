@@ -1,5 +1,6 @@
-// CrossFilters with Blend's weights changed (0.25/0.5/0.25 to 0.2/0.6/0.2): the only difference from Filters/Filters.cs.
+// CrossFilters with Blend's weights (0.25/0.5/0.25 to 0.2/0.6/0.2) and Bias (1/4 to 1/2) changed; lines kept as in Filters/Filters.cs.
 using System;
+using System.Numerics;
 using NumbaWeaver;
 
 namespace CrossFilters;
@@ -17,6 +18,12 @@ public static class Filters
     /// <summary>A soft limiter.</summary>
     [Njit]
     public static double Gain(double v) => Math.Tanh(v * 1.5);
+
+    /// <summary>Generic: each caller compiles the instance it calls into its own code, with the private helper.</summary>
+    [Njit]
+    public static T Scale<T>(T value, T factor) where T : INumber<T> => value * factor + Bias<T>();
+
+    private static T Bias<T>() where T : INumber<T> => T.One / (T.One + T.One);
 
     private static double Blend(double left, double middle, double right) => 0.2 * left + 0.6 * middle + 0.2 * right;
 }
