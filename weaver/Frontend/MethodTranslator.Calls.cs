@@ -87,10 +87,12 @@ internal sealed partial class MethodTranslator
     /// <summary>Null when <paramref name="method"/> is a static method of this module with a body, else why not (for the message).</summary>
     private string? WhyNotCallable(MethodReference method)
     {
+        // Another assembly's first: its generic methods are callable too when they are [Njit].
+        const string foreign = " (a method of another assembly that is not a static [Njit] method of an assembly built with NumbaWeaver)";
+        if (method.DeclaringType.Scope is AssemblyNameReference) return foreign;
         if (method is GenericInstanceMethod || method.HasGenericParameters || method.DeclaringType is GenericInstanceType)
             return " (a generic method)";
-        if (method is not MethodDefinition definition || definition.Module != _owner.Module)
-            return " (a method of another assembly that is not a static [Njit] method of an assembly built with NumbaWeaver)";
+        if (method is not MethodDefinition definition || definition.Module != _owner.Module) return foreign;
         if (!definition.IsStatic && !IsStructMember(definition)) return " (an instance method)";
         if (!definition.HasBody) return " (a method without an IL body)";
         if (HasGenericDeclaringType(definition.DeclaringType)) return " (a method of a generic type)";

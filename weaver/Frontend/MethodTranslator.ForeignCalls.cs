@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Mono.Cecil;
 using NumbaWeaver.IR;
-using NumbaWeaver.Weaving.Diagnostics;
 using Cil = Mono.Cecil.Cil;
 
 namespace NumbaWeaver.Weaving.Frontend;
@@ -41,15 +40,7 @@ internal sealed partial class MethodTranslator
         }
         if (callee is null || callee.Module == _owner.Module || !callee.IsStatic || HasGenericDeclaringType(callee.DeclaringType)
             || !ModuleTranslator.IsNjit(callee) || !CarriesIr(callee.Module)) return false;
-        var arguments = generic?.GenericArguments.Select(TypeMapper.MapScalar).ToArray() ?? [];
-        if (arguments.Length > GenericInstantiation.MaxTypeParameters
-            || arguments.Any(a => a == null || !a.IsTypeParameter && !GenericMath.IsInstantiable(a)))
-        {
-            Report(DiagnosticCodes.GenericMethod, $"The call {method.FullName}",
-                "type arguments of generic [Njit] code must be number types or type parameters", null);
-            ApplyStackEffect(ins);
-            return true;
-        }
+        if (!TryMapTypeArguments(ins, generic, out var arguments)) return true;
         var returnType = TypeMapper.Map(callee.ReturnType);
         var parameters = callee.Parameters.Select(p => TypeMapper.Map(p.ParameterType)).ToArray();
         // The library's own weaving accepted these types; structs of another assembly are refused here as anywhere.
@@ -59,7 +50,7 @@ internal sealed partial class MethodTranslator
         for (int i = 0; i < parameters.Length; i++) Pop();
         var call = arguments.Length == 0 ? Emit(Opcode.Call) : Emit(Opcode.Call, arguments[0], arguments.Length > 1 ? arguments[1] : null);
         call.Name = name;
-        if (returnType.Kind != TypeKind.Void) Push((arguments.Length == 0 ? returnType : returnType.Substitute(arguments!)).StackType);
+        if (returnType.Kind != TypeKind.Void) Push((arguments.Length == 0 ? returnType : returnType.Substitute(arguments)).StackType);
         if (_foreignDeclarations.All(d => d.Name != name))
         {
             var declaration = new IrFunction(name, returnType) { TypeParameterCount = callee.GenericParameters.Count };

@@ -84,6 +84,26 @@ internal sealed partial class MethodTranslator
         return true;
     }
 
+    /// <summary>
+    /// The IR types of a generic call's type arguments (none for a non-generic call): number types or the caller's
+    /// type parameters, at most <see cref="GenericInstantiation.MaxTypeParameters"/>. False after reporting NJ0002 when not.
+    /// </summary>
+    private bool TryMapTypeArguments(Cil.Instruction ins, GenericInstanceMethod? call, out IrType[] arguments)
+    {
+        var mapped = call?.GenericArguments.Select(TypeMapper.MapScalar).ToArray() ?? [];
+        if (mapped.Length > GenericInstantiation.MaxTypeParameters
+            || mapped.Any(a => a == null || !a.IsTypeParameter && !GenericMath.IsInstantiable(a)))
+        {
+            Report(DiagnosticCodes.GenericMethod, $"The call {call!.FullName}",
+                "type arguments of generic [Njit] code must be number types or type parameters", null);
+            ApplyStackEffect(ins);
+            arguments = [];
+            return false;
+        }
+        arguments = mapped!;
+        return true;
+    }
+
     /// <summary>A call of a generic static method of this module, e.g. <c>Helper&lt;double&gt;(x)</c> or <c>Helper&lt;T&gt;(x)</c>.</summary>
     private bool TryTranslateGenericUserCall(Cil.Instruction ins, MethodReference method)
     {
@@ -91,15 +111,7 @@ internal sealed partial class MethodTranslator
         var callee = call.ElementMethod as MethodDefinition ?? call.ElementMethod.Resolve();
         if (callee == null || callee.Module != _owner.Module || !callee.IsStatic || !callee.HasBody || HasGenericDeclaringType(callee.DeclaringType))
             return false;
-        var arguments = call.GenericArguments.Select(TypeMapper.MapScalar).ToArray();
-        if (arguments.Length > GenericInstantiation.MaxTypeParameters
-            || arguments.Any(a => a == null || !a.IsTypeParameter && !GenericMath.IsInstantiable(a)))
-        {
-            Report(DiagnosticCodes.GenericMethod, $"The call {method.FullName}",
-                "type arguments of generic [Njit] code must be number types or type parameters", null);
-            ApplyStackEffect(ins);
-            return true;
-        }
+        if (!TryMapTypeArguments(ins, call, out var arguments)) return true;
         var returnType = TypeMapper.Map(callee.ReturnType);
         var unsupported = callee.Parameters.FirstOrDefault(p => TypeMapper.Map(p.ParameterType) is not { } t || t.Kind == TypeKind.Void);
         if (unsupported != null || returnType == null || returnType.Kind != TypeKind.Void && !returnType.IsScalar)
@@ -114,7 +126,7 @@ internal sealed partial class MethodTranslator
         for (int i = 0; i < callee.Parameters.Count; i++) Pop();
         var emitted = Emit(Opcode.Call, arguments[0], arguments.Length > 1 ? arguments[1] : null);
         emitted.Name = ModuleTranslator.FunctionName(callee);
-        if (returnType.Kind != TypeKind.Void) Push(returnType.Substitute(arguments!).StackType);
+        if (returnType.Kind != TypeKind.Void) Push(returnType.Substitute(arguments).StackType);
         if (!_callees.Contains(callee)) _callees.Add(callee);
         return true;
     }
