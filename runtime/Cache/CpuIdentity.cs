@@ -134,7 +134,9 @@ public static class CpuIdentity
     private static byte OsVectorState(ulong xcr0) =>
         (byte)(((xcr0 & AvxState) == AvxState ? 1 : 0) | ((xcr0 & Avx512State) == Avx512State ? 2 : 0));
 
-    // Apart from CpuIdWords: methods that use .NET's CPUID intrinsic or ask IsSupported have no ReadyToRun code.
+    // Apart from CpuIdWords, and not inlined: methods that use .NET's CPUID intrinsic or ask IsSupported have no
+    // ReadyToRun code, and its tuple type would be loaded with CpuIdWords.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void DotNetCpuId(int leaf, int subleaf, out int eax, out int ebx, out int ecx, out int edx) =>
         (eax, ebx, ecx, edx) = X86Base.CpuId(leaf, subleaf);
 

@@ -23,7 +23,19 @@ public sealed class DiskCache
 
     public bool Writable { get; }
 
-    public string PathOf(string key) => Path.Combine(Folder, key + CacheEntryFile.Extension);
+    public string PathOf(string key) => Join(Folder, key + CacheEntryFile.Extension);
+
+    /// <summary>
+    /// <paramref name="folder"/>/<paramref name="name"/> for a plain file or folder name, as Path.Combine would join
+    /// them: Path's static constructor (its separators are static fields, not constants) and span helpers cost a
+    /// process's first hit their type loads.
+    /// </summary>
+    internal static string Join(string folder, string name)
+    {
+        if (folder.Length == 0) return name;
+        char last = folder[folder.Length - 1];
+        return last == '/' || OperatingSystem.IsWindows() && last == '\\' ? folder + name : folder + (OperatingSystem.IsWindows() ? "\\" : "/") + name;
+    }
 
     /// <summary>The valid entry stored under <paramref name="key"/>, or null (missing, unsafe folder, or rejected).</summary>
     public CacheEntryFile.Entry? TryLoad(string key, string what)
@@ -114,7 +126,7 @@ public sealed class DiskCache
         reason = null;
         if (OperatingSystem.IsWindows()) return true;
         if (NativeFiles.TryStat(Folder, out var status))
-            return IsSafeMode((UnixFileMode)(status.Mode & 0xFFF), out reason);
+            return IsSafeMode((int)(status.Mode & 0xFFF), out reason);
         return IsSafeByFramework(out reason);
     }
 
@@ -125,14 +137,16 @@ public sealed class DiskCache
     {
         reason = null;
         var dir = new DirectoryInfo(Folder);
-        return !dir.Exists || IsSafeMode(dir.UnixFileMode, out reason);
+        return !dir.Exists || IsSafeMode((int)dir.UnixFileMode, out reason);
     }
 
-    private static bool IsSafeMode(UnixFileMode mode, out string? reason)
+    // The permission bits as an int (group write 0o020, others write 0o002): the UnixFileMode enum is one more type
+    // for a process's first hit to load.
+    private static bool IsSafeMode(int mode, out string? reason)
     {
         reason = null;
-        if ((mode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0) return true;
-        reason = $"it is writable by other users (mode {Convert.ToString((int)mode, 8)}); run chmod go-w on it";
+        if ((mode & 0x12) == 0) return true;
+        reason = $"it is writable by other users (mode {Convert.ToString(mode, 8)}); run chmod go-w on it";
         return false;
     }
 

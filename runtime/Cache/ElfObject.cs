@@ -112,8 +112,18 @@ internal sealed class ElfObject
     }
 
     /// <summary>One section header.</summary>
-    internal sealed record Section(uint NameOffset, uint Type, ulong Flags, ulong Offset, ulong Size, uint Link, uint Info, ulong Align)
+    /// <remarks>Classes, not records, here and below: a record's IEquatable is one more type for a process's first hit to load.</remarks>
+    internal sealed class Section(uint nameOffset, uint type, ulong flags, ulong offset, ulong size, uint link, uint info, ulong align)
     {
+        public uint NameOffset { get; } = nameOffset;
+        public uint Type { get; } = type;
+        public ulong Flags { get; } = flags;
+        public ulong Offset { get; } = offset;
+        public ulong Size { get; } = size;
+        public uint Link { get; } = link;
+        public uint Info { get; } = info;
+        public ulong Align { get; } = align;
+
         public string Name { get; set; } = "";
         public bool IsLoaded => (Flags & FlagAlloc) != 0 && Size > 0;
     }
@@ -121,8 +131,13 @@ internal sealed class ElfObject
     /// <summary>One symbol table entry (STT_* in the low nibble of <see cref="Info"/>).</summary>
     /// <remarks>A class, not a struct: lists of reference types run the framework's precompiled shared code, while a
     /// list of a struct of ours would be jitted on the first (latency-critical) load of a process.</remarks>
-    internal sealed record Symbol(string Name, byte Info, ushort SectionIndex, ulong Value)
+    internal sealed class Symbol(string name, byte info, ushort sectionIndex, ulong value)
     {
+        public string Name { get; } = name;
+        public byte Info { get; } = info;
+        public ushort SectionIndex { get; } = sectionIndex;
+        public ulong Value { get; } = value;
+
         public bool IsGlobal => (Info >> 4) is 1 or 2;
     }
 

@@ -34,7 +34,7 @@ internal static class EntryResolver
             && unit.Precompiled is { } library)
         {
             string key = CacheKey.For(entry.Instance, entry.Fingerprint, settings, CacheKey.LevelTarget(library.Level));
-            if (TryLoadEntry(library.Store, key, symbol, entry.Instance) is { } address)
+            if (TryLoadEntry(library.Store, key, symbol, entry.Instance, out nint address))
             {
                 CacheStatistics.PrecompiledHit();
                 return address;
@@ -45,7 +45,7 @@ internal static class EntryResolver
 
         var cache = new DiskCache(NumbaCache.FolderFor(assembly));
         string hostKey = CacheKey.For(entry.Instance, entry.Fingerprint, settings, CacheKey.HostTarget);
-        if (TryLoadEntry(cache, hostKey, symbol, entry.Instance) is { } cached)
+        if (TryLoadEntry(cache, hostKey, symbol, entry.Instance, out nint cached))
         {
             CacheStatistics.Hit();
             return cached;
@@ -114,6 +114,13 @@ internal static class EntryResolver
     {
         if ((indexed.Flags & FunctionFlags.CallsOtherAssemblies) == 0)
             return new(indexed.Name, indexed.Flags, indexed.Fingerprint, () => Close(unit.Module, indexed.Name, Array.Empty<IrType>()));
+        return FromIndexLinked(unit, indexed);
+    }
+
+    // Apart, and not inlined: its delegate types are loaded when a method that mentions them is first called.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ResolvedEntry FromIndexLinked(AssemblyUnit unit, IrIndexEntry indexed)
+    {
         string fingerprint = ForeignCalls.KeyFingerprint(indexed, ForeignModules.Entry);
         return new(indexed.Name, indexed.Flags, fingerprint, () => Close(LinkedModule(unit, indexed.Name), indexed.Name, Array.Empty<IrType>()));
     }
@@ -137,29 +144,38 @@ internal static class EntryResolver
     private static IrModule Close(IrModule module, string functionName, IrType[] typeArguments) =>
         GenericInstantiation.Close(module, functionName, typeArguments, out _);
 
-    private sealed record ResolvedEntry(string Instance, FunctionFlags Flags, string Fingerprint, Func<IrModule> Module);
-
-    private static nint? TryLoadEntry(DiskCache store, string key, string symbol, string functionName)
+    // A class, not a record: a record's IEquatable is one more type for a process's first hit to load.
+    private sealed class ResolvedEntry(string instance, FunctionFlags flags, string fingerprint, Func<IrModule> module)
     {
+        public string Instance { get; } = instance;
+        public FunctionFlags Flags { get; } = flags;
+        public string Fingerprint { get; } = fingerprint;
+        public Func<IrModule> Module { get; } = module;
+    }
+
+    // An out parameter, not a nint?: Nullable<nint> is one more type for a process's first hit to load.
+    private static bool TryLoadEntry(DiskCache store, string key, string symbol, string functionName, out nint address)
+    {
+        address = 0;
         var entry = store.TryLoad(key, functionName);
-        if (entry is null) return null;
+        if (entry is null) return false;
         if (entry.Symbol != symbol)
         {
             CacheStatistics.Reject();
             CacheLog.Debug($"rejected {store.PathOf(key)}: it defines {entry.Symbol}, not {symbol}");
-            return null;
+            return false;
         }
         try
         {
-            nint address = ObjectLoader.Load(entry.ObjectCode, symbol);
+            address = ObjectLoader.Load(entry.ObjectCode, symbol);
             CacheLog.Debug($"hit {functionName}: {store.PathOf(key)} ({entry.Description})");
-            return address;
+            return true;
         }
         catch (Exception e) when (e is InvalidDataException or PlatformNotSupportedException or EntryPointNotFoundException)
         {
             CacheStatistics.Reject();
             CacheLog.Debug($"rejected {store.PathOf(key)}: {e.Message}; recompiling");
-            return null;
+            return false;
         }
     }
 }

@@ -23,7 +23,7 @@ public static class NumbaCache
         ArgumentNullException.ThrowIfNull(assembly);
         string identity = Sha256.HexOf(AssemblyIdentity.FullName(assembly))[..12];
         // Two concatenations: string.Concat of more than four pieces builds an inline array type at run time.
-        return Path.Combine(Root, AssemblyIdentity.SimpleName(assembly) + "-" + AssemblyIdentity.Version(assembly) + ("-" + identity));
+        return DiskCache.Join(Root, AssemblyIdentity.SimpleName(assembly) + "-" + AssemblyIdentity.Version(assembly) + ("-" + identity));
     }
 
     /// <summary>Deletes the cached entries of <paramref name="assembly"/>; returns how many files were removed.</summary>

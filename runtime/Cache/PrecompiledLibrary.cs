@@ -38,7 +38,7 @@ public sealed class PrecompiledLibrary
         if (!NativeFiles.FolderExists(root)) return null;
         foreach (string level in CpuIdentity.Levels)
         {
-            string folder = Path.Combine(root, level);
+            string folder = DiskCache.Join(root, level);
             if (NativeFiles.FolderExists(folder))
             {
                 CacheLog.Debug($"precompiled library {folder} selected for this CPU");
@@ -53,10 +53,11 @@ public sealed class PrecompiledLibrary
     public static string FolderOf(string assemblyPath)
     {
         // Split by hand: Path.GetFileNameWithoutExtension's vectorised search costs a first call 1.4 ms of type loading.
-        int slash = InvariantText.LastIndexOfAny(assemblyPath, Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        // '/' and the platform's own separator as literals: Path's are static fields, whose class constructor a first hit would run.
+        int slash = InvariantText.LastIndexOfAny(assemblyPath, '/', OperatingSystem.IsWindows() ? '\\' : '/');
         string folder = slash < 0 ? "" : assemblyPath.Substring(0, slash == 0 ? 1 : slash);
         string file = assemblyPath.Substring(slash + 1);
         int dot = InvariantText.LastIndexOf(file, '.');
-        return Path.Combine(folder, (dot >= 0 ? file.Substring(0, dot) : file) + FolderSuffix);
+        return DiskCache.Join(folder, (dot >= 0 ? file.Substring(0, dot) : file) + FolderSuffix);
     }
 }

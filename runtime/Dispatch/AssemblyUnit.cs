@@ -19,8 +19,10 @@ namespace NumbaWeaver.Dispatch;
 internal sealed class AssemblyUnit
 {
     // One slot per entry, resolved once under its own lock (different entries compile in parallel). A class, not
-    // a Lazy<nint> or ConcurrentDictionary: those would be jitted or load another assembly on the first call.
-    private readonly Dictionary<string, EntrySlot> _entries = new(StringComparer.Ordinal);
+    // a Lazy<nint> or ConcurrentDictionary: those would be jitted or load another assembly on the first call. Kept in
+    // a list the slots link themselves into, searched by key under _gate (once per entry): a Dictionary of ours cost
+    // a process's first call ten type loads.
+    private EntrySlot? _entries;
     // Read on first use under the lock, without Lazy<T>: each Lazy instantiation is a type the runtime must build
     // on a process's first call (docs/cache.md, "Why the first call is fast").
     private readonly object _gate = new(); // a monitor, not a Lock: see Dispatcher's UnitsGate
@@ -96,6 +98,8 @@ internal sealed class AssemblyUnit
 
     public static AssemblyUnit Load(Assembly assembly) => new(assembly);
 
+    // Not inlined into the dispatcher: IrType's first use (its types and tables) belongs to callers that need it.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public nint GetEntry(string functionName) => GetEntry(functionName, Array.Empty<IrType>(), null);
 
     /// <summary>The entry of a non-generic function whose index line (<paramref name="indexed"/>) its stub carried.</summary>
@@ -127,7 +131,9 @@ internal sealed class AssemblyUnit
         EntrySlot? slot;
         lock (_gate)
         {
-            if (!_entries.TryGetValue(key, out slot)) _entries.Add(key, slot = new EntrySlot());
+            slot = _entries;
+            while (slot is not null && !string.Equals(slot.Key, key)) slot = slot.Next;
+            if (slot is null) _entries = slot = new EntrySlot(key, _entries);
         }
         lock (slot.Gate)
         {
@@ -168,9 +174,14 @@ internal sealed class AssemblyUnit
 internal delegate nint EntryResolution();
 
 /// <summary>One entry's resolution: done once; a failure is kept and rethrown to every later caller, as Lazy would.</summary>
-internal sealed class EntrySlot
+internal sealed class EntrySlot(string key, EntrySlot? next)
 {
     public readonly object Gate = new();
+
+    /// <summary>The entry's key (its instance name) and the unit's next slot.</summary>
+    public string Key { get; } = key;
+    public EntrySlot? Next { get; } = next;
+
     private nint _address;
     private ExceptionDispatchInfo? _error;
 

@@ -54,6 +54,9 @@ public static partial class LlvmLibrary
         return "none";
     }
 
+    // Path.IsPathRooted where it matters: Path's static constructor would cost a cache hit's first call on Unix.
+    private static bool IsRooted(string name) => OperatingSystem.IsWindows() ? Path.IsPathRooted(name) : name.StartsWith('/');
+
     /// <summary>The files the loader would try, in its order (a list, not an iterator: see ObjectLoader's arrays).</summary>
     private static List<string> FingerprintCandidates()
     {
@@ -79,12 +82,12 @@ public static partial class LlvmLibrary
         folders.Add("/usr/local/lib");
         foreach (string name in DefaultNames())
         {
-            if (Path.IsPathRooted(name))
+            if (IsRooted(name))
             {
                 candidates.Add(name);
                 continue;
             }
-            foreach (string folder in folders) candidates.Add(Path.Combine(folder, name));
+            foreach (string folder in folders) candidates.Add(DiskCache.Join(folder, name));
         }
         candidates.AddRange(FolderCandidates());
         return candidates;

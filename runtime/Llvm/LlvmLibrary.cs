@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using System.Threading;
+using NumbaWeaver.Cache;
 
 namespace NumbaWeaver.Llvm;
 
@@ -45,7 +46,13 @@ public static partial class LlvmLibrary
 
     private static readonly string[] WindowsNames = ["LLVM-C.dll", @"C:\Program Files\LLVM\bin\LLVM-C.dll"];
 
-    private static readonly Lock Gate = new();
+    // In a class of its own: the cache key reads this class's name tables on a hit, and constructing a Lock there (its
+    // static constructor, spin-count configuration) cost that first hit for a lock only a load takes.
+    private static class Loading
+    {
+        public static readonly Lock Gate = new();
+    }
+
     private static int resolverInstalled;
     private static bool attempted;
     private static nint handle;
@@ -80,7 +87,7 @@ public static partial class LlvmLibrary
     /// <summary>Loads libLLVM if not yet done; false with a reason when it cannot be had. Thread-safe and idempotent.</summary>
     public static bool TryLoad(out string? error)
     {
-        lock (Gate)
+        lock (Loading.Gate)
         {
             if (!attempted)
             {
@@ -175,7 +182,8 @@ public static partial class LlvmLibrary
     {
         if (!OperatingSystem.IsLinux()) return [];
         var candidates = new string[LinuxFolders.Length];
-        for (int i = 0; i < LinuxFolders.Length; i++) candidates[i] = Path.Combine(LinuxFolders[i], "libLLVM.so");
+        // Joined by hand: a cache hit lists these for its key, and Path's static constructor would cost that first call.
+        for (int i = 0; i < LinuxFolders.Length; i++) candidates[i] = DiskCache.Join(LinuxFolders[i], "libLLVM.so");
         return candidates;
     }
 
