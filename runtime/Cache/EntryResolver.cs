@@ -74,7 +74,7 @@ internal static class EntryResolver
     /// </summary>
     private static ResolvedEntry Describe(AssemblyUnit unit, string functionName, IrType[] typeArguments, string? listedInstances)
     {
-        if (typeArguments.Length == 0 && unit.Index is { } index && index.TryGet(functionName, out var indexed))
+        if (typeArguments.Length == 0 && unit.Indexed(functionName) is { } indexed)
             return FromIndex(unit, indexed);
         if (typeArguments.Length == 0)
         {

@@ -28,7 +28,7 @@ internal sealed class AssemblyUnit
     private readonly object _gate = new(); // a monitor, not a Lock: see Dispatcher's UnitsGate
     private IrModule? _module;
     private bool _indexRead;
-    private IrIndex? _index;
+    private string? _indexText;
     private bool _libraryFound;
     private PrecompiledLibrary? _library;
     private Dictionary<string, GenericInstance>? _instances;
@@ -37,8 +37,13 @@ internal sealed class AssemblyUnit
 
     public Assembly Assembly { get; }
 
-    /// <summary>The woven index, read on first use; null for assemblies woven before the index existed.</summary>
-    public IrIndex? Index
+    /// <summary>
+    /// The woven index's line for <paramref name="name"/> (<see cref="IrIndex.Find"/> over the resource's text, read on
+    /// first use); null when the index has none, or for assemblies woven before the index existed.
+    /// </summary>
+    public IrIndexEntry? Indexed(string name) => IndexText is { } text ? IrIndex.Find(text, name) : null;
+
+    private string? IndexText
     {
         get
         {
@@ -46,10 +51,10 @@ internal sealed class AssemblyUnit
             {
                 if (!_indexRead)
                 {
-                    _index = ReadIndex(Assembly);
+                    _indexText = ReadIndexText(Assembly);
                     _indexRead = true;
                 }
-                return _index;
+                return _indexText;
             }
         }
     }
@@ -142,12 +147,12 @@ internal sealed class AssemblyUnit
         return slot.Result();
     }
 
-    private static IrIndex? ReadIndex(Assembly assembly)
+    private static string? ReadIndexText(Assembly assembly)
     {
         string? indexText = ReadResource(assembly, IrIndex.ResourceName);
         if (indexText is null && assembly.GetManifestResourceInfo(IrModule.ResourceName) is null)
             throw NotWoven(assembly);
-        return indexText is null ? null : IrIndex.Parse(indexText);
+        return indexText;
     }
 
     private static IrModule ReadModule(Assembly assembly)

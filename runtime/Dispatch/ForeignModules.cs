@@ -15,8 +15,7 @@ internal static class ForeignModules
 
     /// <summary>The index line of <paramref name="function"/> in the assembly named <paramref name="simpleName"/>, or
     /// null (for <see cref="ForeignCalls.KeyFingerprint"/>: a cached entry's key needs no IR of the other assembly).</summary>
-    public static IrIndexEntry? Entry(string simpleName, string function) =>
-        UnitOf(simpleName)?.Index is { } index && index.TryGet(function, out var entry) ? entry : null;
+    public static IrIndexEntry? Entry(string simpleName, string function) => UnitOf(simpleName)?.Indexed(function);
 
     private static AssemblyUnit? UnitOf(string simpleName)
     {

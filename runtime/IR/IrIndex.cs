@@ -70,21 +70,63 @@ public sealed class IrIndex
     {
         // Scanned by hand, not split: this runs on every process's first call (docs/cache.md, "Why the first call is fast").
         int at = 0;
-        if (!NextLine(text, ref at, out int start, out int length) || length != Header.Length) return null;
-        for (int i = 0; i < length; i++)
-            if (text[start + i] != Header[i]) return null;
+        if (!HasHeader(text, ref at)) return null;
         var index = new IrIndex();
-        while (NextLine(text, ref at, out start, out length))
+        while (NextLine(text, ref at, out int start, out int length))
         {
             if (length == 0) continue;
-            int first = InvariantText.IndexOf(text, ' ', start, start + length);
-            int second = first < 0 ? -1 : InvariantText.IndexOf(text, ' ', first + 1, start + length);
-            if (first - start != 64 || second < 0 || !InvariantText.TryParseInt32(text, first + 1, second - first - 1, out int flags))
-                return null;
-            var foreignCallees = IrIndexEntry.SplitCallees(text.Substring(second + 1, start + length - second - 1), out string name);
-            index._entries[name] = new IrIndexEntry(name, (FunctionFlags)flags, text.Substring(start, 64), foreignCallees);
+            if (!TrySplitLine(text, start, length, out int nameStart, out int flags)) return null;
+            var entry = EntryAt(text, start, length, nameStart, flags);
+            index._entries[entry.Name] = entry;
         }
         return index;
+    }
+
+    /// <summary>
+    /// The line of <paramref name="name"/> in <see cref="Print"/>'s <paramref name="text"/>, parsed alone; null when it
+    /// has none or is not an index of this format. A first call that needs one line of another assembly's index (a
+    /// caller of that assembly, docs/ir.md) scans for it instead of building the whole table: no Dictionary of ours
+    /// to construct, and one line's strings.
+    /// </summary>
+    public static IrIndexEntry? Find(string text, string name)
+    {
+        int at = 0;
+        if (!HasHeader(text, ref at)) return null;
+        while (NextLine(text, ref at, out int start, out int length))
+        {
+            if (length == 0) continue;
+            if (!TrySplitLine(text, start, length, out int nameStart, out int flags)) return null;
+            int end = start + length;
+            int nameEnd = InvariantText.IndexOf(text, '\t', nameStart, end);
+            if (nameEnd < 0) nameEnd = end;
+            if (nameEnd - nameStart == name.Length && InvariantText.HasAt(text, nameStart, name))
+                return EntryAt(text, start, length, nameStart, flags);
+        }
+        return null;
+    }
+
+    private static bool HasHeader(string text, ref int at)
+    {
+        if (!NextLine(text, ref at, out int start, out int length) || length != Header.Length) return false;
+        for (int i = 0; i < length; i++)
+            if (text[start + i] != Header[i]) return false;
+        return true;
+    }
+
+    // A line is "fingerprint flags name[TAB callee]*": where the name starts, and the flags.
+    private static bool TrySplitLine(string text, int start, int length, out int nameStart, out int flags)
+    {
+        flags = 0;
+        int first = InvariantText.IndexOf(text, ' ', start, start + length);
+        int second = first < 0 ? -1 : InvariantText.IndexOf(text, ' ', first + 1, start + length);
+        nameStart = second + 1;
+        return first - start == 64 && second >= 0 && InvariantText.TryParseInt32(text, first + 1, second - first - 1, out flags);
+    }
+
+    private static IrIndexEntry EntryAt(string text, int start, int length, int nameStart, int flags)
+    {
+        var foreignCallees = IrIndexEntry.SplitCallees(text.Substring(nameStart, start + length - nameStart), out string name);
+        return new IrIndexEntry(name, (FunctionFlags)flags, text.Substring(start, 64), foreignCallees);
     }
 
     private static bool NextLine(string text, ref int at, out int start, out int length)

@@ -60,4 +60,37 @@ public class IrIndexTests
         IrIndex.Parse("nwindex 1\nnot-a-fingerprint 1 T::M\n").ShouldBeNull();
         IrIndex.Parse(IrIndex.Build(new IrModule()).Print())!.Entries.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Find_reads_the_one_line_of_a_name_as_Parse_reads_it()
+    {
+        string text = Resource(IrIndex.ResourceName);
+        var index = IrIndex.Parse(text)!;
+        foreach (var entry in index.Entries)
+        {
+            var found = IrIndex.Find(text, entry.Name);
+            found.ShouldNotBeNull(entry.Name);
+            found.Name.ShouldBe(entry.Name);
+            found.Fingerprint.ShouldBe(entry.Fingerprint, entry.Name);
+            found.Flags.ShouldBe(entry.Flags, entry.Name);
+            found.ForeignCallees.ShouldBe(entry.ForeignCallees, entry.Name);
+        }
+        // Only the whole name matches, not one that begins or ends like it.
+        string name = index.Entries.First().Name;
+        IrIndex.Find(text, name + "x").ShouldBeNull();
+        IrIndex.Find(text, name[..^1]).ShouldBeNull();
+        IrIndex.Find("nwir 1\n", name).ShouldBeNull();
+
+        // A line with the callees of other assemblies after its name.
+        string fingerprint = new('a', 64);
+        string line = $"{fingerprint} 5 K::F(i32)\t[Lib]L::G(i32)\t[Lib]L::H(i32)";
+        string withCallees = "nwindex 1\n" + line + "\n" + new string('b', 64) + " 1 K::F(i32)x\n";
+        var f = IrIndex.Find(withCallees, "K::F(i32)");
+        f.ShouldNotBeNull();
+        f.Fingerprint.ShouldBe(fingerprint);
+        ((int)f.Flags).ShouldBe(5);
+        f.ForeignCallees.ShouldBe(["[Lib]L::G(i32)", "[Lib]L::H(i32)"]);
+        IrIndex.Find(withCallees, "K::F(i32)x")!.Fingerprint.ShouldBe(new string('b', 64));
+        IrIndex.Find(withCallees, "[Lib]L::G(i32)").ShouldBeNull(); // a callee is not an entry of this index
+    }
 }
