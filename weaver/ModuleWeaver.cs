@@ -86,7 +86,9 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         // Fingerprinted from the text the runtime will parse, so both sides hash the same IR.
         embedded = IrParser.ParseModule(text);
         var index = IrIndex.Build(embedded);
-        Embed(IrIndex.ResourceName, index.Print());
+        string indexText = index.Print();
+        Embed(IrIndex.ResourceName, indexText);
+        IndexAccessor.Add(ModuleDefinition, indexText);                      //    and the same text for other assemblies' stubs
         return index;
     }
 

@@ -150,6 +150,7 @@ internal sealed class AssemblyUnit
     private static string? ReadIndexText(Assembly assembly)
     {
         string? indexText = ReadResource(assembly, IrIndex.ResourceName);
+        if (indexText is not null) Interlocked.Increment(ref Statistics.IndexResourcesRead);
         if (indexText is null && assembly.GetManifestResourceInfo(IrModule.ResourceName) is null)
             throw NotWoven(assembly);
         return indexText;

@@ -54,6 +54,18 @@ public static class Dispatcher
     public static nint ResolveIndexed(RuntimeTypeHandle owner, string functionName, string irFingerprint, int flags) =>
         ResolveEntry(owner, functionName, IrIndexEntry.FromStub(functionName, (FunctionFlags)flags, irFingerprint));
 
+    /// <summary>
+    /// As <see cref="ResolveIndexed"/>, for the stub of an entry that calls other assemblies' [Njit] methods (docs/abi.md):
+    /// <paramref name="foreignIndexes"/> holds, for each of those assemblies, its simple name and its index text, which
+    /// the stub got from that assembly's <c>&lt;NumbaWeaver&gt;Index.Text()</c>; the key then reads the callees' lines
+    /// there instead of loading the assemblies by name and reading their index resources.
+    /// </summary>
+    public static nint ResolveIndexedWithIndexes(RuntimeTypeHandle owner, string functionName, string irFingerprint, int flags, string[] foreignIndexes)
+    {
+        ForeignModules.Provide(foreignIndexes);
+        return ResolveIndexed(owner, functionName, irFingerprint, flags);
+    }
+
     /// <summary>The non-generic entry points: with the stub's index line when it carries one, else from the index resource.</summary>
     private static nint ResolveEntry(RuntimeTypeHandle owner, string functionName, IrIndexEntry? indexed)
     {

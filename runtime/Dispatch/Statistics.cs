@@ -12,4 +12,8 @@ public static class Statistics
 
     /// <summary>Times an assembly's IR module was parsed: a cache or precompiled hit needs none (docs/cache.md).</summary>
     public static int IrModulesParsed;
+
+    /// <summary>Times an assembly's index resource was read: stubs carry their own lines and other assemblies' index
+    /// texts (docs/abi.md), so a process whose stubs are current reads none.</summary>
+    public static int IndexResourcesRead;
 }

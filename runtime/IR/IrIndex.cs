@@ -20,6 +20,12 @@ public sealed class IrIndex
 
     private const string Header = "nwindex 1";
 
+    /// <summary>
+    /// The public type and static method through which a woven assembly returns its index text (the weaver's
+    /// IndexAccessor): callers in other assemblies pass it to <c>Dispatcher.ResolveIndexedWithIndexes</c> (docs/abi.md).
+    /// </summary>
+    public const string AccessorType = "<NumbaWeaver>Index", AccessorMethod = "Text";
+
     private readonly Dictionary<string, IrIndexEntry> _entries = new Dictionary<string, IrIndexEntry>(StringComparer.Ordinal);
 
     public IEnumerable<IrIndexEntry> Entries => _entries.Values;

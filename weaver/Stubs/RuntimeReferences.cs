@@ -18,6 +18,7 @@ public sealed class RuntimeReferences
         var dispatcher = findType("NumbaWeaver.Dispatch.Dispatcher");
         Resolve = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "Resolve"));
         ResolveIndexed = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveIndexed"));
+        ResolveIndexedWithIndexes = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveIndexedWithIndexes"));
         ResolveGenericListed = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveGenericListed"));
         var thrower = findType("NumbaWeaver.Dispatch.StatusThrower");
         CreateException = module.ImportReference(thrower.Methods.Single(m => m.Name == "Create"));
@@ -49,6 +50,9 @@ public sealed class RuntimeReferences
 
     /// <summary><c>nint Dispatcher.ResolveIndexed(RuntimeTypeHandle owner, string irFunctionName, string irFingerprint, int flags)</c>.</summary>
     public MethodReference ResolveIndexed { get; }
+
+    /// <summary><c>nint Dispatcher.ResolveIndexedWithIndexes(RuntimeTypeHandle owner, string irFunctionName, string irFingerprint, int flags, string[] foreignIndexes)</c>.</summary>
+    public MethodReference ResolveIndexedWithIndexes { get; }
 
     /// <summary><c>nint Dispatcher.ResolveGenericListed(RuntimeTypeHandle owner, string irFunctionName, string listedInstances, RuntimeTypeHandle[] typeArguments)</c>.</summary>
     public MethodReference ResolveGenericListed { get; }

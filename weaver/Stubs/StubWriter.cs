@@ -30,6 +30,24 @@ public sealed class StubWriter
         _rt = runtime;
     }
 
+    /// <summary>
+    /// The accessors of the other assemblies whose [Njit] methods <paramref name="indexed"/> calls, one per assembly;
+    /// null when it calls none or one of them has no accessor (it was woven before they existed).
+    /// </summary>
+    private List<(string Assembly, MethodReference Text)>? ForeignIndexes(IrIndexEntry indexed)
+    {
+        if (indexed.ForeignCallees.Length == 0) return null;
+        var accessors = new List<(string Assembly, MethodReference Text)>();
+        foreach (string callee in indexed.ForeignCallees)
+        {
+            if (!NumbaWeaver.IR.ForeignCalls.TrySplit(callee, out string assembly, out _)) return null;
+            if (accessors.Exists(a => a.Assembly == assembly)) continue;
+            if (IndexAccessor.Find(_module, assembly) is not { } text) return null;
+            accessors.Add((assembly, text));
+        }
+        return accessors;
+    }
+
     /// <param name="indexed">The entry's line of the woven IR index (non-generic entries): passed to the dispatcher so a
     /// cached or precompiled first call need not read the index resource.</param>
     /// <param name="genericInstances">For a generic method: the lines of NumbaWeaver.IR.instances that list its
@@ -85,7 +103,25 @@ public sealed class StubWriter
             // its first call keys it without reading the index (docs/abi.md).
             il.Emit(OpCodes.Ldstr, indexed.StubArgument);
             il.Emit(OpCodes.Ldc_I4, (int)indexed.Flags);
-            il.Emit(OpCodes.Call, _rt.ResolveIndexed);
+            if (ForeignIndexes(indexed) is { } accessors)
+            {
+                // [name, text, name, text...] of the other assemblies it calls, from their accessors (IndexAccessor).
+                il.Emit(OpCodes.Ldc_I4, accessors.Count * 2);
+                il.Emit(OpCodes.Newarr, _module.TypeSystem.String);
+                for (int i = 0; i < accessors.Count; i++)
+                {
+                    il.Emit(OpCodes.Dup);
+                    il.Emit(OpCodes.Ldc_I4, 2 * i);
+                    il.Emit(OpCodes.Ldstr, accessors[i].Assembly);
+                    il.Emit(OpCodes.Stelem_Ref);
+                    il.Emit(OpCodes.Dup);
+                    il.Emit(OpCodes.Ldc_I4, 2 * i + 1);
+                    il.Emit(OpCodes.Call, accessors[i].Text);
+                    il.Emit(OpCodes.Stelem_Ref);
+                }
+                il.Emit(OpCodes.Call, _rt.ResolveIndexedWithIndexes);
+            }
+            else il.Emit(OpCodes.Call, _rt.ResolveIndexed);
         }
         else
         {

@@ -93,4 +93,18 @@ public class IrIndexTests
         IrIndex.Find(withCallees, "K::F(i32)x")!.Fingerprint.ShouldBe(new string('b', 64));
         IrIndex.Find(withCallees, "[Lib]L::G(i32)").ShouldBeNull(); // a callee is not an entry of this index
     }
+
+    [Fact]
+    public void The_woven_assembly_returns_its_index_text_from_a_public_accessor_for_other_assemblies_stubs()
+    {
+        var type = Module.GetType(IrIndex.AccessorType);
+        type.ShouldNotBeNull();
+        type.IsPublic.ShouldBeTrue();
+        var text = type.Methods.ShouldHaveSingleItem();
+        (text.Name, text.IsStatic, text.IsPublic, text.Parameters.Count, text.ReturnType.FullName)
+            .ShouldBe((IrIndex.AccessorMethod, true, true, 0, "System.String"));
+        // Run it: the fixture assembly is loaded in this process.
+        var accessor = typeof(Kernels.Fixture.Basic).Assembly.GetType(IrIndex.AccessorType)!.GetMethod(IrIndex.AccessorMethod)!;
+        accessor.Invoke(null, null).ShouldBe(Resource(IrIndex.ResourceName));
+    }
 }

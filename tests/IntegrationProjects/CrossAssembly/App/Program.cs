@@ -46,5 +46,6 @@ Console.WriteLine($"cache-hits {CacheStatistics.Hits}");
 Console.WriteLine($"cache-misses {CacheStatistics.Misses}");
 Console.WriteLine($"precompiled-hits {CacheStatistics.PrecompiledHits}");
 Console.WriteLine($"ir-modules-parsed {Statistics.IrModulesParsed}");
+Console.WriteLine($"index-resources-read {Statistics.IndexResourcesRead}");
 Console.WriteLine($"icu-loaded-by-first-calls {icuLoaded}");
 Console.WriteLine($"llvm-loaded {File.ReadAllText("/proc/self/maps").Contains("libLLVM", StringComparison.Ordinal)}");
