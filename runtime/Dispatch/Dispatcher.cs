@@ -56,13 +56,25 @@ public static class Dispatcher
 
     /// <summary>
     /// As <see cref="ResolveIndexed"/>, for the stub of an entry that calls other assemblies' [Njit] methods (docs/abi.md):
-    /// <paramref name="foreignIndexes"/> holds, for each of those assemblies, its simple name and its index text, which
-    /// the stub got from that assembly's <c>&lt;NumbaWeaver&gt;Index.Text()</c>; the key then reads the callees' lines
-    /// there instead of loading the assemblies by name and reading their index resources.
+    /// <paramref name="foreignIndexes"/> points to a static method of the stub's class (<c>string[] ()</c>) that returns,
+    /// for each of those assemblies, its simple name and its index text from that assembly's
+    /// <c>&lt;NumbaWeaver&gt;Index.Text()</c>; the key then reads the callees' lines there instead of loading the
+    /// assemblies by name and reading their index resources. An assembly replaced by one without that accessor makes
+    /// the call fail to bind: then the index resources are read as for stubs without the helper.
     /// </summary>
-    public static nint ResolveIndexedWithIndexes(RuntimeTypeHandle owner, string functionName, string irFingerprint, int flags, string[] foreignIndexes)
+    public static unsafe nint ResolveIndexedWithIndexes(RuntimeTypeHandle owner, string functionName, string irFingerprint, int flags, nint foreignIndexes)
     {
-        ForeignModules.Provide(foreignIndexes);
+        if (!NumbaConfig.DisableJit)
+        {
+            try
+            {
+                ForeignModules.Provide(((delegate*<string[]>)foreignIndexes)());
+            }
+            catch (Exception e) when (e is TypeLoadException or MissingMemberException or System.IO.FileLoadException or System.IO.FileNotFoundException)
+            {
+                // An assembly without the accessor (or none at all): its callers key from its resource or fall back.
+            }
+        }
         return ResolveIndexed(owner, functionName, irFingerprint, flags);
     }
 

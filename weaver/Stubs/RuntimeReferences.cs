@@ -51,7 +51,7 @@ public sealed class RuntimeReferences
     /// <summary><c>nint Dispatcher.ResolveIndexed(RuntimeTypeHandle owner, string irFunctionName, string irFingerprint, int flags)</c>.</summary>
     public MethodReference ResolveIndexed { get; }
 
-    /// <summary><c>nint Dispatcher.ResolveIndexedWithIndexes(RuntimeTypeHandle owner, string irFunctionName, string irFingerprint, int flags, string[] foreignIndexes)</c>.</summary>
+    /// <summary><c>nint Dispatcher.ResolveIndexedWithIndexes(RuntimeTypeHandle owner, string irFunctionName, string irFingerprint, int flags, nint foreignIndexes)</c>.</summary>
     public MethodReference ResolveIndexedWithIndexes { get; }
 
     /// <summary><c>nint Dispatcher.ResolveGenericListed(RuntimeTypeHandle owner, string irFunctionName, string listedInstances, RuntimeTypeHandle[] typeArguments)</c>.</summary>

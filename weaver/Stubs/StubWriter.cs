@@ -105,20 +105,9 @@ public sealed class StubWriter
             il.Emit(OpCodes.Ldc_I4, (int)indexed.Flags);
             if (ForeignIndexes(indexed) is { } accessors)
             {
-                // [name, text, name, text...] of the other assemblies it calls, from their accessors (IndexAccessor).
-                il.Emit(OpCodes.Ldc_I4, accessors.Count * 2);
-                il.Emit(OpCodes.Newarr, _module.TypeSystem.String);
-                for (int i = 0; i < accessors.Count; i++)
-                {
-                    il.Emit(OpCodes.Dup);
-                    il.Emit(OpCodes.Ldc_I4, 2 * i);
-                    il.Emit(OpCodes.Ldstr, accessors[i].Assembly);
-                    il.Emit(OpCodes.Stelem_Ref);
-                    il.Emit(OpCodes.Dup);
-                    il.Emit(OpCodes.Ldc_I4, 2 * i + 1);
-                    il.Emit(OpCodes.Call, accessors[i].Text);
-                    il.Emit(OpCodes.Stelem_Ref);
-                }
+                // A pointer to a helper that returns the other assemblies' index texts: the dispatcher calls it and, if
+                // an assembly was replaced by one without an accessor, catches what binding the call throws.
+                il.Emit(OpCodes.Ldftn, IndexesHelper(owner, method.Name, accessors));
                 il.Emit(OpCodes.Call, _rt.ResolveIndexedWithIndexes);
             }
             else il.Emit(OpCodes.Call, _rt.ResolveIndexed);
@@ -333,6 +322,33 @@ public sealed class StubWriter
         il.Emit(OpCodes.Castclass, type);
         il.Emit(OpCodes.Stloc, result);
         il.Append(done);
+    }
+
+    /// <summary>
+    /// <c>private static string[] &lt;M&gt;nj_indexes_k()</c>: [name, text, name, text...] of the other assemblies an entry
+    /// calls, from their accessors (IndexAccessor).
+    /// </summary>
+    private MethodDefinition IndexesHelper(TypeDefinition owner, string methodName, List<(string Assembly, MethodReference Text)> accessors)
+    {
+        var helper = new MethodDefinition("<" + methodName + ">nj_indexes_" + owner.Methods.Count,
+            MethodAttributes.Private | MethodAttributes.Static | MethodAttributes.HideBySig, new ArrayType(_module.TypeSystem.String));
+        var il = helper.Body.GetILProcessor();
+        il.Emit(OpCodes.Ldc_I4, accessors.Count * 2);
+        il.Emit(OpCodes.Newarr, _module.TypeSystem.String);
+        for (int i = 0; i < accessors.Count; i++)
+        {
+            il.Emit(OpCodes.Dup);
+            il.Emit(OpCodes.Ldc_I4, 2 * i);
+            il.Emit(OpCodes.Ldstr, accessors[i].Assembly);
+            il.Emit(OpCodes.Stelem_Ref);
+            il.Emit(OpCodes.Dup);
+            il.Emit(OpCodes.Ldc_I4, 2 * i + 1);
+            il.Emit(OpCodes.Call, accessors[i].Text);
+            il.Emit(OpCodes.Stelem_Ref);
+        }
+        il.Emit(OpCodes.Ret);
+        owner.Methods.Add(helper);
+        return helper;
     }
 
     private FieldReference NewSlot(TypeDefinition owner, string methodName)

@@ -17,7 +17,7 @@ public sealed class CrossAssemblyBuild : IDisposable
     public CrossAssemblyBuild()
     {
         string root = Path.Combine(DotnetCli.RepoRoot, "tests", "IntegrationProjects", "CrossAssembly");
-        foreach (string project in new[] { "Filters", "FiltersChanged", "App" })
+        foreach (string project in new[] { "Filters", "FiltersChanged", "FiltersPlain", "App" })
         {
             var (code, output) = DotnetCli.Run($"build -c {DotnetCli.Configuration} -v minimal -p:BuildProjectReferences=false", Path.Combine(root, project));
             code.ShouldBe(0, output);
@@ -28,10 +28,17 @@ public sealed class CrossAssemblyBuild : IDisposable
         CopyFolder(appOutput, SwappedAppDir);
         File.Copy(Path.Combine(root, "FiltersChanged", "bin", DotnetCli.Configuration, "net10.0", "CrossFilters.dll"),
             Path.Combine(SwappedAppDir, "CrossFilters.dll"), overwrite: true);
+        PlainAppDir = Path.Combine(Path.GetTempPath(), "nw-cross-plain-" + Guid.NewGuid().ToString("N"));
+        CopyFolder(appOutput, PlainAppDir);
+        File.Copy(Path.Combine(root, "FiltersPlain", "bin", DotnetCli.Configuration, "net10.0", "CrossFilters.dll"),
+            Path.Combine(PlainAppDir, "CrossFilters.dll"), overwrite: true);
     }
 
     public string AppDir { get; }
     public string SwappedAppDir { get; }
+
+    /// <summary>The app's output with the library replaced by the same sources built without NumbaWeaver.</summary>
+    public string PlainAppDir { get; }
 
     public static string NewCacheDir() => Path.Combine(Path.GetTempPath(), "nw-cross-it-" + Guid.NewGuid().ToString("N"));
 
@@ -45,6 +52,7 @@ public sealed class CrossAssemblyBuild : IDisposable
     public void Dispose()
     {
         if (Directory.Exists(SwappedAppDir)) Directory.Delete(SwappedAppDir, recursive: true);
+        if (Directory.Exists(PlainAppDir)) Directory.Delete(PlainAppDir, recursive: true);
     }
 
     private static void CopyFolder(string from, string to)
@@ -153,5 +161,23 @@ public class CrossAssemblyTests : IClassFixture<CrossAssemblyBuild>
         again["index-resources-read"].ShouldBe("0");
         if (OperatingSystem.IsLinux()) again["icu-loaded-by-first-calls"].ShouldBe("False");
         Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public void A_library_replaced_by_one_built_without_NumbaWeaver_makes_its_callers_run_their_CSharp()
+    {
+        // Its callers' stubs ask the library for its index text (docs/abi.md); the replacement has no such method and
+        // no IR, so the five kernels that call it run the original C# (NJ1000), and the one that does not compiles.
+        string dir = CrossAssemblyBuild.NewCacheDir();
+        var original = _build.Run(_build.PlainAppDir, Original);
+        var run = _build.Run(_build.PlainAppDir, new Dictionary<string, string?>
+        {
+            ["NUMBA_CACHE_DIR"] = dir,
+            ["NUMBA_USE_PRECOMPILED"] = "0",
+        });
+        ShouldMatch(run, original);
+        run["fallbacks"].ShouldBe("5");
+        run["compiled"].ShouldBe("1");
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
     }
 }
