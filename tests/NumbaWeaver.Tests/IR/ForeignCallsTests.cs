@@ -41,6 +41,18 @@ public class ForeignCallsTests
         return (ForeignCalls.Link(app, root, name => name == "Lib" + tag ? library : null), root, "Lib" + tag);
     }
 
+    // Lowers, optimises and links root's module with the shared JIT; the address of its entry.
+    private static nint CompileAndLookup(IrModule module, string root)
+    {
+        var jit = NativeJit.Instance;
+        lock (jit.SyncRoot)
+        {
+            var llvm = ModuleLowering.Lower(jit.Context, module, module.Find(root)!, new LoweringOptions());
+            Optimizer.Run(llvm, jit.TargetMachine, 3);
+            return jit.AddModuleAndLookup(llvm, NativeSymbols.For(root));
+        }
+    }
+
     [Fact]
     public void Qualified_names_split_back_into_assembly_and_function()
     {
@@ -131,15 +143,7 @@ public class ForeignCallsTests
     public unsafe void The_linked_module_compiles_and_runs_the_library_code()
     {
         var (linked, root, _) = Link(k: 2);
-        var jit = NativeJit.Instance;
-        nint address;
-        lock (jit.SyncRoot)
-        {
-            var llvm = ModuleLowering.Lower(jit.Context, linked, linked.Find(root)!, new LoweringOptions());
-            Optimizer.Run(llvm, jit.TargetMachine, 3);
-            address = jit.AddModuleAndLookup(llvm, NativeSymbols.For(root));
-        }
-        var outer = (delegate* unmanaged<int*, int, int>)address;
+        var outer = (delegate* unmanaged<int*, int, int>)CompileAndLookup(linked, root);
         foreach (int a in new[] { 0, 5, -9, int.MaxValue / 4 })
         {
             int result;
@@ -179,15 +183,7 @@ public class ForeignCallsTests
         var line = new IrIndexEntry(root, FunctionFlags.Entry | FunctionFlags.CallsOtherAssemblies, new string('0', 64), [$"[{lib}]L::Twice<T0>(T0)"]);
         ForeignCalls.KeyFingerprint(line, (_, _) => EntryOf(3)).ShouldNotBe(ForeignCalls.KeyFingerprint(line, (_, _) => EntryOf(4)));
 
-        var jit = NativeJit.Instance;
-        nint address;
-        lock (jit.SyncRoot)
-        {
-            var llvm = ModuleLowering.Lower(jit.Context, closed, closed.Find(root)!, new LoweringOptions());
-            Optimizer.Run(llvm, jit.TargetMachine, 3);
-            address = jit.AddModuleAndLookup(llvm, NativeSymbols.For(root));
-        }
-        var usesTwice = (delegate* unmanaged<int*, int, int>)address;
+        var usesTwice = (delegate* unmanaged<int*, int, int>)CompileAndLookup(closed, root);
         foreach (int a in new[] { 0, 7, -4, 1 << 20 })
         {
             int result;
