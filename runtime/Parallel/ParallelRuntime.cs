@@ -30,6 +30,18 @@ public static unsafe class ParallelRuntime
     /// <summary>Slot memory up to this size lives on the caller's stack.</summary>
     private const int StackSlotBytes = 2048;
 
+    /// <summary>
+    /// Until the workers exist, a loop starts them only when its first chunk, run on the caller, predicts at least this
+    /// much more work, or when the loops that ran alone so far add up to <see cref="StartWorkersAfterNs"/>: each
+    /// <c>Thread.Start</c> waits for its thread (0.3-0.9 ms apiece on the 2-core test machine), so a process's first,
+    /// small loops would otherwise pay more for the threads than the loop takes.
+    /// </summary>
+    private const double StartWorkersAboveNs = 1_000_000, StartWorkersAfterNs = 2_000_000;
+
+    // Set once our workers have been started; until then, how long loops ran alone (approximately: not synchronised).
+    private static volatile bool workersStarted;
+    private static double aloneNs;
+
     [ThreadStatic] private static int threadId;
     [ThreadStatic] private static bool insideLoop;
     [ThreadStatic] private static string? lastFailure;
@@ -138,23 +150,27 @@ public static unsafe class ParallelRuntime
     private static int RunParallel(Chunks job, int threads, long* state)
     {
         job.Helpers = threads - 1;
-        if (ParallelSettings.UseThreadPool)
-        {
-            for (int i = 0; i < job.Helpers; i++) ThreadPool.UnsafeQueueUserWorkItem(static j => j.Help(), job, preferLocal: false);
-        }
-        else
-        {
-            WorkQueue.Post(job);
-        }
+        // Chunks and their combination do not depend on which threads run them, so deciding after the first chunk
+        // whether to start the workers changes the time a loop takes, never its results.
+        bool deferStart = !ParallelSettings.UseThreadPool && !workersStarted;
+        if (!deferStart) PostToHelpers(job);
         bool outer = !insideLoop;
         insideLoop = true;
         try
         {
             long t0 = Stopwatch.GetTimestamp();
-            long done = job.Work(measureFirst: true, out long firstIterations, out long firstTicks);
+            job.Work(measureFirst: true, out long firstIterations, out long firstTicks, deferStart ? 1 : long.MaxValue);
             double nsPerIteration = firstIterations > 0
                 ? firstTicks * NsPerTick / firstIterations
                 : (Stopwatch.GetTimestamp() - t0) * NsPerTick / Math.Max(1, job.N);
+            if (deferStart)
+            {
+                double learned = state[0] != 0 ? BitConverter.Int64BitsToDouble(state[0]) : 0;
+                double rest = Math.Max(nsPerIteration, learned) * (job.N - firstIterations);
+                if (rest >= StartWorkersAboveNs || aloneNs + rest >= StartWorkersAfterNs) PostToHelpers(job);
+                else aloneNs += rest;
+                job.Work(measureFirst: false, out _, out _);
+            }
             Learn(state, nsPerIteration);
         }
         finally
@@ -164,6 +180,17 @@ public static unsafe class ParallelRuntime
         job.WaitAll();
         job.PublishRaised();
         return job.Status;
+    }
+
+    private static void PostToHelpers(Chunks job)
+    {
+        if (ParallelSettings.UseThreadPool)
+        {
+            for (int i = 0; i < job.Helpers; i++) ThreadPool.UnsafeQueueUserWorkItem(static j => j.Help(), job, preferLocal: false);
+            return;
+        }
+        WorkQueue.Post(job);
+        workersStarted = true;
     }
 
     /// <summary>The loop as compiled code passed it.</summary>
@@ -218,13 +245,13 @@ public static unsafe class ParallelRuntime
             }
         }
 
-        /// <summary>Claims and runs chunks until none is left; returns how many this thread ran.</summary>
-        public long Work(bool measureFirst, out long firstIterations, out long firstTicks)
+        /// <summary>Claims and runs chunks until none is left (or <paramref name="limit"/> were claimed); returns how many this thread ran.</summary>
+        public long Work(bool measureFirst, out long firstIterations, out long firstTicks, long limit = long.MaxValue)
         {
             firstIterations = 0;
             firstTicks = 0;
             long ran = 0;
-            while (true)
+            for (long claimed = 0; claimed < limit; claimed++)
             {
                 long c = Interlocked.Increment(ref _next) - 1;
                 if (c >= count) return ran;
@@ -243,6 +270,7 @@ public static unsafe class ParallelRuntime
                 }
                 if (Interlocked.Increment(ref _finished) == count) _done.Set();
             }
+            return ran;
         }
 
         private void Fail(long chunk, int status)

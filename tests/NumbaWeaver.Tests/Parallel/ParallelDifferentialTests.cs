@@ -71,6 +71,26 @@ public class ParallelDifferentialTests
         }
     });
 
+    [Fact]
+    public void LongLoopsStartTheWorkersWhichRunChunksAndReportFailures() => With(2, 0, () =>
+    {
+        // Milliseconds of work per loop: enough for the runtime to start its workers instead of running a loop alone
+        // (ParallelRuntime.StartWorkersAboveNs), so helpers run chunks, their partial sums combine in chunk order, and a
+        // failing iteration in a chunk a helper may run is still the one C# reports.
+        var a = Ints(4_000_000, 11).Select(x => x == 0 ? 1 : x).ToArray();
+        Check(K, nameof(ParallelKernels.SumI64), a);
+        Check(K, nameof(ParallelKernels.DivideByElements), a);
+        a[3_000_000] = 0;
+        Check(K, nameof(ParallelKernels.DivideByElements), a);
+        if (OperatingSystem.IsLinux() && Numba.MaxThreads > 1)
+        {
+            // Linux keeps a thread's first 15 characters: "NumbaWeaver worker 1" is "NumbaWeaver wor".
+            int workers = System.IO.Directory.GetDirectories("/proc/self/task")
+                .Count(t => System.IO.File.ReadAllText(System.IO.Path.Combine(t, "comm")).StartsWith("NumbaWeaver wor", StringComparison.Ordinal));
+            workers.ShouldBeGreaterThan(0);
+        }
+    });
+
     [Theory]
     [MemberData(nameof(Settings))]
     public void RangesWithStartAndStep(int threads, long chunk) => With(threads, chunk, () =>

@@ -28,6 +28,11 @@ double scaled = Kernels.Scaled(x);
 
 // Before anything is printed (Console's encoding loads ICU): did the first calls load ICU? They should not (docs/cache.md).
 string icuLoaded = File.ReadAllText("/proc/self/maps").Contains("libicuuc", StringComparison.Ordinal).ToString();
+// The parallel runtime's workers (Linux names threads by their first 15 characters): SmoothParallel's loop is small,
+// so it runs on the caller without starting them (docs/parallel.md).
+int workers = Directory.Exists("/proc/self/task")
+    ? Directory.GetDirectories("/proc/self/task").Count(t => File.ReadAllText(Path.Combine(t, "comm")).StartsWith("NumbaWeaver wor", StringComparison.Ordinal))
+    : -1;
 
 static string Bits(double[] values) => values.Aggregate(17L, (h, v) => h * 31 + BitConverter.DoubleToInt64Bits(v)).ToString("X16");
 Console.WriteLine($"smooth {Bits(smooth)}");
@@ -48,4 +53,5 @@ Console.WriteLine($"precompiled-hits {CacheStatistics.PrecompiledHits}");
 Console.WriteLine($"ir-modules-parsed {Statistics.IrModulesParsed}");
 Console.WriteLine($"index-resources-read {Statistics.IndexResourcesRead}");
 Console.WriteLine($"icu-loaded-by-first-calls {icuLoaded}");
+Console.WriteLine($"parallel-workers {workers}");
 Console.WriteLine($"llvm-loaded {File.ReadAllText("/proc/self/maps").Contains("libLLVM", StringComparison.Ordinal)}");
