@@ -93,9 +93,7 @@ internal static class EntryResolver
                 return new ResolvedEntry(listedName, listed.Flags, listedFingerprint, () => Close(unit.Module, functionName, typeArguments));
             // Keyed as an ordinary entry that calls other assemblies (FromIndex); lines woven before instances listed
             // their callees have none and are linked below.
-            if (listed.ForeignCallees.Length > 0)
-                return new ResolvedEntry(listedName, listed.Flags, ForeignCalls.KeyFingerprint(listed.AsIndexEntry(), ForeignModules.Entry),
-                    () => Close(LinkedModule(unit, functionName), functionName, typeArguments));
+            if (listed.ForeignCallees.Length > 0) return FromForeignLine(unit, listed.AsIndexEntry(), functionName, typeArguments);
         }
         if (found is { } listedLinked && (listedLinked.Flags & FunctionFlags.CallsOtherAssemblies) != 0
             || found is null && unit.Module.Find(functionName) is { } generic && generic.Has(FunctionFlags.CallsOtherAssemblies))
@@ -114,15 +112,20 @@ internal static class EntryResolver
     {
         if ((indexed.Flags & FunctionFlags.CallsOtherAssemblies) == 0)
             return new(indexed.Name, indexed.Flags, indexed.Fingerprint, () => Close(unit.Module, indexed.Name, Array.Empty<IrType>()));
-        return FromIndexLinked(unit, indexed);
+        return FromForeignLine(unit, indexed, indexed.Name, Array.Empty<IrType>());
     }
 
-    // Apart, and not inlined: its delegate types are loaded when a method that mentions them is first called.
+    /// <summary>
+    /// An entry (a non-generic one, or an instance of generic <paramref name="functionName"/> the weaver listed) whose
+    /// line names the other assemblies' functions it calls: keyed with their index lines as loaded now, compiled from
+    /// its closure linked with their IR. Apart, and not inlined: its delegate types are loaded when a method that
+    /// mentions them is first called.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static ResolvedEntry FromIndexLinked(AssemblyUnit unit, IrIndexEntry indexed)
+    private static ResolvedEntry FromForeignLine(AssemblyUnit unit, IrIndexEntry line, string functionName, IrType[] typeArguments)
     {
-        string fingerprint = ForeignCalls.KeyFingerprint(indexed, ForeignModules.Entry);
-        return new(indexed.Name, indexed.Flags, fingerprint, () => Close(LinkedModule(unit, indexed.Name), indexed.Name, Array.Empty<IrType>()));
+        string fingerprint = ForeignCalls.KeyFingerprint(line, ForeignModules.Entry);
+        return new(line.Name, line.Flags, fingerprint, () => Close(LinkedModule(unit, functionName), functionName, typeArguments));
     }
 
     /// <summary>

@@ -56,9 +56,13 @@ IrModule? ForeignModule(string assembly)
     return other;
 }
 
-string CallerFingerprint(string name) =>
+// The key of an entry whose line names the other assemblies' functions it calls: their index lines count, as the
+// runtime keys it (EntryResolver.FromForeignLine).
+string ForeignKey(IrIndexEntry line, string level) =>
+    CacheKey.For(line.Name, ForeignCalls.KeyFingerprint(line, ForeignEntry), CompileSettings.Defaults, CacheKey.LevelTarget(level));
+IrIndexEntry OwnLine(string name) =>
     ownIndex.Value is { } index && index.TryGet(name, out var line)
-        ? ForeignCalls.KeyFingerprint(line, ForeignEntry)
+        ? line
         : throw new InvalidOperationException($"{name} calls other assemblies but is missing from the index");
 
 var clock = Stopwatch.StartNew();
@@ -77,7 +81,7 @@ try
             var closed = GenericInstantiation.Close(SourceOf(function.Name), function.Name, Array.Empty<IrType>(), out _);
             // A caller of other assemblies is keyed with their index lines, as the runtime keys it (EntryResolver.FromIndex).
             string key = function.Has(FunctionFlags.CallsOtherAssemblies)
-                ? CacheKey.For(function.Name, CallerFingerprint(function.Name), CompileSettings.Defaults, CacheKey.LevelTarget(level))
+                ? ForeignKey(OwnLine(function.Name), level)
                 : CacheKey.For(module, function, CompileSettings.Defaults, CacheKey.LevelTarget(level));
             Store(store, level, closed, function.Name, key);
         }
@@ -88,7 +92,7 @@ try
         {
             var closed = GenericInstantiation.Close(SourceOf(instance.Function), instance.Function, instance.TypeArguments, out string name);
             string key = instance.ForeignCallees.Length > 0
-                ? CacheKey.For(name, ForeignCalls.KeyFingerprint(instance.AsIndexEntry(), ForeignEntry), CompileSettings.Defaults, CacheKey.LevelTarget(level))
+                ? ForeignKey(instance.AsIndexEntry(), level)
                 : CacheKey.For(closed, closed.Find(name)!, CompileSettings.Defaults, CacheKey.LevelTarget(level));
             Store(store, level, closed, name, key);
         }
