@@ -7,7 +7,8 @@ using System.Text;
 namespace NumbaWeaver.IR;
 
 /// <summary>
-/// One line per non-generic [Njit] entry: <c>fingerprint flags name</c>, then, for an entry that calls other assemblies'
+/// One line per [Njit] entry (a generic one for other assemblies' callers, see <see cref="Build"/>): <c>fingerprint flags
+/// name</c>, then, for an entry that calls other assemblies'
 /// [Njit] methods, a tab before each of those (<see cref="ForeignCalls"/>). The fingerprint is the SHA-256 of the printed IR of the
 /// entry and of every function it calls (sorted by name), which is what a cache key must cover; computing it at
 /// build time lets a cached or precompiled entry be found at run time without parsing or printing the module.

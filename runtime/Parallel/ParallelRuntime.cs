@@ -245,8 +245,8 @@ public static unsafe class ParallelRuntime
             }
         }
 
-        /// <summary>Claims and runs chunks until none is left (or <paramref name="limit"/> were claimed); returns how many this thread ran.</summary>
-        public long Work(bool measureFirst, out long firstIterations, out long firstTicks, long limit = long.MaxValue)
+        /// <summary>Claims and runs chunks until none is left, or until <paramref name="limit"/> were claimed.</summary>
+        public void Work(bool measureFirst, out long firstIterations, out long firstTicks, long limit = long.MaxValue)
         {
             firstIterations = 0;
             firstTicks = 0;
@@ -254,7 +254,7 @@ public static unsafe class ParallelRuntime
             for (long claimed = 0; claimed < limit; claimed++)
             {
                 long c = Interlocked.Increment(ref _next) - 1;
-                if (c >= count) return ran;
+                if (c >= count) return;
                 // Chunks before a failed one still run: the first failure in iteration order wins, as sequentially.
                 if (!_stop || c < Volatile.Read(ref _failedChunk))
                 {
@@ -270,7 +270,6 @@ public static unsafe class ParallelRuntime
                 }
                 if (Interlocked.Increment(ref _finished) == count) _done.Set();
             }
-            return ran;
         }
 
         private void Fail(long chunk, int status)
