@@ -31,23 +31,27 @@ dotnet build-server shutdown >/dev/null 2>&1 || true
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
+# Runs a command $runs times and prints, space-separated in the order given, the median of each key's value ("key value"
+# lines of its output; n/a for a key it never printed).
+medians() { # keys (space-separated), then the command
+  local keys="$1" outputs=() key value; shift
+  for _ in $(seq "$runs"); do outputs+=("$("$@")"); done
+  for key in $keys; do
+    value="$(printf '%s\n' "${outputs[@]}" | awk -v k="$key" '$1 == k { print $2 }' | median)"
+    echo "${value:-n/a}"
+  done | paste -sd' ' -
+}
+
 measure() { # scenario-name, then environment assignments; runs the program $runs times (NUMBA_PROGRAM overrides it)
-  local name="$1"; shift
-  local small=() large=() next=() run=() generic=()
-  for _ in $(seq "$runs"); do
+  local name="$1" small large next run generic llvm; shift
+  run_scenario() { # a cold scenario starts from an empty cache each time
     [[ "$name" == *cold ]] && rm -rf "${cache:?}"/*
-    out="$(env "$@" NUMBA_CACHE_DIR="$cache" ${NUMBA_PROGRAM:-dotnet "$dll"})"
-    small+=("$(awk '/^first-call-small-ms/ { print $2 }' <<<"$out")")
-    large+=("$(awk '/^first-call-large-ms/ { print $2 }' <<<"$out")")
-    next+=("$(awk '/^first-call-next-small-ms/ { print $2 }' <<<"$out")")
-    run+=("$(awk '/^second-call-large-ms/ { print $2 }' <<<"$out")")
-    generic+=("$(awk '/^first-call-generic-ms/ { print $2 }' <<<"$out")")
-  done
-  local generic_median; generic_median="$(printf '%s\n' "${generic[@]}" | grep . | median || true)"
+    env "$@" NUMBA_CACHE_DIR="$cache" ${NUMBA_PROGRAM:-dotnet "$dll"}
+  }
+  read -r small large next run generic llvm <<<"$(medians \
+    "first-call-small-ms first-call-large-ms first-call-next-small-ms second-call-large-ms first-call-generic-ms llvm-loaded" run_scenario "$@")"
   printf '%-13s small %8s ms   large %8s ms (running it: %7s ms)   next small %7s ms   generic %7s ms   (median of %s; llvm-loaded %s)\n' "$name" \
-    "$(printf '%s\n' "${small[@]}" | median)" "$(printf '%s\n' "${large[@]}" | median)" "$(printf '%s\n' "${run[@]}" | median)" \
-    "$(printf '%s\n' "${next[@]}" | median)" "${generic_median:-n/a}" "$runs" \
-    "$(awk '/^llvm-loaded/ { print $2 }' <<<"$out")"
+    "$small" "$large" "$run" "$next" "$generic" "$runs" "$llvm"
 }
 
 measure cold NUMBA_USE_PRECOMPILED=0
@@ -79,43 +83,28 @@ cross_dll="$cross/App/bin/Release/net10.0/CrossApp.dll"
 NUMBA_CACHE_DIR="$cache" NUMBA_USE_PRECOMPILED=0 dotnet "$cross_dll" >/dev/null
 measure_cross() { # name, then environment assignments
   local name="$1"; shift
-  local first=() smooth=() parallel=() generic=() out
-  for _ in $(seq "$runs"); do
-    out="$(env "$@" NUMBA_CACHE_DIR="$cache" dotnet "$cross_dll")"
-    first+=("$(awk '/^first-call-sum-ms/ { print $2 }' <<<"$out")")
-    smooth+=("$(awk '/^first-call-smooth-ms/ { print $2 }' <<<"$out")")
-    parallel+=("$(awk '/^first-call-parallel-ms/ { print $2 }' <<<"$out")")
-    generic+=("$(awk '/^first-call-generic-ms/ { print $2 }' <<<"$out")")
-  done
+  local first smooth parallel generic
+  read -r first smooth parallel generic <<<"$(medians "first-call-sum-ms first-call-smooth-ms first-call-parallel-ms first-call-generic-ms" \
+    env "$@" NUMBA_CACHE_DIR="$cache" dotnet "$cross_dll")"
   printf '%-13s first kernel %6s ms   next, calling another assembly %6s ms   next, a Prange kernel calling it %6s ms   a generic one %6s ms   (median of %s)\n' "$name" \
-    "$(printf '%s\n' "${first[@]}" | median)" "$(printf '%s\n' "${smooth[@]}" | median)" "$(printf '%s\n' "${parallel[@]}" | median)" \
-    "$(printf '%s\n' "${generic[@]}" | median)" "$runs"
+    "$first" "$smooth" "$parallel" "$generic" "$runs"
 }
 measure_cross "cross cached" NUMBA_USE_PRECOMPILED=0
 measure_cross "cross precomp" NUMBA_LLVM_PATH=/nonexistent NUMBA_JIT_STRICT=1
 
 # The floor: plain C# and plain P/Invoke first calls (benchmarks/FirstCallFloor/Program.cs says what each one is).
 measure_floor() { # name, program
-  local name="$1" program="$2" out
-  local managed=() native=() library=() generic=()
-  for _ in $(seq "$runs"); do
-    out="$($program)"
-    managed+=("$(awk '/^floor-managed-first-call-ms/ { print $2 }' <<<"$out")")
-    native+=("$(awk '/^floor-first-native-call-ms/ { print $2 }' <<<"$out")")
-    library+=("$(awk '/^floor-new-library-first-call-ms/ { print $2 }' <<<"$out")")
-    generic+=("$(awk '/^floor-generic-math-first-call-ms/ { print $2 }' <<<"$out")")
-  done
+  local name="$1" program="$2" managed native library generic
+  read -r managed native library generic <<<"$(medians "floor-managed-first-call-ms floor-first-native-call-ms floor-new-library-first-call-ms floor-generic-math-first-call-ms" $program)"
   printf '%-13s plain C# method %6s ms   first native call %6s ms   first call into a new library %6s ms   generic-math method %6s ms   (median of %s)\n' "$name" \
-    "$(printf '%s\n' "${managed[@]}" | median)" "$(printf '%s\n' "${native[@]}" | median)" \
-    "$(printf '%s\n' "${library[@]}" | median)" "$(printf '%s\n' "${generic[@]}" | median)" "$runs"
+    "$managed" "$native" "$library" "$generic" "$runs"
 }
 measure_floor "floor" "dotnet $floor/bin/Release/net10.0/FirstCallFloor.dll"
 measure_floor "floor R2R" "dotnet $floor_published/FirstCallFloor.dll"
 # The least a precompiled first call can cost: a stub that maps machine code from a file and calls it (MinimalLoader.cs).
 measure_loader() { # name, program
-  local name="$1" program="$2" loader=()
-  for _ in $(seq "$runs"); do loader+=("$($program loader | awk '/^floor-minimal-loader-first-call-ms/ { print $2 }')"); done
-  printf '%-13s a minimal loader'"'"'s first call %6s ms   (median of %s)\n' "$name" "$(printf '%s\n' "${loader[@]}" | median)" "$runs"
+  local name="$1" program="$2"
+  printf '%-13s a minimal loader'"'"'s first call %6s ms   (median of %s)\n' "$name" "$(medians floor-minimal-loader-first-call-ms $program loader)" "$runs"
 }
 measure_loader "floor" "dotnet $floor/bin/Release/net10.0/FirstCallFloor.dll"
 measure_loader "floor R2R" "dotnet $floor_published/FirstCallFloor.dll"
