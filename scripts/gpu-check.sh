@@ -1,23 +1,31 @@
 #!/usr/bin/env bash
 # On a GPU machine (no .NET needed): runs the CUDA test class and the samples from artifacts/gpu (made by
-# scripts/gpu-publish.sh) on the GPU, then prints our kernel time vs numba-cuda's for the 4096x4096 float32
-# tiled matmul and the 2-D stencil. Usage: scripts/gpu-check.sh [artifacts/gpu]
+# scripts/gpu-publish.sh) on the GPU, prints our kernel time vs numba-cuda's for the 4096x4096 float32 tiled
+# matmul and the 2-D stencil, and runs ParallelBench (precompiled) on every core. Usage: scripts/gpu-check.sh [artifacts/gpu]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-artifacts/gpu}
 status=0
 unset NUMBA_ENABLE_CUDASIM
 nvidia-smi --query-gpu=name,driver_version --format=csv,noheader || true
+lscpu | grep -E "^Model name|^CPU\(s\)" || true
+
+# The published apps are framework-dependent: use the machine's dotnet, else the runtime published beside them.
+if ! command -v dotnet >/dev/null; then
+  mkdir -p /tmp/dotnet && tar -C /tmp/dotnet -xJf "$dir/dotnet.tar.xz" || exit 1
+  export DOTNET_ROOT=/tmp/dotnet PATH=/tmp/dotnet:$PATH
+fi
+app() { local name=$1; shift; dotnet "$dir/$name/$name.dll" "$@"; }
 
 echo "== CUDA test class (GpuTests) on the GPU"
-"$dir/tests/NumbaWeaver.Cuda.Tests" gpu || status=1
+dotnet "$dir/tests/NumbaWeaver.Cuda.Tests.dll" gpu || status=1
 
 echo "== samples on the GPU"
-"$dir/CudaVectorAdd/CudaVectorAdd" || status=1
-"$dir/CudaReduction/CudaReduction" || status=1
-ours_mm=$("$dir/CudaMatMul/CudaMatMul" 4096 5) || status=1
+app CudaVectorAdd || status=1
+app CudaReduction || status=1
+ours_mm=$(app CudaMatMul 4096 5) || status=1
 echo "$ours_mm"
-ours_st=$("$dir/CudaStencil/CudaStencil" 4096 100) || status=1
+ours_st=$(app CudaStencil 4096 100) || status=1
 echo "$ours_st"
 
 echo "== numba-cuda on the same GPU"
@@ -28,7 +36,13 @@ echo "$numba_st"
 
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2" | tail -1; }
 echo "== summary (kernel time, best of runs, CUDA events)"
-printf "%-28s %14s %14s\n" "" "NumbaWeaver" "numba-cuda"
-printf "%-28s %14s %14s\n" "matmul 4096^2 f32 (ms)" "$(field kernel_ms "$ours_mm")" "$(field kernel_ms "$numba_mm")"
-printf "%-28s %14s %14s\n" "stencil 4096^2 f32 (ms/step)" "$(field kernel_ms_per_step "$ours_st")" "$(field kernel_ms_per_step "$numba_st")"
+printf "%-36s %12s %12s\n" "" "NumbaWeaver" "numba-cuda"
+printf "%-36s %12s %12s\n" "matmul 4096^2 f32, fma (ms)" "$(field kernel_ms "$ours_mm")" "$(field kernel_ms "$numba_mm")"
+printf "%-36s %12s %12s\n" "matmul 4096^2 f32, C# rounding (ms)" "$(field exact_ms "$ours_mm")" ""
+printf "%-36s %12s %12s\n" "stencil 4096^2 f32 (ms/step)" "$(field kernel_ms_per_step "$ours_st")" "$(field kernel_ms_per_step "$numba_st")"
+
+if [ -d "$dir/ParallelBench" ]; then
+  echo "== ParallelBench on every core (precompiled: this machine has no libLLVM)"
+  NUMBA_DEBUG_CACHE=1 app ParallelBench 7 2>&1 || status=1
+fi
 exit $status

@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Publishes, self-contained for linux-x64, what scripts/gpu-check.sh runs on a GPU machine without .NET:
-# the CUDA test runner and the four CUDA samples, into artifacts/gpu/ (carry that folder and scripts/ to the GPU machine).
+# Publishes what scripts/gpu-check.sh runs on a GPU machine without .NET, into artifacts/gpu/: the CUDA test
+# runner, the four CUDA samples, ParallelBench precompiled (that machine has many cores and no libLLVM) (framework-dependent, one folder each) and the .NET runtime they share
+# (dotnet.tar.xz, about 30 MB: five self-contained copies would not fit a 64 MiB transfer). Carry artifacts/gpu.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=artifacts/gpu
 rm -rf "$out"
-publish() { dotnet publish "$1" -c Release -r linux-x64 --self-contained -p:UseAppHost=true -o "$out/$2" -v minimal; }
+publish() { dotnet publish "$1" -c Release -r linux-x64 --self-contained false -p:UseAppHost=false -o "$out/$2" -v minimal "${@:3}"; }
 publish tests/NumbaWeaver.Cuda.Tests/NumbaWeaver.Cuda.Tests.csproj tests
+rm -rf "$out/tests/Microsoft.CodeCoverage"   # the test SDK's coverage collector (30 MB): Program.cs does not use it
 for s in CudaVectorAdd CudaMatMul CudaReduction CudaStencil; do publish "samples/$s/$s.csproj" "$s"; done
-du -sh "$out"
+publish samples/ParallelBench/ParallelBench.csproj ParallelBench -p:NumbaPrecompile=true "-p:NumbaPrecompileCpus=x86-64-v4%3Bx86-64-v3%3Bx86-64-v2"
+# The runtime: the host (dotnet), its resolver and the shared framework the apps name.
+root=$(dirname "$(readlink -f "$(command -v dotnet)")")
+version=$(dotnet --list-runtimes | sed -n 's/^Microsoft.NETCore.App \([0-9.]*\) .*/\1/p' | tail -1)
+tar -C "$root" -cJf "$out/dotnet.tar.xz" dotnet host "shared/Microsoft.NETCore.App/$version"
+du -sh "$out"/*

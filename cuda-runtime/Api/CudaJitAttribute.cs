@@ -15,4 +15,11 @@ public sealed class CudaJitAttribute : Attribute
 {
     /// <summary>A device function: callable from kernels, not launchable.</summary>
     public bool Device { get; set; }
+
+    /// <summary>
+    /// Lets the GPU fuse a multiply and an add into one <c>fma</c> (one rounding instead of C#'s two: faster,
+    /// and results may differ from the C# in the last bit). Off by default, so a kernel computes on the GPU
+    /// what its C# computes; numba-cuda fuses by default. Applies to the kernel and the device functions it calls.
+    /// </summary>
+    public bool FastMath { get; set; }
 }

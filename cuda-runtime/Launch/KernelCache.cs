@@ -1,10 +1,11 @@
-// Finds the weaver's ILGPU twin of a [CudaJit] method and compiles it once per accelerator (ILGPU caches the code in memory).
+// Finds the weaver's ILGPU twin of a [CudaJit] method and compiles it once per accelerator (exact float rounding on a GPU unless FastMath).
 using System;
 using System.Collections.Concurrent;
 using System.Linq;
 using System.Reflection;
 using ILGPU;
 using ILGPU.Runtime;
+using ILGPU.Runtime.Cuda;
 using NumbaWeaver.Gpu.Compilation;
 
 namespace NumbaWeaver.Gpu.Launch;
@@ -43,7 +44,11 @@ internal sealed class KernelCache
     private LoadedKernel Load(MethodInfo method)
     {
         var twin = FindTwin(method);
-        return new LoadedKernel(DisplayName(method), _accelerator.LoadKernel(twin), method.GetParameters());
+        bool fastMath = method.GetCustomAttribute<CudaJitAttribute>()!.FastMath;
+        var kernel = _accelerator is CudaAccelerator gpu && !fastMath
+            ? PtxContraction.LoadExact(gpu, twin)
+            : _accelerator.LoadKernel(twin);
+        return new LoadedKernel(DisplayName(method), kernel, method.GetParameters());
     }
 
     public static string DisplayName(MethodInfo m) => (m.DeclaringType?.FullName?.Replace('+', '.') ?? "?") + "." + m.Name;

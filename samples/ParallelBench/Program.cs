@@ -1,4 +1,4 @@
-// Times the Prange kernels with 1 and 2 threads (best of several runs) and the small-loop overhead; prints a table.
+// Times the Prange kernels with 1, 2, 4, ... threads up to every core (best of several runs) and the small-loop overhead; prints a table.
 using System;
 using System.Diagnostics;
 using NumbaWeaver;
@@ -26,21 +26,29 @@ double Best(Action body)
     return best;
 }
 
+// 1, 2, 4, ... threads and every core (a 2-core machine measures 1 and 2).
+var threadCounts = new System.Collections.Generic.List<int>();
+for (int t = 1; t < Numba.MaxThreads; t *= 2) threadCounts.Add(t);
+threadCounts.Add(Numba.MaxThreads);
+
 foreach (var (name, body) in new (string, Action)[]
 {
     ("Mandelbrot 1000x1000 maxiter 100", () => Kernels.Mandelbrot(counts, 1000, 1000, 100)),
     ("N-body accelerations n=2000", () => Kernels.Accelerations(x, y, z, m, ax, ay, az)),
 })
 {
-    Numba.SetNumThreads(1);
-    double one = Best(body);
-    Numba.SetNumThreads(Math.Min(2, Numba.MaxThreads));
-    double two = Best(body);
-    Console.WriteLine($"{name}: 1 thread {one:F2} ms, 2 threads {two:F2} ms, speed-up {one / two:F2}x");
+    double one = 0;
+    foreach (int threads in threadCounts)
+    {
+        Numba.SetNumThreads(threads);
+        double ms = Best(body);
+        if (threads == 1) one = ms;
+        Console.WriteLine($"{name}: {threads} thread(s) {ms:F2} ms, speed-up {one / ms:F2}x");
+    }
 }
 
-// Reference: the same Mandelbrot in plain C# with Parallel.For, to see what this machine gives two threads.
-foreach (int threads in new[] { 1, 2 })
+// Reference: the same Mandelbrot in plain C# with Parallel.For, to see what this machine gives the same threads.
+foreach (int threads in threadCounts)
 {
     var options = new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = threads };
     double ms = Best(() => System.Threading.Tasks.Parallel.For(0, 1000, options, row => Reference.MandelbrotRow(counts, 1000, 1000, 100, row)));

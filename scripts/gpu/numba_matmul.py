@@ -1,15 +1,19 @@
 # numba-cuda's side of scripts/gpu-check.sh: the same 16x16 shared-memory tiled float32 matmul, timed with CUDA events.
 import sys
 import numpy as np
+
+if not hasattr(np, "row_stack"):  # numba-cuda still registers np.row_stack, which NumPy 2.4 removed (seen on the GPU machine)
+    np.row_stack = np.vstack
 from numba import cuda, float32
 
 TILE = 16
+TILE_AREA = TILE * TILE  # a global: numba-cuda takes it as a constant shape (TILE * TILE inside the kernel is typed as a value)
 
 
 @cuda.jit
 def matmul(a, b, c, n):
-    sa = cuda.shared.array(TILE * TILE, float32)
-    sb = cuda.shared.array(TILE * TILE, float32)
+    sa = cuda.shared.array(TILE_AREA, float32)
+    sb = cuda.shared.array(TILE_AREA, float32)
     tx, ty = cuda.threadIdx.x, cuda.threadIdx.y
     col = cuda.blockIdx.x * TILE + tx
     row = cuda.blockIdx.y * TILE + ty

@@ -1,6 +1,9 @@
 # numba-cuda's side of scripts/gpu-check.sh: the same float32 Jacobi stencil over a 2-D array, ping-pong on device arrays.
 import sys
 import numpy as np
+
+if not hasattr(np, "row_stack"):  # numba-cuda still registers np.row_stack, which NumPy 2.4 removed (seen on the GPU machine)
+    np.row_stack = np.vstack
 from numba import cuda
 
 
