@@ -28,6 +28,14 @@ echo "$ours_mm"
 ours_st=$(app CudaStencil 4096 100) || status=1
 echo "$ours_st"
 
+echo "== first launch: ILGPU's compile against PTX from the disk cache (NUMBA_CACHE=1, a new cache folder)"
+cache_dir=$(mktemp -d)
+plain=$(app CudaMatMul 256 1) || status=1
+miss=$(NUMBA_CACHE=1 NUMBA_CACHE_DIR=$cache_dir app CudaMatMul 256 1) || status=1
+hit=$(NUMBA_CACHE=1 NUMBA_CACHE_DIR=$cache_dir app CudaMatMul 256 1) || status=1
+printf "%s\n%s\n%s\n" "$plain" "$miss" "$hit"
+rm -rf "$cache_dir"
+
 echo "== numba-cuda on the same GPU"
 numba_mm=$(python3 scripts/gpu/numba_matmul.py 4096 5) || status=1
 echo "$numba_mm"
@@ -40,6 +48,10 @@ printf "%-36s %12s %12s\n" "" "NumbaWeaver" "numba-cuda"
 printf "%-36s %12s %12s\n" "matmul 4096^2 f32, fma (ms)" "$(field kernel_ms "$ours_mm")" "$(field kernel_ms "$numba_mm")"
 printf "%-36s %12s %12s\n" "matmul 4096^2 f32, C# rounding (ms)" "$(field exact_ms "$ours_mm")" ""
 printf "%-36s %12s %12s\n" "stencil 4096^2 f32 (ms/step)" "$(field kernel_ms_per_step "$ours_st")" "$(field kernel_ms_per_step "$numba_st")"
+echo "first launch of the matmul (256^2) in a new process, ms: first kernel / second kernel"
+printf "%-36s %12s %12s\n" "compiled (no disk cache)" "$(field launch1_ms "$plain")" "$(field launch1_fast_ms "$plain")"
+printf "%-36s %12s %12s\n" "compiled and stored (NUMBA_CACHE=1)" "$(field launch1_ms "$miss")" "$(field launch1_fast_ms "$miss")"
+printf "%-36s %12s %12s   cache hits: %s\n" "from the disk cache" "$(field launch1_ms "$hit")" "$(field launch1_fast_ms "$hit")" "$(field cache_hits "$hit")"
 
 if [ -d "$dir/ParallelBench" ]; then
   echo "== ParallelBench on every core (precompiled: this machine has no libLLVM)"

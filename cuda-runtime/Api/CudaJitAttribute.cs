@@ -22,4 +22,10 @@ public sealed class CudaJitAttribute : Attribute
     /// what its C# computes; numba-cuda fuses by default. Applies to the kernel and the device functions it calls.
     /// </summary>
     public bool FastMath { get; set; }
+
+    /// <summary>
+    /// Keeps the kernel's PTX in the disk cache (as <c>[Njit(Cache = true)]</c> does machine code; <c>NUMBA_CACHE=1</c>
+    /// caches every kernel), so a new process launches it without running ILGPU's compiler. Numba's <c>cache=True</c>.
+    /// </summary>
+    public bool Cache { get; set; }
 }

@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using ILGPU.Backends.EntryPoints;
 using ILGPU.Backends.PTX;
 using ILGPU.Runtime;
-using ILGPU.Runtime.Cuda;
 
 namespace NumbaWeaver.Gpu.Compilation;
 
@@ -34,11 +33,12 @@ internal static class PtxContraction
     /// <summary>The PTX with a rounding mode on every float add, sub and mul.</summary>
     public static string Forbid(string ptx) => s_unrounded.Replace(ptx, "$1$2.rn.$3");
 
-    /// <summary>Compiles a kernel twin with the backend given and forbids contraction in its PTX.</summary>
-    public static PTXCompiledKernel CompileExact(PTXBackend backend, MethodInfo twin)
+    /// <summary>Compiles a kernel twin to PTX; unless <paramref name="fastMath"/>, with contraction forbidden.</summary>
+    public static PTXCompiledKernel Compile(PTXBackend backend, MethodInfo twin, bool fastMath)
     {
         var compiled = (PTXCompiledKernel)backend.Compile(
             EntryPointDescription.FromExplicitlyGroupedKernel(twin), KernelSpecialization.Empty);
+        if (fastMath) return compiled;
         if (s_assemblyField == null)
             throw new InvalidOperationException(
                 "this ILGPU version keeps a compiled kernel's PTX where NumbaWeaver.Cuda cannot replace it; " +
@@ -46,8 +46,4 @@ internal static class PtxContraction
         s_assemblyField.SetValue(compiled, Forbid(compiled.PTXAssembly));
         return compiled;
     }
-
-    /// <summary>Compiles and loads a kernel twin on a GPU with C#'s rounding.</summary>
-    public static Kernel LoadExact(CudaAccelerator accelerator, MethodInfo twin) =>
-        accelerator.LoadKernel(CompileExact(accelerator.Backend, twin));
 }

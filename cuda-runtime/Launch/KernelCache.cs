@@ -1,4 +1,4 @@
-// Finds the weaver's ILGPU twin of a [CudaJit] method and compiles it once per accelerator (exact float rounding on a GPU unless FastMath).
+// Finds the weaver's ILGPU twin of a [CudaJit] method and compiles it once per accelerator (exact float rounding on a GPU unless FastMath; PTX from the disk cache with Cache).
 using System;
 using System.Collections.Concurrent;
 using System.Linq;
@@ -6,6 +6,7 @@ using System.Reflection;
 using ILGPU;
 using ILGPU.Runtime;
 using ILGPU.Runtime.Cuda;
+using NumbaWeaver.Config;
 using NumbaWeaver.Gpu.Compilation;
 
 namespace NumbaWeaver.Gpu.Launch;
@@ -44,11 +45,26 @@ internal sealed class KernelCache
     private LoadedKernel Load(MethodInfo method)
     {
         var twin = FindTwin(method);
-        bool fastMath = method.GetCustomAttribute<CudaJitAttribute>()!.FastMath;
-        var kernel = _accelerator is CudaAccelerator gpu && !fastMath
-            ? PtxContraction.LoadExact(gpu, twin)
+        var kernel = _accelerator is CudaAccelerator gpu
+            ? LoadOnGpu(gpu, method, twin, method.GetCustomAttribute<CudaJitAttribute>()!)
             : _accelerator.LoadKernel(twin);
         return new LoadedKernel(DisplayName(method), kernel, method.GetParameters());
+    }
+
+    /// <summary>PTX from the disk cache when the kernel is cached and its entry is there, else compiled by ILGPU (and stored).</summary>
+    private static Kernel LoadOnGpu(CudaAccelerator gpu, MethodInfo method, MethodInfo twin, CudaJitAttribute attribute)
+    {
+        bool fastMath = attribute.FastMath;
+        string? key = attribute.Cache || NumbaConfig.CacheAll
+            ? PtxDiskCache.Key(method, gpu.Architecture, gpu.InstructionSet, fastMath)
+            : null;
+        var compiled = key == null ? null : PtxDiskCache.TryLoad(gpu.Context, method, twin, key);
+        if (compiled == null)
+        {
+            compiled = PtxContraction.Compile(gpu.Backend, twin, fastMath);
+            if (key != null) PtxDiskCache.Store(method, key, compiled, "PTX of " + DisplayName(method) + " for " + gpu.Architecture + " (" + gpu.Name + ")");
+        }
+        return gpu.LoadKernel(compiled);
     }
 
     public static string DisplayName(MethodInfo m) => (m.DeclaringType?.FullName?.Replace('+', '.') ?? "?") + "." + m.Name;

@@ -38,7 +38,7 @@ public sealed class PtxContractionTests
         var h100 = new CudaArchitecture(9, 0);
         var backend = new PTXBackend(DeviceSession.Instance.Context, new CudaCapabilityContext(h100), h100, new CudaInstructionSet(7, 8), nvvmAPI: null);
         var twin = KernelCache.FindTwin(typeof(RoundingKernels).GetMethod(kernel)!);
-        var compiled = PtxContraction.CompileExact(backend, twin);
+        var compiled = PtxContraction.Compile(backend, twin, fastMath: false);
         var instructions = compiled.PTXAssembly.Split('\n').Select(l => l.Trim().Split(' ', '\t')[0]).ToArray();
         instructions.ShouldContain($"mul.rn.{type}");
         instructions.ShouldContain($"add.rn.{type}");
