@@ -1,4 +1,5 @@
 // Shared memory, barriers, atomics and warp shuffles.
+using System;
 using System.Linq;
 using NumbaWeaver;
 using CudaFixture;
@@ -23,6 +24,25 @@ public abstract partial class CudaModelTests
             double s = 0;
             for (int k = 0; k < n; k++) s += (double)a[i * n + k] * b[k * n + j];
             c[i * n + j].ShouldBe((float)s, 1e-3f * (1 + System.Math.Abs((float)s)));
+        }
+    }
+
+    [CudaFact]
+    public void Tiled_matmul_with_long_loop_bodies_equals_the_same_sums_in_CSharp_bit_for_bit()
+    {
+        int n = 32, tile = SharedKernels.Tile;
+        var a = Sequence(n * n, 0.01f);
+        var b = Sequence(n * n, -0.02f, 1);
+        var c = new float[n * n];
+        Cuda.Launch(SharedKernels.MatMulTiledSquare, (n / tile, n / tile), (tile, tile), a, b, c, n);
+        for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++)
+        {
+            float s = 0; // the kernel's order: tile by tile, then k within the tile; each product and sum rounded
+            for (int t = 0; t < n / tile; t++)
+            for (int k = 0; k < tile; k++)
+                s += a[i * n + t * tile + k] * b[(t * tile + k) * n + j];
+            BitConverter.SingleToInt32Bits(c[i * n + j]).ShouldBe(BitConverter.SingleToInt32Bits(s), $"c[{i},{j}]");
         }
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using Mono.Cecil.Rocks;
 using NumbaWeaver.Weaving.Diagnostics;
 using NumbaWeaver.Weaving.Frontend;
 
@@ -74,6 +75,11 @@ internal sealed partial class KernelTwinBuilder
             else if (copy.Operand is Instruction[] targets) copy.Operand = targets.Select(t => map[t]).ToArray();
         }
         foreach (var ins in from.Instructions) Rewrite(ins, map[ins]);
+        // The copies keep the compiler's short branches, but a call in place of ldelem is 4 bytes longer, so a
+        // short branch over enough rewritten accesses no longer reaches its target (ILGPU then fails on the twin
+        // with "key not found" in its CFG builder). Long forms everywhere, then short where they fit.
+        to.SimplifyMacros();
+        to.OptimizeMacros();
     }
 
     private void Report(string code, Instruction? at, string message) =>
