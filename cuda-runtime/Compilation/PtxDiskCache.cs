@@ -1,5 +1,7 @@
 // [CudaJit(Cache = true)]: the PTX ILGPU wrote for a kernel, kept in NumbaWeaver's disk cache so a new process skips ILGPU's compiler.
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -21,7 +23,8 @@ namespace NumbaWeaver.Gpu.Compilation;
 /// into the kernel's assembly folder of the disk cache (docs/cache.md: atomic writes, checksum, key check), and
 /// a later process loads it without compiling. The key names the kernel's assembly, NumbaWeaver.Cuda and
 /// ILGPU by module version id (any rebuild changes it, so a changed kernel, device function or helper is
-/// never taken from the cache), the GPU's architecture and instruction set, and FastMath.
+/// never taken from the cache; so do other assemblies with [CudaJit] code it references, whose device functions its
+/// kernels may call), the GPU's architecture and instruction set, and FastMath.
 /// </summary>
 internal static class PtxDiskCache
 {
@@ -39,17 +42,59 @@ internal static class PtxDiskCache
     public static bool Supported => s_entryPoint != null && s_compiledKernel != null;
 
     /// <summary>The key of <paramref name="kernel"/>'s PTX for one GPU kind and FastMath setting (hex SHA-256).</summary>
-    public static string Key(MethodInfo kernel, CudaArchitecture architecture, CudaInstructionSet instructionSet, bool fastMath)
+    public static string Key(MethodInfo kernel, CudaArchitecture architecture, CudaInstructionSet instructionSet, bool fastMath) =>
+        Sha256.HexOf(KeyText(kernel, architecture, instructionSet, fastMath));
+
+    /// <summary>What the key hashes: the kernel, the assemblies whose code it can reach, the GPU, FastMath.</summary>
+    internal static string KeyText(MethodInfo kernel, CudaArchitecture architecture, CudaInstructionSet instructionSet, bool fastMath)
     {
         var text = new StringBuilder("NumbaWeaver.Cuda PTX\n");
         text.Append(kernel.DeclaringType!.FullName).Append("::").Append(kernel.Name).Append('(');
         foreach (var p in kernel.GetParameters()) text.Append(p.ParameterType.FullName).Append(',');
         text.Append(")\n");
-        foreach (var assembly in new[] { kernel.Module.Assembly, typeof(PtxDiskCache).Assembly, typeof(Context).Assembly })
+        foreach (var assembly in CodeAssemblies(kernel.Module.Assembly))
             text.Append(assembly.FullName).Append(' ').Append(assembly.ManifestModule.ModuleVersionId.ToString("N")).Append('\n');
         text.Append(architecture.ToString()).Append(' ').Append(instructionSet.ToString()).Append(fastMath ? " fastmath" : " exact");
-        return Sha256.HexOf(text.ToString());
+        return text.ToString();
     }
+
+    /// <summary>
+    /// The kernel's assembly, NumbaWeaver.Cuda, ILGPU, and every assembly with [CudaJit] code the kernel's assembly
+    /// references, directly or through others: its device functions may call theirs (docs/cuda.md), so a rebuild of
+    /// any of them must miss. Ordered by name, so the key does not depend on load order.
+    /// </summary>
+    private static List<Assembly> CodeAssemblies(Assembly kernelAssembly)
+    {
+        var cuda = typeof(PtxDiskCache).Assembly;
+        var found = new Dictionary<string, Assembly> { [kernelAssembly.FullName!] = kernelAssembly, [cuda.FullName!] = cuda };
+        var ilgpu = typeof(Context).Assembly;
+        found[ilgpu.FullName!] = ilgpu;
+        var pending = new Queue<Assembly>([kernelAssembly]);
+        while (pending.Count > 0)
+        {
+            foreach (var name in pending.Dequeue().GetReferencedAssemblies())
+            {
+                if (found.ContainsKey(name.FullName) || IsFramework(name.Name)) continue;
+                Assembly referenced;
+                try
+                {
+                    referenced = Assembly.Load(name);
+                }
+                catch (Exception e) when (e is System.IO.FileNotFoundException or System.IO.FileLoadException or BadImageFormatException)
+                {
+                    continue; // not loadable here: then the kernel cannot call it either
+                }
+                if (!referenced.GetReferencedAssemblies().Any(r => r.Name == cuda.GetName().Name)) continue;
+                found[name.FullName] = referenced;
+                pending.Enqueue(referenced);
+            }
+        }
+        return found.Values.OrderBy(a => a.FullName, StringComparer.Ordinal).ToList();
+    }
+
+    private static bool IsFramework(string? name) =>
+        name is null or "netstandard" or "mscorlib" || name.StartsWith("System", StringComparison.Ordinal) ||
+        name.StartsWith("Microsoft.", StringComparison.Ordinal) || name.StartsWith("ILGPU", StringComparison.Ordinal);
 
     /// <summary>The cached PTX of <paramref name="kernel"/> as a compiled kernel of <paramref name="twin"/>, or null.</summary>
     public static PTXCompiledKernel? TryLoad(Context context, MethodInfo kernel, MethodInfo twin, string key) =>

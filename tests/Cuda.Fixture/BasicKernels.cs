@@ -36,7 +36,8 @@ public static class BasicKernels
     [CudaJit(Device = true)]
     public static float Polynomial(float x) => 3f * x * x + 2f * x + 1f;
 
-    /// <summary>A device function that takes an array.</summary>
+    /// <summary>A device function that takes an array (marked, so kernels of other assemblies can call it too).</summary>
+    [CudaJit(Device = true)]
     public static float SumWindow(float[] a, int start, int count)
     {
         float s = 0;

@@ -42,6 +42,10 @@ public static class BadKernels
     [CudaJit]
     public static void ForeignArrayCall(float[] a) => a[0] = System.Linq.Enumerable.Sum(a);
 
+    /// <summary>Fine: a [CudaJit(Device = true)] function of another woven assembly, called through its twin.</summary>
+    [CudaJit]
+    public static void ForeignDeviceFunction(float[] a) => a[0] = CudaFixture.BasicKernels.SumWindow(a, 1, 2);
+
     private static int s_counter;
 
     [CudaJit]

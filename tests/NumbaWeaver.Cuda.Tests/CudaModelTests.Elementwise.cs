@@ -1,4 +1,5 @@
 // 1-D kernels: host-array launches, grid-stride loops, scalars, device functions, local arrays, thread coordinates.
+using System;
 using System.Linq;
 using NumbaWeaver;
 using CudaFixture;
@@ -60,6 +61,19 @@ public abstract partial class CudaModelTests
         {
             poly[i].ShouldBe(BasicKernels.Polynomial(x[i]));
             window[i].ShouldBe(BasicKernels.SumWindow(x, i, 3));
+        }
+    }
+
+    [CudaFact]
+    public void Device_functions_of_another_assembly_with_array_parameters()
+    {
+        var x = Sequence(300, 0.1f, -7f);
+        var r = new float[x.Length];
+        Cuda.Launch(CudaCrossFixture.CrossAssemblyKernels.WindowPlusPolynomial, 2, 256, x, r);
+        for (int i = 0; i < r.Length; i++)
+        {
+            float csharp = BasicKernels.SumWindow(x, i, 3) + BasicKernels.Polynomial(x[i]);
+            BitConverter.SingleToInt32Bits(r[i]).ShouldBe(BitConverter.SingleToInt32Bits(csharp), $"r[{i}]");
         }
     }
 

@@ -44,6 +44,20 @@ public sealed class PtxDiskCacheTests : IDisposable
     }
 
     [Fact]
+    public void The_key_of_a_kernel_calling_another_assembly_names_that_assembly_build()
+    {
+        var kernel = typeof(CudaCrossFixture.CrossAssemblyKernels).GetMethod(nameof(CudaCrossFixture.CrossAssemblyKernels.WindowPlusPolynomial))!;
+        var library = typeof(BasicKernels).Assembly;
+        string text = PtxDiskCache.KeyText(kernel, H100, Isa, fastMath: false);
+        text.ShouldContain(library.FullName + " " + library.ManifestModule.ModuleVersionId.ToString("N"));
+        text.ShouldContain(kernel.Module.ModuleVersionId.ToString("N"));
+        text.ShouldNotContain("System.Runtime");
+        // A kernel of the library itself does not depend on its callers' assembly.
+        PtxDiskCache.KeyText(typeof(BasicKernels).GetMethod(nameof(BasicKernels.VecAdd))!, H100, Isa, false)
+            .ShouldNotContain(kernel.Module.Assembly.GetName().Name!);
+    }
+
+    [Fact]
     public void A_stored_kernel_comes_back_as_the_compiled_one_with_its_shared_memory()
     {
         PtxDiskCache.Supported.ShouldBeTrue(); // this ILGPU version exposes what the cache needs

@@ -45,6 +45,17 @@ public sealed class WeaverDiagnosticsTests
     }
 
     [Fact]
+    public void A_device_function_of_another_woven_assembly_is_called_through_its_twin()
+    {
+        s_byMethod.ShouldNotContainKey(nameof(BadKernels.ForeignDeviceFunction));
+        var twin = s_module.GetType(typeof(BadKernels).FullName).Methods.Single(m => m.Name == "<ForeignDeviceFunction>cuda_kernel");
+        var call = twin.Body.Instructions.Select(i => i.Operand).OfType<MethodReference>().Single(m => m.Name.Contains("SumWindow"));
+        call.Name.ShouldBe("<SumWindow>cuda_device");
+        call.DeclaringType.FullName.ShouldBe("CudaFixture.BasicKernels");
+        call.Parameters[0].ParameterType.FullName.ShouldBe("ILGPU.ArrayView`1<System.Single>");
+    }
+
+    [Fact]
     public void Supported_kernels_get_a_twin_with_device_parameter_types_and_no_errors()
     {
         s_byMethod.ShouldNotContainKey(nameof(BadKernels.Fine));

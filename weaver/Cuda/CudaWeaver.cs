@@ -57,7 +57,7 @@ public static class CudaWeaver
     private static CustomAttribute? CudaJitAttribute(MethodDefinition m) =>
         m.HasCustomAttributes ? m.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == CudaJitAttributeName) : null;
 
-    private static bool IsDevice(MethodDefinition m) =>
+    public static bool IsDevice(MethodDefinition m) =>
         CudaJitAttribute(m)!.Properties.Any(p => p.Name == "Device" && p.Argument.Value is true);
 
     private static bool CheckSignature(MethodDefinition method, bool device, List<Diagnostic> diagnostics)

@@ -120,14 +120,51 @@ internal sealed partial class KernelTwinBuilder
             copy.OpCode = OpCodes.Call;
             return;
         }
+        if (ForeignDeviceFunction(ins, callee) is { } foreignTwin)
+        {
+            copy.Operand = _module.ImportReference(foreignTwin);
+            copy.OpCode = OpCodes.Call;
+            return;
+        }
         int argumentCount = callee.Parameters.Count + (callee.HasThis ? 1 : 0);
         bool touchesArrays = callee.ReturnType is ArrayType || callee.Parameters.Any(p => p.ParameterType is ArrayType)
                              || Enumerable.Range(0, argumentCount).Any(depth => ArrayOperand(ins, depth) != null); // an array passed as IEnumerable, object ...
         if (touchesArrays)
-            Report(DiagnosticCodes.CudaForeignArrayCall, ins, $"{callee.DeclaringType.Name}.{callee.Name} takes or returns an array and is not a Cuda intrinsic or a method of this assembly; it cannot run in [CudaJit] code ({Name})");
+            Report(DiagnosticCodes.CudaForeignArrayCall, ins, $"{callee.DeclaringType.Name}.{callee.Name} takes or returns an array and is not a Cuda intrinsic, a method of this assembly or a [CudaJit(Device = true)] function of an assembly built with NumbaWeaver; it cannot run in [CudaJit] code ({Name})");
         else if (ins.OpCode.Code == Code.Callvirt && !callee.DeclaringType.IsValueType && callee.HasThis)
             Report(DiagnosticCodes.CudaFunctionPointers, ins, $"virtual call {callee.DeclaringType.Name}.{callee.Name} is not supported in [CudaJit] code ({Name})");
     }
+
+    /// <summary>
+    /// A <c>[CudaJit(Device = true)]</c> function of another assembly built with NumbaWeaver: that build gave it a public
+    /// device twin, which the call then targets (as calls within this assembly target theirs). Null for anything else;
+    /// such a function that cannot be called that way is reported here.
+    /// </summary>
+    private MethodDefinition? ForeignDeviceFunction(Instruction ins, MethodReference callee)
+    {
+        MethodDefinition? definition;
+        try
+        {
+            definition = callee.Resolve();
+        }
+        catch (AssemblyResolutionException)
+        {
+            return null;
+        }
+        if (definition == null || definition.Module == _module || !CudaWeaver.IsCudaJit(definition) || !CudaWeaver.IsDevice(definition)) return null;
+        string name = definition.DeclaringType.FullName + "." + definition.Name;
+        string twinName = TwinRegistry.TwinName(definition.Name, CompanionKind.Device);
+        var twin = definition.DeclaringType.Methods.FirstOrDefault(m => m.Name == twinName && m.IsStatic && m.Parameters.Count == definition.Parameters.Count);
+        if (twin == null)
+            Report(DiagnosticCodes.CudaForeignArrayCall, ins, $"{name} is [CudaJit(Device = true)] but its assembly was not built with NumbaWeaver (it has no device twin); add NumbaWeaver to that project ({Name})");
+        else if (!IsVisibleOutside(definition.DeclaringType))
+            Report(DiagnosticCodes.CudaForeignArrayCall, ins, $"{name} is a device function of another assembly in a type that is not public; make {definition.DeclaringType.Name} public to call it from [CudaJit] code ({Name})");
+        else return twin;
+        return null;
+    }
+
+    private static bool IsVisibleOutside(TypeDefinition type) =>
+        type.IsNested ? type.IsNestedPublic && IsVisibleOutside(type.DeclaringType) : type.IsPublic;
 
     /// <summary>a.Length through System.Array (T[,]) and a.GetLength(d) for T[] and T[,].</summary>
     private void ArrayMember(Instruction ins, Instruction copy, MethodReference callee)
