@@ -28,4 +28,12 @@ public sealed class CudaJitAttribute : Attribute
     /// caches every kernel), so a new process launches it without running ILGPU's compiler. Numba's <c>cache=True</c>.
     /// </summary>
     public bool Cache { get; set; }
+
+    /// <summary>
+    /// Check every array index (the default): out of range, a GPU skips the access and the simulator throws. False
+    /// removes the checks from the kernel and from the device functions of its assembly that it calls: faster
+    /// (docs/cuda.md), and an index out of range is then undefined behaviour, as in numba-cuda. Set on kernels
+    /// (device functions follow their kernel).
+    /// </summary>
+    public bool BoundsCheck { get; set; } = true;
 }

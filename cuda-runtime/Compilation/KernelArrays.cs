@@ -96,4 +96,20 @@ public static class KernelArrays
         Trace.Assert(dimension == 0 || dimension == 1, IndexFault);
         return dimension == 0 ? m.Rows : m.Columns;
     }
+
+    // Unchecked forms, for [CudaJit(BoundsCheck = false)]: an index out of range reads or writes whatever lies there
+    // (undefined behaviour, as in numba-cuda, which checks nothing by default).
+
+    public static T LoadUnchecked<T>(ArrayView<T> array, int index) where T : unmanaged => array[index];
+
+    public static void StoreUnchecked<T>(ArrayView<T> array, int index, T value) where T : unmanaged => array[index] = value;
+
+    public static ref T RefUnchecked<T>(ArrayView<T> array, int index) where T : unmanaged => ref array[index];
+
+    public static T Load2Unchecked<T>(DeviceMatrix<T> m, int row, int column) where T : unmanaged => m.Data[row * m.Columns + column];
+
+    public static void Store2Unchecked<T>(DeviceMatrix<T> m, int row, int column, T value) where T : unmanaged =>
+        m.Data[row * m.Columns + column] = value;
+
+    public static ref T Ref2Unchecked<T>(DeviceMatrix<T> m, int row, int column) where T : unmanaged => ref m.Data[row * m.Columns + column];
 }

@@ -40,6 +40,13 @@ int blocks = (n + Kernels.Tile - 1) / Kernels.Tile;
 
 var (exact, firstExact) = Time(Kernels.MatMul);
 var cExact = dc.CopyToHost();
+var (uncheckedMs, _) = Time(Kernels.MatMulUnchecked);
+var cUnchecked = dc.CopyToHost();
+bool square = n % Kernels.Tile == 0;
+var (squareMs, _) = square ? Time(Kernels.MatMulSquare) : (0.0, 0.0);
+var cSquare = dc.CopyToHost();
+var (squareUncheckedMs, _) = square ? Time(Kernels.MatMulSquareUnchecked) : (0.0, 0.0);
+var cSquareUnchecked = dc.CopyToHost();
 var (best, firstFast) = Time(Kernels.MatMulFast);
 var c = dc.CopyToHost();
 
@@ -53,8 +60,11 @@ for (int t = 0; t < checks; t++)
     for (int k = 0; k < n; k++) s += (double)a[i * n + k] * b[k * n + j];
     if (Math.Abs(c[idx] - s) > 1e-3 * Math.Max(1, Math.Abs(s))) wrong++;
     if (Math.Abs(cExact[idx] - s) > 1e-3 * Math.Max(1, Math.Abs(s))) wrong++;
+    if (Math.Abs(cUnchecked[idx] - s) > 1e-3 * Math.Max(1, Math.Abs(s))) wrong++;
+    if (square && Math.Abs(cSquare[idx] - s) > 1e-3 * Math.Max(1, Math.Abs(s))) wrong++;
+    if (square && Math.Abs(cSquareUnchecked[idx] - s) > 1e-3 * Math.Max(1, Math.Abs(s))) wrong++;
 }
-Console.WriteLine($"RESULT matmul n={n} kernel_ms={best:F3} exact_ms={exact:F3} launch1_ms={firstExact:F1} " +
+Console.WriteLine($"RESULT matmul n={n} kernel_ms={best:F3} exact_ms={exact:F3} edge_nocheck_ms={uncheckedMs:F3} square_ms={squareMs:F3} square_nocheck_ms={squareUncheckedMs:F3} launch1_ms={firstExact:F1} " +
     $"launch1_fast_ms={firstFast:F1} cache_hits={NumbaWeaver.Cache.CacheStatistics.Hits} device=\"{Cuda.DeviceName}\" checked={checks} wrong={wrong}");
 return wrong == 0 ? 0 : 1;
 
@@ -71,6 +81,37 @@ static class Kernels
     [CudaJit(FastMath = true)]
     public static void MatMulFast(float[] a, float[] b, float[] c, int n) =>
         Tiled(a, b, c, n, Cuda.Shared.Array<float>(Tile * Tile), Cuda.Shared.Array<float>(Tile * Tile));
+
+    /// <summary>FastMath and no index checks (in it and in Tiled): what numba-cuda compiles by default.</summary>
+    [CudaJit(FastMath = true, BoundsCheck = false)]
+    public static void MatMulUnchecked(float[] a, float[] b, float[] c, int n) =>
+        Tiled(a, b, c, n, Cuda.Shared.Array<float>(Tile * Tile), Cuda.Shared.Array<float>(Tile * Tile));
+
+    /// <summary>For n a multiple of the tile: no edge tests, with and without index checks.</summary>
+    [CudaJit(FastMath = true)]
+    public static void MatMulSquare(float[] a, float[] b, float[] c, int n) =>
+        TiledSquare(a, b, c, n, Cuda.Shared.Array<float>(Tile * Tile), Cuda.Shared.Array<float>(Tile * Tile));
+
+    [CudaJit(FastMath = true, BoundsCheck = false)]
+    public static void MatMulSquareUnchecked(float[] a, float[] b, float[] c, int n) =>
+        TiledSquare(a, b, c, n, Cuda.Shared.Array<float>(Tile * Tile), Cuda.Shared.Array<float>(Tile * Tile));
+
+    public static void TiledSquare(float[] a, float[] b, float[] c, int n, float[] sa, float[] sb)
+    {
+        int tx = Cuda.ThreadIdx.X, ty = Cuda.ThreadIdx.Y;
+        int col = Cuda.BlockIdx.X * Tile + tx;
+        int row = Cuda.BlockIdx.Y * Tile + ty;
+        float sum = 0;
+        for (int t = 0; t < n / Tile; t++)
+        {
+            sa[ty * Tile + tx] = a[row * n + t * Tile + tx];
+            sb[ty * Tile + tx] = b[(t * Tile + ty) * n + col];
+            Cuda.SyncThreads();
+            for (int k = 0; k < Tile; k++) sum += sa[ty * Tile + k] * sb[k * Tile + tx];
+            Cuda.SyncThreads();
+        }
+        c[row * n + col] = sum;
+    }
 
     /// <summary>A device function: each block multiplies tile by tile through its shared arrays sa and sb.</summary>
     public static void Tiled(float[] a, float[] b, float[] c, int n, float[] sa, float[] sb)

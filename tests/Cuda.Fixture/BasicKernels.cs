@@ -54,6 +54,16 @@ public static class BasicKernels
         window[i] = SumWindow(x, i, 3);
     }
 
+    /// <summary>The same without index checks: its twin and the device twins it calls index directly.</summary>
+    [CudaJit(BoundsCheck = false)]
+    public static void ApplyDeviceFunctionsUnchecked(float[] x, float[] poly, float[] window)
+    {
+        int i = Cuda.Grid(1);
+        if (i >= x.Length) return;
+        poly[i] = Polynomial(x[i]);
+        window[i] = SumWindow(x, i, 3);
+    }
+
     /// <summary>Per-thread scratch with Cuda.Local.Array.</summary>
     [CudaJit]
     public static void ReverseTriples(int[] input, int[] output)

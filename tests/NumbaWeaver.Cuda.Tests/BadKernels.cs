@@ -42,6 +42,15 @@ public static class BadKernels
     [CudaJit]
     public static void ForeignArrayCall(float[] a) => a[0] = System.Linq.Enumerable.Sum(a);
 
+    /// <summary>Fine: no index checks here nor in the helper it calls (its unchecked twin); CheckedCaller shares the helper.</summary>
+    [CudaJit(BoundsCheck = false)]
+    public static void UncheckedKernel(float[] a) => a[0] = Helper(a) + a[1];
+
+    [CudaJit]
+    public static void CheckedCaller(float[] a) => a[0] = Helper(a);
+
+    private static float Helper(float[] a) => a[2] * a[3];
+
     /// <summary>Fine: a [CudaJit(Device = true)] function of another woven assembly, called through its twin.</summary>
     [CudaJit]
     public static void ForeignDeviceFunction(float[] a) => a[0] = CudaFixture.BasicKernels.SumWindow(a, 1, 2);

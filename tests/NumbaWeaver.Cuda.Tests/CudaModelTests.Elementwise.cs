@@ -65,6 +65,21 @@ public abstract partial class CudaModelTests
     }
 
     [CudaFact]
+    public void Without_bounds_checks_in_range_results_are_the_same()
+    {
+        int n = 50;
+        var x = Sequence(n, 0.1f);
+        var poly = new float[n];
+        var window = new float[n];
+        Cuda.Launch(BasicKernels.ApplyDeviceFunctionsUnchecked, 1, 64, x, poly, window);
+        for (int i = 0; i < n; i++)
+        {
+            BitConverter.SingleToInt32Bits(poly[i]).ShouldBe(BitConverter.SingleToInt32Bits(BasicKernels.Polynomial(x[i])), $"poly[{i}]");
+            BitConverter.SingleToInt32Bits(window[i]).ShouldBe(BitConverter.SingleToInt32Bits(BasicKernels.SumWindow(x, i, 3)), $"window[{i}]");
+        }
+    }
+
+    [CudaFact]
     public void Device_functions_of_another_assembly_with_array_parameters()
     {
         var x = Sequence(300, 0.1f, -7f);

@@ -45,6 +45,19 @@ public sealed class WeaverDiagnosticsTests
     }
 
     [Fact]
+    public void BoundsCheck_false_gives_the_kernel_and_its_device_functions_unchecked_twins()
+    {
+        var type = s_module.GetType(typeof(BadKernels).FullName);
+        string[] Calls(string twin) => type.Methods.Single(m => m.Name == twin).Body.Instructions
+            .Select(i => i.Operand).OfType<MethodReference>().Select(m => m.Name).ToArray();
+
+        Calls("<UncheckedKernel>cuda_kernel").ShouldBe(new[] { "<Helper>cuda_device_unchecked", "LoadUnchecked", "StoreUnchecked" }, ignoreOrder: true);
+        Calls("<Helper>cuda_device_unchecked").ShouldAllBe(name => name == "LoadUnchecked");
+        Calls("<CheckedCaller>cuda_kernel").ShouldBe(new[] { "<Helper>cuda_device", "Store" }, ignoreOrder: true);
+        Calls("<Helper>cuda_device").ShouldAllBe(name => name == "Load");
+    }
+
+    [Fact]
     public void A_device_function_of_another_woven_assembly_is_called_through_its_twin()
     {
         s_byMethod.ShouldNotContainKey(nameof(BadKernels.ForeignDeviceFunction));

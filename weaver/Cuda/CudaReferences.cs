@@ -57,8 +57,12 @@ internal sealed class CudaReferences
     public TypeReference DeviceMatrix(TypeReference element) => Instance(_deviceMatrix, element);
 
     /// <summary>A generic helper of KernelArrays (Load, Store, Ref, Length, GetLength, Load2 ...) for <paramref name="element"/>.</summary>
-    public MethodReference ArrayHelper(string name, TypeReference element) =>
-        GenericMethod(_kernelArrays.Methods.Single(m => m.Name == name), element);
+    /// <summary>KernelArrays.<paramref name="name"/>; without <paramref name="checks"/>, its unchecked form where it has one.</summary>
+    public MethodReference ArrayHelper(string name, TypeReference element, bool checks = true)
+    {
+        string chosen = !checks && name is "Load" or "Store" or "Ref" or "Load2" or "Store2" or "Ref2" ? name + "Unchecked" : name;
+        return GenericMethod(_kernelArrays.Methods.Single(m => m.Name == chosen), element);
+    }
 
     public MethodReference SharedAllocate(TypeReference element) => GenericMethod(_sharedAllocate, element);
 

@@ -33,13 +33,14 @@ public static class CudaWeaver
         foreach (var root in roots)
         {
             if (!CheckSignature(root, IsDevice(root), diagnostics)) continue;
-            twins.GetOrAdd(root, IsDevice(root) ? CompanionKind.Device : CompanionKind.Kernel);
+            if (IsDevice(root)) twins.GetOrAdd(root, CompanionKind.Device);
+            else twins.GetOrAdd(root, CompanionKind.Kernel, checks: !Unchecked(root));
         }
         while (twins.TryTakePending(out var pending))
         {
             try
             {
-                new KernelTwinBuilder(module, references, twins, pending.Original, pending.Twin, diagnostics).Build();
+                new KernelTwinBuilder(module, references, twins, pending.Original, pending.Twin, pending.Checks, diagnostics).Build();
             }
             catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NullReferenceException
                                            or InvalidCastException or IndexOutOfRangeException or AssemblyResolutionException)
@@ -59,6 +60,10 @@ public static class CudaWeaver
 
     public static bool IsDevice(MethodDefinition m) =>
         CudaJitAttribute(m)!.Properties.Any(p => p.Name == "Device" && p.Argument.Value is true);
+
+    /// <summary>[CudaJit(BoundsCheck = false)]: the kernel and the device functions it calls index without checks.</summary>
+    private static bool Unchecked(MethodDefinition m) =>
+        CudaJitAttribute(m)!.Properties.Any(p => p.Name == "BoundsCheck" && p.Argument.Value is false);
 
     private static bool CheckSignature(MethodDefinition method, bool device, List<Diagnostic> diagnostics)
     {

@@ -89,7 +89,7 @@ internal sealed partial class KernelTwinBuilder
             Report(DiagnosticCodes.CudaArrayOperation, ins, $"{ins.OpCode.Name} on an array whose type cannot be determined, or is not T[] of a primitive, in [CudaJit] code ({Name})");
             return;
         }
-        Replace(copy, _refs.ArrayHelper(helper, array.ElementType));
+        Replace(copy, _refs.ArrayHelper(helper, array.ElementType, _checks));
     }
 
     private void Call(Instruction ins, Instruction copy, MethodReference callee)
@@ -100,7 +100,7 @@ internal sealed partial class KernelTwinBuilder
             string? helper = callee.Name switch { "Get" => "Load2", "Set" => "Store2", "Address" => "Ref2", _ => null };
             if (matrix.Rank != 2 || helper == null || !KernelTypes.IsPrimitive(matrix.ElementType))
                 Report(DiagnosticCodes.CudaArrayOperation, ins, $"{matrix.Name}.{callee.Name} is not supported in [CudaJit] code ({Name}): kernels index T[] and T[,] of primitives");
-            else Replace(copy, _refs.ArrayHelper(helper, matrix.ElementType));
+            else Replace(copy, _refs.ArrayHelper(helper, matrix.ElementType, _checks));
             return;
         }
         string owner = callee.DeclaringType.FullName;
@@ -116,7 +116,7 @@ internal sealed partial class KernelTwinBuilder
                 Report(DiagnosticCodes.CudaFunctionPointers, ins, $"call to {definition.Name} from [CudaJit] code ({Name}): device functions must be non-generic static methods with a body");
                 return;
             }
-            copy.Operand = _twins.GetOrAdd(definition, CompanionKind.Device);
+            copy.Operand = _twins.GetOrAdd(definition, CompanionKind.Device, _checks);
             copy.OpCode = OpCodes.Call;
             return;
         }

@@ -21,14 +21,18 @@ internal sealed partial class KernelTwinBuilder
     private readonly TwinRegistry _twins;
     private readonly MethodDefinition _original;
     private readonly MethodDefinition _twin;
+
+    /// <summary>False for the twins of a kernel with BoundsCheck = false and of the device functions it calls.</summary>
+    private readonly bool _checks;
     private readonly List<Diagnostic> _diagnostics;
     private readonly SourceLocator _source;
     private Dictionary<Instruction, TypeReference?[]> _stacks = new();
 
     public KernelTwinBuilder(ModuleDefinition module, CudaReferences refs, TwinRegistry twins,
-        MethodDefinition original, MethodDefinition twin, List<Diagnostic> diagnostics)
+        MethodDefinition original, MethodDefinition twin, bool checks, List<Diagnostic> diagnostics)
     {
         _module = module;
+        _checks = checks;
         _refs = refs;
         _twins = twins;
         _original = original;

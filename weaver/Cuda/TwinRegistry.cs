@@ -12,8 +12,8 @@ internal sealed class TwinRegistry
 {
     private readonly ModuleDefinition _module;
     private readonly CudaReferences _references;
-    private readonly Dictionary<(MethodDefinition, CompanionKind), MethodDefinition> _twins = new();
-    private readonly Queue<(MethodDefinition Original, MethodDefinition Twin)> _pending = new();
+    private readonly Dictionary<(MethodDefinition, CompanionKind, bool), MethodDefinition> _twins = new();
+    private readonly Queue<(MethodDefinition Original, MethodDefinition Twin, bool Checks)> _pending = new();
 
     public TwinRegistry(ModuleDefinition module, CudaReferences references)
     {
@@ -21,27 +21,31 @@ internal sealed class TwinRegistry
         _references = references;
     }
 
-    /// <summary>Must match cuda-runtime/Launch/KernelCache.cs.</summary>
-    public static string TwinName(string method, CompanionKind kind) =>
-        "<" + method + (kind == CompanionKind.Kernel ? ">cuda_kernel" : ">cuda_device");
+    /// <summary>
+    /// Must match cuda-runtime/Launch/KernelCache.cs. A kernel has one twin, checked or not as its attribute says; a
+    /// device function has a checked twin (what other assemblies call) and, when a kernel with
+    /// <c>BoundsCheck = false</c> calls it, an unchecked one.
+    /// </summary>
+    public static string TwinName(string method, CompanionKind kind, bool checks = true) =>
+        "<" + method + (kind == CompanionKind.Kernel ? ">cuda_kernel" : checks ? ">cuda_device" : ">cuda_device_unchecked");
 
-    public MethodDefinition GetOrAdd(MethodDefinition original, CompanionKind kind)
+    public MethodDefinition GetOrAdd(MethodDefinition original, CompanionKind kind, bool checks = true)
     {
-        if (_twins.TryGetValue((original, kind), out var twin)) return twin;
+        if (_twins.TryGetValue((original, kind, checks), out var twin)) return twin;
         // Public: ILGPU's CPU accelerator calls the twin from generated code outside this assembly.
-        twin = new MethodDefinition(TwinName(original.Name, kind),
+        twin = new MethodDefinition(TwinName(original.Name, kind, checks),
             MethodAttributes.Public | MethodAttributes.Static | MethodAttributes.HideBySig,
             KernelTypes.DeviceType(original.ReturnType, _references));
         foreach (var p in original.Parameters)
             twin.Parameters.Add(new ParameterDefinition(p.Name, p.Attributes & ~ParameterAttributes.HasDefault,
                 KernelTypes.DeviceType(p.ParameterType, _references)));
         original.DeclaringType.Methods.Add(twin);
-        _twins.Add((original, kind), twin);
-        _pending.Enqueue((original, twin));
+        _twins.Add((original, kind, checks), twin);
+        _pending.Enqueue((original, twin, checks));
         return twin;
     }
 
-    public bool TryTakePending(out (MethodDefinition Original, MethodDefinition Twin) pending)
+    public bool TryTakePending(out (MethodDefinition Original, MethodDefinition Twin, bool Checks) pending)
     {
         if (_pending.Count == 0)
         {
