@@ -1,10 +1,7 @@
 // The PTX rewrite that keeps C#'s rounding on a GPU, checked without one (ILGPU's PTX backend runs on any machine).
 using System.Linq;
 using CudaFixture;
-using ILGPU.Runtime.Cuda;
-using ILGPU.Backends.PTX;
 using NumbaWeaver.Gpu.Compilation;
-using NumbaWeaver.Gpu.Device;
 using NumbaWeaver.Gpu.Launch;
 using Shouldly;
 using Xunit;
@@ -35,8 +32,7 @@ public sealed class PtxContractionTests
     [InlineData(nameof(RoundingKernels.Polynomials), "f32")]
     public void A_kernel_compiled_for_an_H100_names_the_rounding_of_every_float_operation(string kernel, string type)
     {
-        var h100 = new CudaArchitecture(9, 0);
-        var backend = new PTXBackend(DeviceSession.Instance.Context, new CudaCapabilityContext(h100), h100, new CudaInstructionSet(7, 8), nvvmAPI: null);
+        var backend = OfflinePtx.Backend(OfflinePtx.H100);
         var twin = KernelCache.FindTwin(typeof(RoundingKernels).GetMethod(kernel)!);
         var compiled = PtxContraction.Compile(backend, twin, fastMath: false);
         var instructions = compiled.PTXAssembly.Split('\n').Select(l => l.Trim().Split(' ', '\t')[0]).ToArray();

@@ -3,7 +3,6 @@ using System;
 using System.IO;
 using System.Linq;
 using CudaFixture;
-using ILGPU.Backends.PTX;
 using ILGPU.Runtime.Cuda;
 using NumbaWeaver.Cache;
 using NumbaWeaver.Gpu.Compilation;
@@ -16,14 +15,11 @@ namespace NumbaWeaver.GpuTests;
 
 public sealed class PtxDiskCacheTests : IDisposable
 {
-    private static readonly CudaArchitecture H100 = new(9, 0);
-    private static readonly CudaInstructionSet Isa = new(7, 8);
+    private static readonly CudaArchitecture H100 = OfflinePtx.H100;
+    private static readonly CudaInstructionSet Isa = OfflinePtx.Isa;
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("nw-ptx-");
 
     public void Dispose() => _folder.Delete(recursive: true);
-
-    private static PTXBackend Backend(CudaArchitecture architecture) =>
-        new(DeviceSession.Instance.Context, new CudaCapabilityContext(architecture), architecture, Isa, nvvmAPI: null);
 
     [Fact]
     public void Keys_follow_the_kernel_the_gpu_and_FastMath()
@@ -63,7 +59,7 @@ public sealed class PtxDiskCacheTests : IDisposable
         PtxDiskCache.Supported.ShouldBeTrue(); // this ILGPU version exposes what the cache needs
         var kernel = typeof(SharedKernels).GetMethod(nameof(SharedKernels.MatMulTiled))!;
         var twin = KernelCache.FindTwin(kernel);
-        var compiled = PtxContraction.Compile(Backend(H100), twin, fastMath: false);
+        var compiled = PtxContraction.Compile(OfflinePtx.Backend(H100), twin, fastMath: false);
         PtxDiskCache.SharedMemoryOf(compiled).StaticSize.ShouldBe(2 * 16 * 16 * sizeof(float));
 
         var folder = new DiskCache(_folder.FullName);
@@ -90,7 +86,7 @@ public sealed class PtxDiskCacheTests : IDisposable
         var twin = KernelCache.FindTwin(kernel);
         var folder = new DiskCache(_folder.FullName);
         string key = PtxDiskCache.Key(kernel, H100, Isa, fastMath: false);
-        PtxDiskCache.Store(folder, kernel, key, PtxContraction.Compile(Backend(H100), twin, fastMath: false), "test").ShouldBeTrue();
+        PtxDiskCache.Store(folder, kernel, key, PtxContraction.Compile(OfflinePtx.Backend(H100), twin, fastMath: false), "test").ShouldBeTrue();
         string path = folder.PathOf(key);
         var bytes = File.ReadAllBytes(path);
         bytes[bytes.Length / 2] ^= 0x20; // one flipped bit in the PTX
