@@ -33,7 +33,9 @@ cache_dir=$(mktemp -d)
 plain=$(app CudaMatMul 256 1) || status=1
 miss=$(NUMBA_CACHE=1 NUMBA_CACHE_DIR=$cache_dir app CudaMatMul 256 1) || status=1
 hit=$(NUMBA_CACHE=1 NUMBA_CACHE_DIR=$cache_dir app CudaMatMul 256 1) || status=1
-printf "%s\n%s\n%s\n" "$plain" "$miss" "$hit"
+r2r=$(dotnet "$dir/CudaMatMulR2R/CudaMatMul.dll" 256 1) || status=1
+r2r_hit=$(NUMBA_CACHE=1 NUMBA_CACHE_DIR=$cache_dir dotnet "$dir/CudaMatMulR2R/CudaMatMul.dll" 256 1) || status=1
+printf "%s\n%s\n%s\n%s\n%s\n" "$plain" "$miss" "$hit" "$r2r" "$r2r_hit"
 rm -rf "$cache_dir"
 
 echo "== numba-cuda on the same GPU"
@@ -55,6 +57,8 @@ echo "first launch of the matmul (256^2) in a new process, ms: first kernel / se
 printf "%-36s %12s %12s\n" "compiled (no disk cache)" "$(field launch1_ms "$plain")" "$(field launch1_fast_ms "$plain")"
 printf "%-36s %12s %12s\n" "compiled and stored (NUMBA_CACHE=1)" "$(field launch1_ms "$miss")" "$(field launch1_fast_ms "$miss")"
 printf "%-36s %12s %12s   cache hits: %s\n" "from the disk cache" "$(field launch1_ms "$hit")" "$(field launch1_fast_ms "$hit")" "$(field cache_hits "$hit")"
+printf "%-36s %12s %12s\n" "published with ReadyToRun, compiled" "$(field launch1_ms "$r2r")" "$(field launch1_fast_ms "$r2r")"
+printf "%-36s %12s %12s   cache hits: %s\n" "  and from the disk cache" "$(field launch1_ms "$r2r_hit")" "$(field launch1_fast_ms "$r2r_hit")" "$(field cache_hits "$r2r_hit")"
 
 if [ -d "$dir/ParallelBench" ]; then
   echo "== ParallelBench on every core (precompiled: this machine has no libLLVM)"

@@ -10,6 +10,8 @@ publish() { dotnet publish "$1" -c Release -r linux-x64 --self-contained false -
 publish tests/NumbaWeaver.Cuda.Tests/NumbaWeaver.Cuda.Tests.csproj tests
 rm -rf "$out/tests/Microsoft.CodeCoverage"   # the test SDK's coverage collector (30 MB): Program.cs does not use it
 for s in CudaVectorAdd CudaMatMul CudaReduction CudaStencil; do publish "samples/$s/$s.csproj" "$s"; done
+# The matmul again, published with ReadyToRun (ILGPU's compiler precompiled too): the first launch's cost without it.
+publish samples/CudaMatMul/CudaMatMul.csproj CudaMatMulR2R -p:PublishReadyToRun=true
 publish samples/ParallelBench/ParallelBench.csproj ParallelBench -p:NumbaPrecompile=true "-p:NumbaPrecompileCpus=x86-64-v4%3Bx86-64-v3%3Bx86-64-v2"
 # The runtime: the host (dotnet), its resolver and the shared framework the apps name.
 root=$(dirname "$(readlink -f "$(command -v dotnet)")")
