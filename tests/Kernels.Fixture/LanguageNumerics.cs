@@ -106,6 +106,19 @@ public static class LanguageNumerics
         return r;
     }
 
+    /// <summary>Complex.Exp (.NET: Math.Exp of the real part times Math.Cos and Math.Sin of the imaginary one).</summary>
+    [Njit]
+    public static Complex ComplexExp(Complex z) => Complex.Exp(z);
+
+    /// <summary>The sum of exp(re[k] + i im[k]).</summary>
+    [Njit]
+    public static Complex ExpSum(double[] re, double[] im)
+    {
+        Complex sum = Complex.Zero;
+        for (int k = 0; k < re.Length; k++) sum += Complex.Exp(new Complex(re[k], im[k]));
+        return sum;
+    }
+
     /// <summary>Normalizes every vector in place.</summary>
     [Njit]
     public static void NormalizeAll(Vector3[] vectors)

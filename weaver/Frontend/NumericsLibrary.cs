@@ -115,7 +115,7 @@ internal static partial class NumericsLibrary
 
     private static IrType?[] MapParameters(MethodReference method) => method.Parameters.Select(p => TypeMapper.Map(p.ParameterType)).ToArray();
 
-    /// <summary>Complex {real, imaginary} (f64): construction, parts, + - * / and the double overloads, conjugate.</summary>
+    /// <summary>Complex {real, imaginary} (f64): construction, parts, + - * / and the double overloads, conjugate, Exp.</summary>
     private static IrBuilder? BuildComplex(IrType c, MethodReference method, string shape, string name)
     {
         var d = IrType.F64;
@@ -145,6 +145,14 @@ internal static partial class NumericsLibrary
             case ("op_Division" or "Divide", "f64,T"): return ComplexByComplex(Make(c, d, c), c, realDividend: true);
             case ("op_UnaryNegation" or "Negate", "T"): return Make(c, c).Elements(c, i => b => b.Arg(0).Field(c, i).Op(Opcode.Neg, d));
             case ("Conjugate", "T"): return Make(c, c).Elements(c, i => b => { b.Arg(0).Field(c, i); if (i == 1) b.Op(Opcode.Neg, d); });
+            case ("Exp", "T"):
+            {
+                // .NET: e = Math.Exp(re); (e * Math.Cos(im), e * Math.Sin(im)), the libm functions Math compiles to.
+                var b = Make(c, c);
+                int e = b.Local(d);
+                b.Arg(0).Field(c, 0).Intrinsic("Math", "Exp", d).StLoc(e);
+                return b.Elements(c, i => x => x.LdLoc(e).Arg(0).Field(c, 1).Intrinsic("Math", i == 0 ? "Cos" : "Sin", d).Op(Opcode.Mul, d));
+            }
             case ("op_Equality", "T,T"): return Make(IrType.Bool, c, c).AllEqual(c, negate: false);
             case ("op_Inequality", "T,T"): return Make(IrType.Bool, c, c).AllEqual(c, negate: true);
             default:
