@@ -1,4 +1,4 @@
-// BitOperations, integer generic-math statics, BigMul, DivRem, ScaleB and ILogB, each as .NET defines it.
+// BitOperations, integer generic-math statics, BitConverter, BigMul, DivRem, ScaleB and ILogB, each as .NET defines it.
 using NumbaWeaver.IR;
 using NumbaWeaver.Llvm.Interop;
 
@@ -11,6 +11,12 @@ internal sealed partial class FunctionLowering
     {
         result = default;
         string type = sig.TypeName;
+        if (type == "BitConverter")
+        {
+            // The same bits seen as the other type: a bitcast (the value never leaves its register class in practice).
+            result = LLVM.BuildBitCast(_b, a[0], _t.Memory(sig.ReturnType), "");
+            return true;
+        }
         bool integerType = type is "BitOperations" or "Int32" or "UInt32" or "Int64" or "UInt64";
         if (!integerType && sig.MethodName is not ("BigMul" or "DivRem" or "ScaleB" or "ILogB")) return false;
         var x = a[0];

@@ -1,4 +1,4 @@
-// Intrinsics for integer bit twiddling and exact arithmetic: BitOperations, int/uint/long/ulong statics, BigMul, DivRem, ScaleB, ILogB.
+// Intrinsics for integer bit twiddling and exact arithmetic: BitOperations, int/uint/long/ulong statics, BitConverter, BigMul, DivRem, ScaleB, ILogB.
 using System;
 
 namespace NumbaWeaver.IR;
@@ -44,6 +44,18 @@ public static partial class Intrinsics
         Add("Math", "BigMul", u64, u64, u64, IrType.RefTo(u64));
         Add("Math", "DivRem", i32, i32, i32, IrType.RefTo(i32));  // returns the quotient, 'out' the remainder
         Add("Math", "DivRem", i64, i64, i64, IrType.RefTo(i64));
+        // BitConverter's reinterpretations between a float and the integer of the same width.
+        const string Converter = "BitConverter";
+        var (f32, f64) = (IrType.F32, IrType.F64);
+        Add(Converter, "DoubleToInt64Bits", i64, f64);
+        Add(Converter, "DoubleToUInt64Bits", u64, f64);
+        Add(Converter, "Int64BitsToDouble", f64, i64);
+        Add(Converter, "UInt64BitsToDouble", f64, u64);
+        Add(Converter, "SingleToInt32Bits", i32, f32);
+        Add(Converter, "SingleToUInt32Bits", u32, f32);
+        Add(Converter, "Int32BitsToSingle", f32, i32);
+        Add(Converter, "UInt32BitsToSingle", f32, u32);
+
         Add("Math", "ScaleB", IrType.F64, IrType.F64, i32);
         Add("Math", "ILogB", i32, IrType.F64);
         Add("MathF", "ScaleB", IrType.F32, IrType.F32, i32);

@@ -69,6 +69,22 @@ public static class LanguageLibrary
     [Njit]
     public static long DivRem64(long a, long b, out long rem) => Math.DivRem(a, b, out rem);
 
+    /// <summary>BitConverter both ways, with integer arithmetic on the bits (next double up, sign flip, float halves).</summary>
+    [Njit]
+    public static double Reinterpret(double x, float f, long[] bits)
+    {
+        bits[0] = BitConverter.DoubleToInt64Bits(x);
+        bits[1] = (long)BitConverter.DoubleToUInt64Bits(x) >>> 52;
+        bits[2] = BitConverter.SingleToInt32Bits(f);
+        bits[3] = BitConverter.SingleToUInt32Bits(f) & 0x7FFFFF;
+        // Results stored as bits, not summed: adding two NaNs of different signs may keep either one (LLVM
+        // may commute the add), which is not what this kernel is about.
+        bits[4] = BitConverter.SingleToInt32Bits(BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(f) ^ int.MinValue));
+        bits[5] = BitConverter.SingleToInt32Bits(BitConverter.UInt32BitsToSingle(BitConverter.SingleToUInt32Bits(f) - 0x800000u));
+        bits[6] = BitConverter.DoubleToInt64Bits(BitConverter.UInt64BitsToDouble(BitConverter.DoubleToUInt64Bits(x) & 0x800F_FFFF_FFFF_FFFFUL));
+        return BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(x) + 1); // the next double up (or a NaN)
+    }
+
     [Njit]
     public static double ScaleAndLog(double x, int n, int[] ilogb)
     {

@@ -48,6 +48,9 @@ internal sealed partial class MethodTranslator
             case "System.Numerics.BitOperations":
                 TranslateMathCall(ins, method, "BitOperations");
                 return;
+            case "System.BitConverter":
+                TranslateMathCall(ins, method, "BitConverter"); // DoubleToInt64Bits and the other reinterpretations
+                return;
             case "NumbaWeaver.Numba/Random":
                 TranslateMathCall(ins, method, Intrinsics.RandomType); // Numba.Random.NextDouble() ... (docs/language.md)
                 return;

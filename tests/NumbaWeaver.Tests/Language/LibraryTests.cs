@@ -1,4 +1,4 @@
-// Differential tests of BitOperations, integer statics, BigMul, DivRem, ScaleB and ILogB: compiled equals .NET bit for bit.
+// Differential tests of BitOperations, integer statics, BitConverter, BigMul, DivRem, ScaleB and ILogB: compiled equals .NET bit for bit.
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -79,6 +79,14 @@ public class LibraryTests
         foreach (var x in Doubles)
             foreach (var n in Exponents)
                 D.Check(K, nameof(LanguageLibrary.ScaleAndLog), x, n, new int[1]);
+    }
+
+    [Fact]
+    public void BitConverter_reinterprets_both_ways()
+    {
+        foreach (var x in Doubles)
+            foreach (var f in new[] { 0f, -0f, 1.5f, -3e38f, 1e-40f, float.NaN, float.NegativeInfinity, (float)x })
+                D.Check(K, nameof(LanguageLibrary.Reinterpret), x, f, new long[7]);
     }
 
     [Fact]
