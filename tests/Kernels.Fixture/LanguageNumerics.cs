@@ -110,6 +110,18 @@ public static class LanguageNumerics
     [Njit]
     public static Complex ComplexExp(Complex z) => Complex.Exp(z);
 
+    /// <summary>Complex.Abs and the Magnitude property of each (re[k], im[k]) (.NET: double.Hypot).</summary>
+    [Njit]
+    public static void Magnitudes(double[] re, double[] im, double[] abs, double[] magnitude)
+    {
+        for (int k = 0; k < re.Length; k++)
+        {
+            var z = new Complex(re[k], im[k]);
+            abs[k] = Complex.Abs(z);
+            magnitude[k] = z.Magnitude;
+        }
+    }
+
     /// <summary>The sum of exp(re[k] + i im[k]).</summary>
     [Njit]
     public static Complex ExpSum(double[] re, double[] im)
