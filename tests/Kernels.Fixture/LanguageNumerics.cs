@@ -122,6 +122,18 @@ public static class LanguageNumerics
         }
     }
 
+    /// <summary>Complex.Sqrt of each (re[k], im[k]), parts written out.</summary>
+    [Njit]
+    public static void SquareRoots(double[] re, double[] im, double[] rootRe, double[] rootIm)
+    {
+        for (int k = 0; k < re.Length; k++)
+        {
+            var root = Complex.Sqrt(new Complex(re[k], im[k]));
+            rootRe[k] = root.Real;
+            rootIm[k] = root.Imaginary;
+        }
+    }
+
     /// <summary>The sum of exp(re[k] + i im[k]).</summary>
     [Njit]
     public static Complex ExpSum(double[] re, double[] im)

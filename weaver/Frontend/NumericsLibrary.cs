@@ -115,7 +115,7 @@ internal static partial class NumericsLibrary
 
     private static IrType?[] MapParameters(MethodReference method) => method.Parameters.Select(p => TypeMapper.Map(p.ParameterType)).ToArray();
 
-    /// <summary>Complex {real, imaginary} (f64): construction, parts, + - * / and the double overloads, conjugate, Abs/Magnitude, Exp.</summary>
+    /// <summary>Complex {real, imaginary} (f64): construction, parts, + - * / and the double overloads, conjugate, Abs/Magnitude, Sqrt, Exp.</summary>
     private static IrBuilder? BuildComplex(IrType c, MethodReference method, string shape, string name)
     {
         var d = IrType.F64;
@@ -146,6 +146,7 @@ internal static partial class NumericsLibrary
             case ("op_UnaryNegation" or "Negate", "T"): return Make(c, c).Elements(c, i => b => b.Arg(0).Field(c, i).Op(Opcode.Neg, d));
             case ("Conjugate", "T"): return Make(c, c).Elements(c, i => b => { b.Arg(0).Field(c, i); if (i == 1) b.Op(Opcode.Neg, d); });
             case ("Abs", "T"): return ComplexAbs(Make(d, c), c);
+            case ("Sqrt", "T"): return ComplexSqrt(Make(c, c), c);
             case ("get_Magnitude", ""): return ComplexAbs(Make(d), c); // argument 0 is the reference to the value
             case ("Exp", "T"):
             {

@@ -1,4 +1,4 @@
-// IR body of Complex.Abs and Complex.Magnitude: double.Hypot(real, imaginary) step for step as .NET 10 computes it.
+// IR bodies of Complex.Abs, Magnitude and Sqrt, built on double.Hypot step for step as .NET 10 computes it.
 using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Weaving.Frontend;
@@ -23,12 +23,116 @@ internal static partial class NumericsLibrary
     /// <summary>|c| for the complex argument 0 (a value, or a reference for the Magnitude property).</summary>
     private static IrBuilder ComplexAbs(IrBuilder b, IrType complex)
     {
+        int result = b.Local(IrType.F64);
+        Hypot(b, () => b.Arg(0).Field(complex, 0), () => b.Arg(0).Field(complex, 1), result);
+        return b.LdLoc(result).Return(IrType.F64);
+    }
+
+    /// <summary>
+    /// Complex.Sqrt as .NET 10: NaN and zero-imaginary cases first; parts at or above MaxValue / (1 + sqrt 2) are
+    /// quartered (an infinite imaginary part gives (+inf, im)); then the root of (hypot ± |re|) / 2 for the part that
+    /// does not cancel, the other part divided out, and the quartering undone by doubling.
+    /// </summary>
+    private static IrBuilder ComplexSqrt(IrBuilder b, IrType complex)
+    {
+        var d = IrType.F64;
+        int re = b.Local(d), im = b.Local(d), rc = b.Local(d), ic = b.Local(d), h = b.Local(d), x = b.Local(d), y = b.Local(d);
+        int rescale = b.Local(IrType.I32);
+        IrBuilder Result(System.Action real, System.Action imaginary)
+        {
+            real();
+            imaginary();
+            return b.Emit(Opcode.MakeStruct, complex).Return(complex);
+        }
+        void Push(int local) => b.LdLoc(local);
+        void Value(double v) => b.Const(v);
+        Instruction If(System.Action condition, Opcode skipWhen)
+        {
+            condition();
+            return Branch(b, skipWhen);
+        }
+
+        b.Arg(0).Field(complex, 0).StLoc(re).Arg(0).Field(complex, 1).StLoc(im);
+
+        var realNumber = If(() => b.LdLoc(re).Intrinsic("Double", "IsNaN", d), Opcode.BrFalse);
+        var imaginaryFinite = If(() => b.LdLoc(im).Intrinsic("Double", "IsInfinity", d), Opcode.BrFalse);
+        Result(() => Value(double.PositiveInfinity), () => Push(im));
+        Mark(b, imaginaryFinite);
+        Result(() => Value(double.NaN), () => Value(double.NaN));
+        Mark(b, realNumber);
+
+        var imaginaryNumber = If(() => b.LdLoc(im).Intrinsic("Double", "IsNaN", d), Opcode.BrFalse);
+        var notPlusInfinity = If(() => b.LdLoc(re).Intrinsic("Double", "IsPositiveInfinity", d), Opcode.BrFalse);
+        Result(() => Value(double.NaN), () => Value(double.PositiveInfinity));
+        Mark(b, notPlusInfinity);
+        var notMinusInfinity = If(() => b.LdLoc(re).Intrinsic("Double", "IsNegativeInfinity", d), Opcode.BrFalse);
+        Result(() => Value(double.PositiveInfinity), () => Value(double.NaN));
+        Mark(b, notMinusInfinity);
+        Result(() => Value(double.NaN), () => Value(double.NaN));
+        Mark(b, imaginaryNumber);
+
+        var complexArgument = If(() => b.LdLoc(im).Const(0.0).Op(Opcode.Ceq, d), Opcode.BrFalse);
+        var nonNegative = If(() => b.LdLoc(re).Const(0.0).Op(Opcode.Clt, d), Opcode.BrFalse);
+        Result(() => Value(0.0), () => b.LdLoc(re).Op(Opcode.Neg, d).Intrinsic("Math", "Sqrt", d));
+        Mark(b, nonNegative);
+        Result(() => b.LdLoc(re).Intrinsic("Math", "Sqrt", d), () => Value(0.0));
+        Mark(b, complexArgument);
+
+        // |part| >= threshold, NaN excluded above: not (|part| < threshold or unordered).
+        double threshold = double.MaxValue / (System.Math.Sqrt(2.0) + 1.0);
+        b.ConstI32(0).StLoc(rescale);
+        b.LdLoc(re).StLoc(rc).LdLoc(im).StLoc(ic);
+        b.LdLoc(rc).Intrinsic("Math", "Abs", d).Const(threshold).Op(Opcode.CltUn, d);
+        b.LdLoc(ic).Intrinsic("Math", "Abs", d).Const(threshold).Op(Opcode.CltUn, d).Op(Opcode.And, IrType.I32);
+        var inRange = Branch(b, Opcode.BrTrue);
+        var finiteImaginary = If(() => b.LdLoc(im).Intrinsic("Double", "IsInfinity", d), Opcode.BrFalse);
+        Result(() => Value(double.PositiveInfinity), () => Push(ic));
+        Mark(b, finiteImaginary);
+        b.LdLoc(rc).Const(0.25).Op(Opcode.Mul, d).StLoc(rc);
+        b.LdLoc(ic).Const(0.25).Op(Opcode.Mul, d).StLoc(ic);
+        b.ConstI32(1).StLoc(rescale);
+        Mark(b, inRange);
+
+        Hypot(b, () => b.LdLoc(rc), () => b.LdLoc(ic), h);
+        var negativeReal = If(() => b.LdLoc(rc).Const(0.0).Op(Opcode.CltUn, d), Opcode.BrTrue); // rc >= 0.0
+        b.LdLoc(h).LdLoc(rc).Op(Opcode.Add, d).Const(0.5).Op(Opcode.Mul, d).Intrinsic("Math", "Sqrt", d).StLoc(x);
+        b.LdLoc(ic).Const(2.0).LdLoc(x).Op(Opcode.Mul, d).Op(Opcode.Div, d).StLoc(y);
+        b.Emit(Opcode.Br);
+        var rootsDone = b.Function.Body[b.Function.Body.Count - 1];
+        Mark(b, negativeReal);
+        b.LdLoc(h).LdLoc(rc).Op(Opcode.Sub, d).Const(0.5).Op(Opcode.Mul, d).Intrinsic("Math", "Sqrt", d).StLoc(y);
+        var positiveImaginary = If(() => b.LdLoc(ic).Const(0.0).Op(Opcode.Clt, d), Opcode.BrFalse);
+        b.LdLoc(y).Op(Opcode.Neg, d).StLoc(y);
+        Mark(b, positiveImaginary);
+        b.LdLoc(ic).Const(2.0).LdLoc(y).Op(Opcode.Mul, d).Op(Opcode.Div, d).StLoc(x);
+        Mark(b, rootsDone);
+
+        var noRescale = If(() => b.LdLoc(rescale), Opcode.BrFalse);
+        b.LdLoc(x).Const(2.0).Op(Opcode.Mul, d).StLoc(x);
+        b.LdLoc(y).Const(2.0).Op(Opcode.Mul, d).StLoc(y);
+        Mark(b, noRescale);
+        return Result(() => Push(x), () => Push(y));
+    }
+
+    /// <summary>Stores double.Hypot(x, y) in <paramref name="result"/> and continues after it; x and y are pushed by the loaders.</summary>
+    private static void Hypot(IrBuilder b, System.Action loadX, System.Action loadY, int result)
+    {
         var (d, l, i) = (IrType.F64, IrType.I64, IrType.I32);
+        var done = new System.Collections.Generic.List<Instruction>();
+        void Finish() // result = the value on the stack; jump past the end
+        {
+            b.StLoc(result).Emit(Opcode.Br);
+            done.Add(b.Function.Body[b.Function.Body.Count - 1]);
+        }
         int ax = b.Local(d), ay = b.Local(d), xBits = b.Local(l), yBits = b.Local(l), xExp = b.Local(i), yExp = b.Local(i);
         int expDiff = b.Local(i), expFix = b.Local(d), xHead = b.Local(d), yHead = b.Local(d), xTail = b.Local(d), yTail = b.Local(d);
         int xx = b.Local(d), yy = b.Local(d), rHead = b.Local(d), rTail = b.Local(d), swap = b.Local(d), swapBits = b.Local(l);
 
-        IrBuilder Part(int k) => b.Arg(0).Field(complex, k);
+        IrBuilder Part(int k)
+        {
+            if (k == 0) loadX(); else loadY();
+            return b;
+        }
         void Bits(int from, int to) => b.LdLoc(from).Intrinsic("BitConverter", "DoubleToInt64Bits", d).StLoc(to);
         void FromBits(int from, int to) => b.LdLoc(from).Intrinsic("BitConverter", "Int64BitsToDouble", l).StLoc(to);
         void AddBits(int local, long value) => b.LdLoc(local).Emit(Opcode.Const, l, value).Op(Opcode.Add, l).StLoc(local);
@@ -38,7 +142,11 @@ internal static partial class NumericsLibrary
             b.Function.Body.Add(new Instruction(Opcode.Conv) { Type = i, Type2 = l });
             b.StLoc(to);
         }
-        void ReturnLocal(int local) => b.LdLoc(local).Return(d);
+        void ReturnLocal(int local)
+        {
+            b.LdLoc(local);
+            Finish();
+        }
 
         // Not both finite: +infinity if either part is infinite (even beside a NaN), else NaN.
         Part(0).Intrinsic("Double", "IsFinite", d);
@@ -124,11 +232,13 @@ internal static partial class NumericsLibrary
         var differentExponents = Branch(b, Opcode.BrFalse);
         SquareErrors(yHead, yTail, yy);
         Mark(b, differentExponents);
-        b.LdLoc(rHead).LdLoc(rTail).Op(Opcode.Add, d).Intrinsic("Math", "Sqrt", d).LdLoc(expFix).Op(Opcode.Mul, d).Return(d);
+        b.LdLoc(rHead).LdLoc(rTail).Op(Opcode.Add, d).Intrinsic("Math", "Sqrt", d).LdLoc(expFix).Op(Opcode.Mul, d);
+        Finish();
 
         Mark(b, farApart);
         Mark(b, farApartBelow);
-        b.LdLoc(ax).LdLoc(ay).Op(Opcode.Add, d).Return(d);
+        b.LdLoc(ax).LdLoc(ay).Op(Opcode.Add, d);
+        Finish();
 
         Mark(b, realNotFinite);
         Mark(b, imaginaryNotFinite);
@@ -136,9 +246,11 @@ internal static partial class NumericsLibrary
         var realInfinite = Branch(b, Opcode.BrTrue);
         Part(1).Intrinsic("Double", "IsInfinity", d);
         var imaginaryInfinite = Branch(b, Opcode.BrTrue);
-        b.Const(double.NaN).Return(d);
+        b.Const(double.NaN);
+        Finish();
         Mark(b, realInfinite);
         Mark(b, imaginaryInfinite);
-        return b.Const(double.PositiveInfinity).Return(d);
+        b.Const(double.PositiveInfinity).StLoc(result);
+        foreach (var jump in done) Mark(b, jump);
     }
 }
