@@ -21,6 +21,13 @@ public static class LanguageNumerics2
         return sum;
     }
 
+    /// <summary>Quaternion.Slerp of each triple: near, opposite, equal, unnormalized and random rotations.</summary>
+    [Njit]
+    public static void SlerpAll(Quaternion[] from, Quaternion[] to, float[] amounts, Quaternion[] result)
+    {
+        for (int i = 0; i < from.Length; i++) result[i] = Quaternion.Slerp(from[i], to[i], amounts[i]);
+    }
+
     /// <summary>
     /// Integrates body angular velocities into an orientation: q += 0.5 * dt * (ω, 0) * q, renormalized each step;
     /// writes each step's orientation and returns the last.

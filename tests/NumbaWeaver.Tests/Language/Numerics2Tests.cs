@@ -75,6 +75,28 @@ public class Numerics2Tests
         D.Check(K, nameof(LanguageNumerics2.RelativeRotations), orientations, new Quaternion[orientations.Length]);
     }
 
+    [Theory]
+    [InlineData(5, false)]
+    [InlineData(6, true)]
+    public void Slerp_between_near_opposite_equal_and_random_rotations(int seed, bool edges)
+    {
+        var rng = new Random(seed);
+        int n = 3000;
+        Quaternion Random4() => edges
+            ? new Quaternion(Edgy(rng, 1f), Edgy(rng, 1f), Edgy(rng, 1f), Edgy(rng, 1f))
+            : Quaternion.Normalize(new Quaternion(F(rng, 1f), F(rng, 1f), F(rng, 1f), F(rng, 1f)));
+        var from = Enumerable.Range(0, n).Select(_ => Random4()).ToArray();
+        var to = from.Select((q, i) => (i % 5) switch
+        {
+            0 => q,                                                       // cos = 1: the linear branch
+            1 => -q,                                                      // opposite: the flip
+            2 => Quaternion.Normalize(q + new Quaternion(1e-4f, 0, 0, 0)), // within 1e-6 of parallel
+            _ => Random4(),
+        }).ToArray();
+        var amounts = Enumerable.Range(0, n).Select(i => i % 7 == 0 ? (i % 2 == 0 ? 0f : 1f) : (float)rng.NextDouble() * 1.5f - 0.25f).ToArray();
+        D.Check(K, nameof(LanguageNumerics2.SlerpAll), from, to, amounts, new Quaternion[n]);
+    }
+
     [Fact]
     public void Rotation_results_are_real_rotations()
     {
