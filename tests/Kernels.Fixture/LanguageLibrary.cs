@@ -85,6 +85,13 @@ public static class LanguageLibrary
         return BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(x) + 1); // the next double up (or a NaN)
     }
 
+    /// <summary>double.Hypot of each pair.</summary>
+    [Njit]
+    public static void Hypots(double[] x, double[] y, double[] result)
+    {
+        for (int i = 0; i < x.Length; i++) result[i] = double.Hypot(x[i], y[i]);
+    }
+
     [Njit]
     public static double ScaleAndLog(double x, int n, int[] ilogb)
     {

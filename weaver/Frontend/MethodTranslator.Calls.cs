@@ -36,6 +36,9 @@ internal sealed partial class MethodTranslator
             case "System.MathF":
                 TranslateMathCall(ins, method, "MathF");
                 return;
+            case "System.Double" when method.Name == "Hypot":
+                EmitNumericsCall(ins, method, thisCount: 0); // an IR function the weaver writes (NumericsLibrary.ComplexHypot.cs)
+                return;
             case "System.Double":
                 TranslateMathCall(ins, method, "Double");
                 return;

@@ -1,4 +1,4 @@
-// IR bodies of Complex.Abs, Magnitude and Sqrt, built on double.Hypot step for step as .NET 10 computes it.
+// IR bodies of double.Hypot, and of Complex.Abs, Magnitude and Sqrt built on it, step for step as .NET 10 computes them.
 using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Weaving.Frontend;
@@ -112,6 +112,15 @@ internal static partial class NumericsLibrary
         b.LdLoc(y).Const(2.0).Op(Opcode.Mul, d).StLoc(y);
         Mark(b, noRescale);
         return Result(() => Push(x), () => Push(y));
+    }
+
+    /// <summary>double.Hypot(x, y) itself, for user code that calls it.</summary>
+    private static IrBuilder HypotFunction(string name)
+    {
+        var b = new IrBuilder(name, IrType.F64, new[] { IrType.F64, IrType.F64 });
+        int result = b.Local(IrType.F64);
+        Hypot(b, () => b.Arg(0), () => b.Arg(1), result);
+        return b.LdLoc(result).Return(IrType.F64);
     }
 
     /// <summary>Stores double.Hypot(x, y) in <paramref name="result"/> and continues after it; x and y are pushed by the loaders.</summary>

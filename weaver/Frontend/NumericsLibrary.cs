@@ -17,6 +17,10 @@ internal static partial class NumericsLibrary
     /// <summary>The IR function for <paramref name="method"/> (named <paramref name="name"/>), or null when it is not compiled.</summary>
     public static IrFunction? Build(MethodReference method, string name)
     {
+        if (method.DeclaringType.FullName == "System.Double")
+            return method.Name == "Hypot" && MapParameters(method).Length == 2 && MapParameters(method).All(p => p == IrType.F64)
+                ? HypotFunction(name).Function
+                : null;
         var self = TypeMapper.MapNumerics(method.DeclaringType)!;
         var parameters = method.Parameters.Select(p => TypeMapper.Map(p.ParameterType)).ToArray();
         if (parameters.Any(p => p == null)) return null;

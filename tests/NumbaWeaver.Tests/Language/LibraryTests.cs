@@ -90,6 +90,17 @@ public class LibraryTests
     }
 
     [Fact]
+    public void Hypot_matches_on_every_kind_of_double()
+    {
+        var rng = new Random(8);
+        var pairs = Doubles.SelectMany(a => Doubles.Select(b => (a, b))).ToList();
+        for (int k = 0; k < 5000; k++) pairs.Add((BitConverter.Int64BitsToDouble(rng.NextInt64()), BitConverter.Int64BitsToDouble(rng.NextInt64())));
+        for (int k = 0; k < 3000; k++) { double a = BitConverter.Int64BitsToDouble(rng.NextInt64()); pairs.Add((a, -a * (1 + rng.NextDouble() * 1e-6))); }
+        for (int k = 0; k < 2000; k++) pairs.Add((Math.ScaleB(rng.NextDouble(), rng.Next(-1090, -1000)), Math.ScaleB(rng.NextDouble(), rng.Next(-1090, -1000))));
+        D.Check(K, nameof(LanguageLibrary.Hypots), pairs.Select(p => p.a).ToArray(), pairs.Select(p => p.b).ToArray(), new double[pairs.Count]);
+    }
+
+    [Fact]
     public void ScaleB_and_ILogB_float_match()
     {
         foreach (var x in Doubles.Select(d => (float)d).Append(1e-40f).Append(float.Epsilon).Append(-1e-45f))
