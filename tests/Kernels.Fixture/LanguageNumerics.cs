@@ -134,6 +134,23 @@ public static class LanguageNumerics
         }
     }
 
+    /// <summary>Phase, Log, Log10, Sin and Cos of each (re[k], im[k]): 9 doubles per input.</summary>
+    [Njit]
+    public static void Transcendentals(double[] re, double[] im, double[] results)
+    {
+        for (int k = 0; k < re.Length; k++)
+        {
+            var z = new Complex(re[k], im[k]);
+            int at = 9 * k;
+            results[at] = z.Phase;
+            Complex log = Complex.Log(z), log10 = Complex.Log10(z), sin = Complex.Sin(z), cos = Complex.Cos(z);
+            results[at + 1] = log.Real; results[at + 2] = log.Imaginary;
+            results[at + 3] = log10.Real; results[at + 4] = log10.Imaginary;
+            results[at + 5] = sin.Real; results[at + 6] = sin.Imaginary;
+            results[at + 7] = cos.Real; results[at + 8] = cos.Imaginary;
+        }
+    }
+
     /// <summary>The sum of exp(re[k] + i im[k]).</summary>
     [Njit]
     public static Complex ExpSum(double[] re, double[] im)

@@ -123,6 +123,17 @@ public class NumericsTests
     }
 
     [Fact]
+    public void Complex_phase_logarithms_and_trigonometric_functions()
+    {
+        var rng = new Random(33);
+        double[] special = { 0, -0.0, 1, -1, 1e-310, 1e308, -1e308, 1e-300, 700, -700, 3, double.NaN, double.PositiveInfinity, double.NegativeInfinity };
+        var pairs = special.SelectMany(a => special.Select(b => (a, b))).ToList();
+        for (int k = 0; k < 4000; k++) pairs.Add(((rng.NextDouble() - 0.5) * 20, (rng.NextDouble() - 0.5) * 20));
+        for (int k = 0; k < 2000; k++) pairs.Add((BitConverter.Int64BitsToDouble(rng.NextInt64()), BitConverter.Int64BitsToDouble(rng.NextInt64())));
+        D.Check(K, nameof(LanguageNumerics.Transcendentals), pairs.Select(p => p.a).ToArray(), pairs.Select(p => p.b).ToArray(), new double[9 * pairs.Count]);
+    }
+
+    [Fact]
     public void Complex_exponentials_summed()
     {
         var rng = new Random(12);
@@ -198,6 +209,7 @@ public class NumericsTests
     }
 
     [Theory]
+    [InlineData(nameof(UnsupportedNumericsSamples.ComplexSinh), "Complex.Sinh")]
     [InlineData(nameof(UnsupportedNumericsSamples.VectorReflect), "Vector3.Reflect")]
     public void Members_without_a_bit_identical_lowering_are_NJ0101_at_their_line(string method, string member)
     {
@@ -230,6 +242,8 @@ public static class UnsupportedNumericsSamples
     public static readonly string SourcePath = ThisFile();
 
     private static string ThisFile([CallerFilePath] string path = "") => path;
+
+    public static Complex ComplexSinh(Complex a) => Complex.Sinh(a); // MARK ComplexSinh
 
     public static Vector3 VectorReflect(Vector3 a, Vector3 n) => Vector3.Reflect(a, n); // MARK VectorReflect
 }
