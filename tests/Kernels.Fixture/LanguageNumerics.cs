@@ -134,20 +134,21 @@ public static class LanguageNumerics
         }
     }
 
-    /// <summary>Phase, Log, Log10, Sin and Cos of each (re[k], im[k]): 9 doubles per input.</summary>
+    /// <summary>Phase, Log, Log10, Sin, Cos and Tan of each (re[k], im[k]): 11 doubles per input.</summary>
     [Njit]
     public static void Transcendentals(double[] re, double[] im, double[] results)
     {
         for (int k = 0; k < re.Length; k++)
         {
             var z = new Complex(re[k], im[k]);
-            int at = 9 * k;
+            int at = 11 * k;
             results[at] = z.Phase;
-            Complex log = Complex.Log(z), log10 = Complex.Log10(z), sin = Complex.Sin(z), cos = Complex.Cos(z);
+            Complex log = Complex.Log(z), log10 = Complex.Log10(z), sin = Complex.Sin(z), cos = Complex.Cos(z), tan = Complex.Tan(z);
             results[at + 1] = log.Real; results[at + 2] = log.Imaginary;
             results[at + 3] = log10.Real; results[at + 4] = log10.Imaginary;
             results[at + 5] = sin.Real; results[at + 6] = sin.Imaginary;
             results[at + 7] = cos.Real; results[at + 8] = cos.Imaginary;
+            results[at + 9] = tan.Real; results[at + 10] = tan.Imaginary;
         }
     }
 

@@ -119,7 +119,7 @@ internal static partial class NumericsLibrary
 
     private static IrType?[] MapParameters(MethodReference method) => method.Parameters.Select(p => TypeMapper.Map(p.ParameterType)).ToArray();
 
-    /// <summary>Complex {real, imaginary} (f64): construction, parts, + - * / and the double overloads, conjugate, Abs/Magnitude, Sqrt, Exp, Phase, Log, Log10, Sin, Cos.</summary>
+    /// <summary>Complex {real, imaginary} (f64): construction, parts, + - * / and the double overloads, conjugate, Abs/Magnitude, Sqrt, Exp, Phase, Log, Log10, Sin, Cos, Tan.</summary>
     private static IrBuilder? BuildComplex(IrType c, MethodReference method, string shape, string name)
     {
         var d = IrType.F64;
@@ -151,7 +151,7 @@ internal static partial class NumericsLibrary
             case ("Conjugate", "T"): return Make(c, c).Elements(c, i => b => { b.Arg(0).Field(c, i); if (i == 1) b.Op(Opcode.Neg, d); });
             case ("Abs", "T"): return ComplexAbs(Make(d, c), c);
             case ("Sqrt", "T"): return ComplexSqrt(Make(c, c), c);
-            case ("Log" or "Log10" or "Sin" or "Cos", "T"): return ComplexFunction(Make(c, c), c, method.Name);
+            case ("Log" or "Log10" or "Sin" or "Cos" or "Tan", "T"): return ComplexFunction(Make(c, c), c, method.Name);
             case ("get_Phase", ""): return ComplexFunction(Make(d), c, method.Name); // argument 0 is the reference to the value
             case ("get_Magnitude", ""): return ComplexAbs(Make(d), c); // argument 0 is the reference to the value
             case ("Exp", "T"):
