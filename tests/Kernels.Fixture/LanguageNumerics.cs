@@ -152,6 +152,23 @@ public static class LanguageNumerics
         }
     }
 
+    /// <summary>FromPolarCoordinates(a, b) and Reciprocal(a + ib) (4 doubles), and IsFinite/IsInfinity/IsNaN (3 ints) per input.</summary>
+    [Njit]
+    public static void PolarReciprocalClasses(double[] a, double[] b, double[] results, int[] classes)
+    {
+        for (int k = 0; k < a.Length; k++)
+        {
+            var polar = Complex.FromPolarCoordinates(a[k], b[k]);
+            var z = new Complex(a[k], b[k]);
+            var reciprocal = Complex.Reciprocal(z);
+            results[4 * k] = polar.Real; results[4 * k + 1] = polar.Imaginary;
+            results[4 * k + 2] = reciprocal.Real; results[4 * k + 3] = reciprocal.Imaginary;
+            classes[3 * k] = Complex.IsFinite(z) ? 1 : 0;
+            classes[3 * k + 1] = Complex.IsInfinity(z) ? 1 : 0;
+            classes[3 * k + 2] = Complex.IsNaN(z) ? 1 : 0;
+        }
+    }
+
     /// <summary>The sum of exp(re[k] + i im[k]).</summary>
     [Njit]
     public static Complex ExpSum(double[] re, double[] im)

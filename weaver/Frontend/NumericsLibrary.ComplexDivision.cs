@@ -11,13 +11,17 @@ namespace NumbaWeaver.Weaving.Frontend;
 /// </summary>
 internal static partial class NumericsLibrary
 {
-    /// <summary>(a + bi) / (c + di), the dividend argument 0 (a double when <paramref name="realDividend"/>), the divisor argument 1.</summary>
-    private static IrBuilder ComplexByComplex(IrBuilder b, IrType complex, bool realDividend)
+    /// <summary>
+    /// (a + bi) / (c + di), the dividend argument 0 (a double when <paramref name="realDividend"/>), the divisor argument 1;
+    /// with <paramref name="oneByArgument"/>, Complex.One divided by argument 0 (Reciprocal: the complex formulas, b = 0).
+    /// </summary>
+    private static IrBuilder ComplexByComplex(IrBuilder b, IrType complex, bool realDividend, bool oneByArgument = false)
     {
         var d = IrType.F64;
-        const int divisor = 1;
+        int divisor = oneByArgument ? 0 : 1;
         int a = b.Local(d), im = b.Local(d), cr = b.Local(d), di = b.Local(d), ratio = b.Local(d), denominator = b.Local(d);
-        if (realDividend) b.Arg(0).StLoc(a).Const(0.0).StLoc(im);
+        if (oneByArgument) b.Const(1.0).StLoc(a).Const(0.0).StLoc(im);
+        else if (realDividend) b.Arg(0).StLoc(a).Const(0.0).StLoc(im);
         else b.Arg(0).Field(complex, 0).StLoc(a).Arg(0).Field(complex, 1).StLoc(im);
         b.Arg(divisor).Field(complex, 0).StLoc(cr).Arg(divisor).Field(complex, 1).StLoc(di);
         b.LdLoc(di).Intrinsic("Math", "Abs", d).LdLoc(cr).Intrinsic("Math", "Abs", d).Op(Opcode.Clt, d);

@@ -16,6 +16,30 @@ internal static partial class NumericsLibrary
     /// <summary>.NET's Complex.Log10 multiplies Log by this (its InverseOfLog10 constant, not 1 / Math.Log(10)).</summary>
     private const double InverseOfLog10 = 0.43429448190325;
 
+    /// <summary>
+    /// .NET: IsFinite = both parts finite; IsInfinity = either part infinite; IsNaN = neither of those (a NaN part
+    /// beside an infinite one is an infinity, not a NaN).
+    /// </summary>
+    private static IrBuilder ComplexClassification(IrBuilder b, IrType complex, string member)
+    {
+        var (d, i) = (IrType.F64, IrType.I32);
+        void Both(string test, Opcode combine)
+        {
+            b.Arg(0).Field(complex, 0).Intrinsic("Double", test, d).Arg(0).Field(complex, 1).Intrinsic("Double", test, d).Op(combine, i);
+        }
+        switch (member)
+        {
+            case "IsFinite": Both("IsFinite", Opcode.And); break;
+            case "IsInfinity": Both("IsInfinity", Opcode.Or); break;
+            default:
+                Both("IsInfinity", Opcode.Or);
+                Both("IsFinite", Opcode.And);
+                b.Op(Opcode.Or, i).ConstI32(0).Op(Opcode.Ceq, i); // !inf && !finite
+                break;
+        }
+        return b.Return(IrType.Bool);
+    }
+
     private static IrBuilder? ComplexFunction(IrBuilder b, IrType complex, string member)
     {
         var d = IrType.F64;

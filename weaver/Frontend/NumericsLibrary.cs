@@ -151,6 +151,19 @@ internal static partial class NumericsLibrary
             case ("Conjugate", "T"): return Make(c, c).Elements(c, i => b => { b.Arg(0).Field(c, i); if (i == 1) b.Op(Opcode.Neg, d); });
             case ("Abs", "T"): return ComplexAbs(Make(d, c), c);
             case ("Sqrt", "T"): return ComplexSqrt(Make(c, c), c);
+            case ("FromPolarCoordinates", "f64,f64"): // (magnitude * cos phase, magnitude * sin phase)
+                return Make(c, d, d).Elements(c, i => b => b.Arg(0).Arg(1).Intrinsic("Math", i == 0 ? "Cos" : "Sin", d).Op(Opcode.Mul, d));
+            case ("Reciprocal", "T"):
+            {
+                // .NET: Zero for (±0, ±0), else One / value.
+                var b = Make(c, c);
+                b.Arg(0).Field(c, 0).Const(0.0).Op(Opcode.Ceq, d).Arg(0).Field(c, 1).Const(0.0).Op(Opcode.Ceq, d).Op(Opcode.And, IrType.I32);
+                var nonZero = Branch(b, Opcode.BrFalse);
+                b.Const(0.0).Const(0.0).Emit(Opcode.MakeStruct, c).Return(c);
+                Mark(b, nonZero);
+                return ComplexByComplex(b, c, realDividend: false, oneByArgument: true);
+            }
+            case ("IsFinite" or "IsInfinity" or "IsNaN", "T"): return ComplexClassification(Make(IrType.Bool, c), c, method.Name);
             case ("Log" or "Log10" or "Sin" or "Cos" or "Tan", "T"): return ComplexFunction(Make(c, c), c, method.Name);
             case ("get_Phase", ""): return ComplexFunction(Make(d), c, method.Name); // argument 0 is the reference to the value
             case ("get_Magnitude", ""): return ComplexAbs(Make(d), c); // argument 0 is the reference to the value

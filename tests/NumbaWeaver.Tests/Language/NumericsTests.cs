@@ -134,6 +134,23 @@ public class NumericsTests
     }
 
     [Fact]
+    public void Complex_polar_coordinates_reciprocals_and_classification()
+    {
+        var rng = new Random(44);
+        double[] special = { 0, -0.0, 1, -1, 1e-310, 1e308, -1e308, 1e-300, 700, 3, double.NaN, double.PositiveInfinity, double.NegativeInfinity };
+        var pairs = special.SelectMany(a => special.Select(b => (a, b))).ToList();
+        for (int k = 0; k < 3000; k++) pairs.Add(((rng.NextDouble() - 0.5) * 20, (rng.NextDouble() - 0.5) * 20));
+        for (int k = 0; k < 2000; k++) pairs.Add((BitConverter.Int64BitsToDouble(rng.NextInt64()), BitConverter.Int64BitsToDouble(rng.NextInt64())));
+        int n = pairs.Count;
+        var (a, b) = (pairs.Select(p => p.a).ToArray(), pairs.Select(p => p.b).ToArray());
+        D.Check(K, nameof(LanguageNumerics.PolarReciprocalClasses), a, b, new double[4 * n], new int[3 * n]);
+        var classes = new int[3 * n];
+        LanguageNumerics.PolarReciprocalClasses(a, b, new double[4 * n], classes);
+        classes.Where((_, i) => i % 3 == 2).ShouldContain(1); // the inputs hold NaNs and numbers: both answers occur
+        classes.Where((_, i) => i % 3 == 2).ShouldContain(0);
+    }
+
+    [Fact]
     public void Complex_exponentials_summed()
     {
         var rng = new Random(12);
