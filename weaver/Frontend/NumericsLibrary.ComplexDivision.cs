@@ -105,6 +105,14 @@ internal static partial class NumericsLibrary
         return branch;
     }
 
+    /// <summary>Appends an unconditional branch; its target is set by <see cref="Mark"/>.</summary>
+    private static Instruction Jump(IrBuilder b)
+    {
+        var jump = new Instruction(Opcode.Br);
+        b.Function.Body.Add(jump);
+        return jump;
+    }
+
     /// <summary>Points <paramref name="branch"/> at the next instruction appended.</summary>
     private static void Mark(IrBuilder b, Instruction branch) => branch.Targets.Add(b.Function.Body.Count);
 }

@@ -97,8 +97,7 @@ internal static partial class NumericsLibrary
         var negativeReal = If(() => b.LdLoc(rc).Const(0.0).Op(Opcode.CltUn, d), Opcode.BrTrue); // rc >= 0.0
         b.LdLoc(h).LdLoc(rc).Op(Opcode.Add, d).Const(0.5).Op(Opcode.Mul, d).Intrinsic("Math", "Sqrt", d).StLoc(x);
         b.LdLoc(ic).Const(2.0).LdLoc(x).Op(Opcode.Mul, d).Op(Opcode.Div, d).StLoc(y);
-        b.Emit(Opcode.Br);
-        var rootsDone = b.Function.Body[b.Function.Body.Count - 1];
+        var rootsDone = Jump(b);
         Mark(b, negativeReal);
         b.LdLoc(h).LdLoc(rc).Op(Opcode.Sub, d).Const(0.5).Op(Opcode.Mul, d).Intrinsic("Math", "Sqrt", d).StLoc(y);
         var positiveImaginary = If(() => b.LdLoc(ic).Const(0.0).Op(Opcode.Clt, d), Opcode.BrFalse);
@@ -130,8 +129,8 @@ internal static partial class NumericsLibrary
         var done = new System.Collections.Generic.List<Instruction>();
         void Finish() // result = the value on the stack; jump past the end
         {
-            b.StLoc(result).Emit(Opcode.Br);
-            done.Add(b.Function.Body[b.Function.Body.Count - 1]);
+            b.StLoc(result);
+            done.Add(Jump(b));
         }
         int ax = b.Local(d), ay = b.Local(d), xBits = b.Local(l), yBits = b.Local(l), xExp = b.Local(i), yExp = b.Local(i);
         int expDiff = b.Local(i), expFix = b.Local(d), xHead = b.Local(d), yHead = b.Local(d), xTail = b.Local(d), yTail = b.Local(d);
@@ -191,8 +190,7 @@ internal static partial class NumericsLibrary
         b.Const(PowerOfTwo(600)).StLoc(expFix);
         AddBits(xBits, -ScaleBits);
         AddBits(yBits, -ScaleBits);
-        b.Emit(Opcode.Br);
-        var largeDone = b.Function.Body[b.Function.Body.Count - 1];
+        var largeDone = Jump(b);
         Mark(b, notLarge);
         b.LdLoc(xExp).ConstI32(1023 - 500).Op(Opcode.Clt, i).LdLoc(yExp).ConstI32(1023 - 500).Op(Opcode.Clt, i).Op(Opcode.Or, i);
         var notSmall = Branch(b, Opcode.BrFalse);
@@ -211,7 +209,7 @@ internal static partial class NumericsLibrary
             Mark(b, normal);
         }
         Mark(b, notSmall);
-        largeDone.Targets.Add(b.Function.Body.Count);
+        Mark(b, largeDone);
 
         FromBits(xBits, ax);
         FromBits(yBits, ay);

@@ -126,8 +126,7 @@ internal static partial class NumericsLibrary
         var linearDone = Branch(b, Opcode.BrFalse);
         b.Arg(2).Op(Opcode.Neg, f).StLoc(s2);
         Mark(b, linearDone);
-        b.Emit(Opcode.Br);
-        var weightsDone = b.Function.Body[b.Function.Body.Count - 1];
+        var weightsDone = Jump(b);
 
         Mark(b, apart);
         b.LdLoc(cos).Intrinsic("MathF", "Acos", f).StLoc(omega);
@@ -159,10 +158,9 @@ internal static partial class NumericsLibrary
             b.StLoc(locals[i]);
             if (i == 3) continue;
             b.LdLoc(locals[i]).LdLoc(locals[i]).Op(Opcode.Ceq, f);
-            var keepNaN = new Instruction(Opcode.BrFalse) { Type = IrType.I32 };
-            b.Function.Body.Add(keepNaN);
+            var keepNaN = Branch(b, Opcode.BrFalse);
             b.LdLoc(locals[i]).Op(Opcode.Neg, f).StLoc(locals[i]);
-            keepNaN.Targets.Add(b.Function.Body.Count);
+            Mark(b, keepNaN);
         }
         return locals;
     }
@@ -175,10 +173,9 @@ internal static partial class NumericsLibrary
         b.Dot(q, 0, 0).StLoc(ls);
         var conjugate = ConjugateLocals(b, q, (x, i) => x.Arg(0).Field(q, i));
         b.LdLoc(ls).Const(InverseThreshold).Op(Opcode.CgtUn, f);
-        var toZero = new Instruction(Opcode.BrFalse) { Type = IrType.I32 };
-        b.Function.Body.Add(toZero);
+        var toZero = Branch(b, Opcode.BrFalse);
         b.Elements(q, i => x => x.LdLoc(conjugate[i]).LdLoc(ls).Op(Opcode.Div, f));
-        toZero.Targets.Add(b.Function.Body.Count);
+        Mark(b, toZero);
         return b.Elements(q, _ => x => x.Const(0f));
     }
 

@@ -17,13 +17,11 @@ internal static partial class NumericsLibrary
     /// <summary>The IR function for <paramref name="method"/> (named <paramref name="name"/>), or null when it is not compiled.</summary>
     public static IrFunction? Build(MethodReference method, string name)
     {
-        if (method.DeclaringType.FullName == "System.Double")
-            return method.Name == "Hypot" && MapParameters(method).Length == 2 && MapParameters(method).All(p => p == IrType.F64)
-                ? HypotFunction(name).Function
-                : null;
-        var self = TypeMapper.MapNumerics(method.DeclaringType)!;
-        var parameters = method.Parameters.Select(p => TypeMapper.Map(p.ParameterType)).ToArray();
+        var parameters = MapParameters(method);
         if (parameters.Any(p => p == null)) return null;
+        if (method.DeclaringType.FullName == "System.Double")
+            return method.Name == "Hypot" && parameters.Length == 2 && parameters.All(p => p == IrType.F64) ? HypotFunction(name).Function : null;
+        var self = TypeMapper.MapNumerics(method.DeclaringType)!;
         var shape = string.Join(",", parameters.Select(p => p == self ? "T" : p!.ToString()));
         var b = self.Fields[0] == IrType.F64 ? BuildComplex(self, method, shape, name)
             : method.DeclaringType.Name == "Quaternion" ? BuildQuaternion(self, method, shape, name)
