@@ -1,5 +1,6 @@
 // [CudaJit(Cache = true)]: the PTX ILGPU wrote for a kernel, kept in NumbaWeaver's disk cache so a new process skips ILGPU's compiler.
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Globalization;
@@ -52,10 +53,21 @@ internal static class PtxDiskCache
         text.Append(kernel.DeclaringType!.FullName).Append("::").Append(kernel.Name).Append('(');
         foreach (var p in kernel.GetParameters()) text.Append(p.ParameterType.FullName).Append(',');
         text.Append(")\n");
-        foreach (var assembly in CodeAssemblies(kernel.Module.Assembly))
-            text.Append(assembly.FullName).Append(' ').Append(assembly.ManifestModule.ModuleVersionId.ToString("N")).Append('\n');
+        text.Append(s_builds.GetOrAdd(kernel.Module.Assembly, Builds));
         text.Append(architecture.ToString()).Append(' ').Append(instructionSet.ToString()).Append(fastMath ? " fastmath" : " exact");
         return text.ToString();
+    }
+
+    /// <summary>The builds a kernel assembly's kernels can reach, found once per assembly (the walk loads assemblies).</summary>
+    private static readonly ConcurrentDictionary<Assembly, string> s_builds = new();
+
+    /// <summary>One line per assembly of <see cref="CodeAssemblies"/>: its full name and module version id.</summary>
+    private static string Builds(Assembly kernelAssembly)
+    {
+        var lines = new StringBuilder();
+        foreach (var assembly in CodeAssemblies(kernelAssembly))
+            lines.Append(assembly.FullName).Append(' ').Append(assembly.ManifestModule.ModuleVersionId.ToString("N")).Append('\n');
+        return lines.ToString();
     }
 
     /// <summary>
@@ -66,6 +78,7 @@ internal static class PtxDiskCache
     private static List<Assembly> CodeAssemblies(Assembly kernelAssembly)
     {
         var cuda = typeof(PtxDiskCache).Assembly;
+        string cudaName = cuda.GetName().Name!;
         var found = new Dictionary<string, Assembly> { [kernelAssembly.FullName!] = kernelAssembly, [cuda.FullName!] = cuda };
         var ilgpu = typeof(Context).Assembly;
         found[ilgpu.FullName!] = ilgpu;
@@ -84,7 +97,7 @@ internal static class PtxDiskCache
                 {
                     continue; // not loadable here: then the kernel cannot call it either
                 }
-                if (!referenced.GetReferencedAssemblies().Any(r => r.Name == cuda.GetName().Name)) continue;
+                if (!referenced.GetReferencedAssemblies().Any(r => r.Name == cudaName)) continue;
                 found[name.FullName] = referenced;
                 pending.Enqueue(referenced);
             }

@@ -56,8 +56,10 @@ internal sealed class CudaReferences
     /// <summary>DeviceMatrix&lt;T&gt;: what a T[,] becomes.</summary>
     public TypeReference DeviceMatrix(TypeReference element) => Instance(_deviceMatrix, element);
 
-    /// <summary>A generic helper of KernelArrays (Load, Store, Ref, Length, GetLength, Load2 ...) for <paramref name="element"/>.</summary>
-    /// <summary>KernelArrays.<paramref name="name"/>; without <paramref name="checks"/>, its unchecked form where it has one.</summary>
+    /// <summary>
+    /// A generic helper of KernelArrays (Load, Store, Ref, Length, GetLength, Load2 ...) for <paramref name="element"/>;
+    /// without <paramref name="checks"/>, its unchecked form where it has one.
+    /// </summary>
     public MethodReference ArrayHelper(string name, TypeReference element, bool checks = true)
     {
         string chosen = !checks && name is "Load" or "Store" or "Ref" or "Load2" or "Store2" or "Ref2" ? name + "Unchecked" : name;
