@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-llvm.sh
+scripts/install-cc.sh
 dotnet run -c Release --project samples/Quickstart/Quickstart.csproj

@@ -21,22 +21,26 @@ public static class CacheKey
     private static readonly Assembly Runtime = typeof(CacheKey).Assembly;
 
     /// <summary>Target text of code compiled for this very CPU by the libLLVM this process would load.</summary>
-    public static string HostTarget => hostTargetText ??= ComputeHostTarget(); // (not Lazy<T>: see CpuIdentity)
+    public static string HostTarget => "host cpu " + CpuIdentity.Fingerprint + HostTargetAfterCpu;
+
+    /// <summary>What follows the CPU fingerprint in <see cref="HostTarget"/>: the libLLVM and our own build.</summary>
+    internal static string HostTargetAfterCpu => hostTargetTail ??= ComputeHostTargetTail(); // (not Lazy<T>: see CpuIdentity)
 
     // Concatenated, not interpolated, with the MVID in our own hex: number and Guid formatting cost a first call milliseconds.
-    private static string? hostTargetText;
+    private static string? hostTargetTail;
 
-    private static string ComputeHostTarget()
+    private static string ComputeHostTargetTail()
     {
-        string cpu = CpuIdentity.Fingerprint;
         string llvm = LlvmLibrary.Fingerprint;
         string runtime = Sha256.ToHex(Runtime.ManifestModule.ModuleVersionId.ToByteArray());
-        return string.Concat("host cpu " + cpu, " llvm " + llvm, " runtime " + runtime);
+        return " llvm " + llvm + " runtime " + runtime;
     }
 
     /// <summary>Target text of code precompiled for an x86-64 level (independent of the LLVM used at build time).</summary>
-    public static string LevelTarget(string level) =>
-        "level " + level + " runtime " + AssemblyIdentity.Version(Runtime);
+    public static string LevelTarget(string level) => "level " + level + LevelTargetAfterLevel;
+
+    /// <summary>What follows the level's name in <see cref="LevelTarget"/>: our own version.</summary>
+    internal static string LevelTargetAfterLevel => " runtime " + AssemblyIdentity.Version(Runtime);
 
     /// <summary>The key as 64 lowercase hex digits.</summary>
     public static string For(IrModule module, IrFunction entry, CompileSettings settings, string target) =>
@@ -44,12 +48,19 @@ public static class CacheKey
 
     /// <summary>The key of an entry whose IR fingerprint (<see cref="IrIndex.Fingerprint"/>) is known, e.g. from the woven index.</summary>
     public static string For(string entryName, string irFingerprint, CompileSettings settings, string target) =>
-        Sha256.HexOf(
-            // Concatenated, not interpolated: the interpolation handler's first use costs a first call about a millisecond.
-            // At most four pieces per Concat: more builds an inline array type at run time.
-            string.Concat(
-                string.Concat("numbaweaver-cache " + InvariantText.Decimal(KeyFormat), "\nir-format " + InvariantText.Decimal(IrModule.FormatVersion), "\ntarget " + target),
-                "\nsettings " + settings,
-                "\nentry " + entryName,
-                "\nir " + irFingerprint + "\n"));
+        Sha256.HexOf(TextBeforeTarget + target + TextAfterTarget(entryName, irFingerprint, settings));
+
+    /// <summary>
+    /// The hashed text is <see cref="TextBeforeTarget"/>, the target, then <see cref="TextAfterTarget"/>: apart, so the
+    /// native hit path (<see cref="NativeHit"/>) can put the CPU-dependent part of the target (a level name, the CPU
+    /// fingerprint) in between itself.
+    /// </summary>
+    // Concatenated, not interpolated: the interpolation handler's first use costs a first call about a millisecond.
+    // At most four pieces per Concat: more builds an inline array type at run time.
+    internal static string TextBeforeTarget =>
+        string.Concat("numbaweaver-cache " + InvariantText.Decimal(KeyFormat), "\nir-format " + InvariantText.Decimal(IrModule.FormatVersion), "\ntarget ");
+
+    /// <summary>The key text after the target: the compile settings, the entry and its IR fingerprint.</summary>
+    internal static string TextAfterTarget(string entryName, string irFingerprint, CompileSettings settings) =>
+        string.Concat("\nsettings " + settings, "\nentry " + entryName, "\nir " + irFingerprint + "\n");
 }

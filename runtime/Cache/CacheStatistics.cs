@@ -3,13 +3,13 @@ using System.Threading;
 
 namespace NumbaWeaver.Cache;
 
-/// <summary>Process-wide counters (updated with Interlocked).</summary>
+/// <summary>Process-wide counters (updated with Interlocked; hits served by the native hit path are counted there).</summary>
 public static class CacheStatistics
 {
     private static int hits, misses, stores, rejected, precompiledHits, storeFailures;
 
     /// <summary>Entries loaded from the disk cache instead of being compiled.</summary>
-    public static int Hits => Volatile.Read(ref hits);
+    public static int Hits => Volatile.Read(ref hits) + NativeHit.Hits(1);
 
     /// <summary>Cacheable entries that were not in the cache (or were rejected) and had to be compiled.</summary>
     public static int Misses => Volatile.Read(ref misses);
@@ -24,7 +24,7 @@ public static class CacheStatistics
     public static int StoreFailures => Volatile.Read(ref storeFailures);
 
     /// <summary>Entries taken from machine code precompiled at build time.</summary>
-    public static int PrecompiledHits => Volatile.Read(ref precompiledHits);
+    public static int PrecompiledHits => Volatile.Read(ref precompiledHits) + NativeHit.Hits(0);
 
     internal static void Hit() => Interlocked.Increment(ref hits);
     internal static void Miss() => Interlocked.Increment(ref misses);

@@ -238,11 +238,5 @@ internal static unsafe partial class NativeFiles
     }
 
     /// <summary>The NUL-terminated UTF-8 bytes of <paramref name="path"/> (also the symbol names <see cref="ExternalSymbols"/> looks up).</summary>
-    internal static byte[] CString(string path)
-    {
-        byte[] utf8 = InvariantText.ToUtf8(path);
-        var name = new byte[utf8.Length + 1];
-        Buffer.BlockCopy(utf8, 0, name, 0, utf8.Length);
-        return name;
-    }
+    internal static byte[] CString(string path) => InvariantText.ToCString(path);
 }

@@ -2,6 +2,7 @@
 using System;
 using System.Reflection;
 using System.Threading;
+using NumbaWeaver.Cache;
 using NumbaWeaver.Compiler;
 using NumbaWeaver.Config;
 using NumbaWeaver.IR;
@@ -51,7 +52,17 @@ public static class Dispatcher
     /// the entry's IR fingerprint and flags, which <see cref="Resolve"/> would read from the assembly's
     /// <c>NumbaWeaver.IR.index</c> resource, so a cached or precompiled first call reads no resource at all.
     /// </summary>
-    public static nint ResolveIndexed(RuntimeTypeHandle owner, string functionName, string irFingerprint, int flags) =>
+    public static nint ResolveIndexed(RuntimeTypeHandle owner, string functionName, string irFingerprint, int flags)
+    {
+        // A clean precompiled or cached hit is served natively (NativeHit); everything else, hits the native
+        // library declines included, goes through the assembly's unit and EntryResolver.
+        nint native = NativeHit.TryResolve(owner, functionName, irFingerprint, flags);
+        return native != 0 ? native : ResolveIndexedManaged(owner, functionName, irFingerprint, flags);
+    }
+
+    // Apart, and not inlined: the index entry's types are loaded only when the managed path runs.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static nint ResolveIndexedManaged(RuntimeTypeHandle owner, string functionName, string irFingerprint, int flags) =>
         ResolveEntry(owner, functionName, IrIndexEntry.FromStub(functionName, (FunctionFlags)flags, irFingerprint));
 
     /// <summary>
@@ -134,6 +145,10 @@ public static class Dispatcher
         try
         {
             var arguments = GenericArguments.ToIr(typeArguments);
+            // A listed instance's line names its instance, flags and fingerprint: enough for the native hit path.
+            if (GenericInstances.Find(listedInstances, functionName, arguments) is { InstanceName: { } instance, Fingerprint: { } fingerprint } listed
+                && NativeHit.TryResolve(owner, instance, fingerprint, (int)listed.Flags) is var native and not 0)
+                return native;
             var unit = UnitOf(Type.GetTypeFromHandle(owner)!.Assembly);
             return unit.GetEntry(functionName, arguments, listedInstances);
         }

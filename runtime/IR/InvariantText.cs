@@ -193,6 +193,15 @@ internal static class InvariantText
         return bytes;
     }
 
+    /// <summary>The UTF-8 bytes of <paramref name="text"/> and a terminating zero, for C functions.</summary>
+    public static byte[] ToCString(string text)
+    {
+        byte[] utf8 = ToUtf8(text);
+        var terminated = new byte[utf8.Length + 1];
+        System.Buffer.BlockCopy(utf8, 0, terminated, 0, utf8.Length);
+        return terminated;
+    }
+
     /// <summary>Writes <paramref name="value"/> as exactly <paramref name="digits"/> lowercase hex digits (the low ones).</summary>
     public static string Hex(ulong value, int digits)
     {

@@ -1,0 +1,28 @@
+/* Internal declarations of the native hit path (libnumbaweaver_native.so); the exported API is in hit.c. */
+#ifndef NUMBAWEAVER_NATIVE_HIT_H
+#define NUMBAWEAVER_NATIVE_HIT_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* Outcomes, as the managed side (runtime/Cache/NativeHit.cs) reads them. */
+enum {
+    NW_HIT = 1,    /* the entry was read, validated and linked: the address is the method's */
+    NW_MISS = 0,   /* no entry file (or no precompiled variant for this CPU): look elsewhere or compile */
+    NW_DEFER = -1, /* anything else (bad entry, unsafe folder, a symbol only the managed runtime knows, an
+                      unsupported relocation): the managed path decides, reports and recovers */
+};
+
+/* CPU (cpu.c): the x86-64 psABI levels this CPU and OS run, as bits (1: v2, 2: v3, 4: v4). */
+int nw_cpu_levels(void);
+/* The first 16 hex digits of SHA-256 over the CPUID words the managed CpuIdentity.CpuIdWords hashes. */
+void nw_cpu_fingerprint(char out[17]);
+
+/* Entry files (entry.c): validates a whole file against its expected key and symbol; on success *object and
+   *object_size point into bytes. Mirrors runtime/Cache/CacheEntryFile.cs. */
+int nw_entry_object(const uint8_t *bytes, size_t size, const uint8_t key[32], const char *symbol,
+                    const uint8_t **object, size_t *object_size);
+
+/* ELF loader (elf_load.c): links an x86-64 relocatable object into fresh executable memory and returns
+   NW_HIT with the address of global symbol, or NW_DEFER. Mirrors runtime/Cache/ObjectLoader.cs. */
+int nw_elf_load(const uint8_t *object, size_t size, const char *symbol, void **address);
+#endif
