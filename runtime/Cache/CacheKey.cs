@@ -21,20 +21,12 @@ public static class CacheKey
     private static readonly Assembly Runtime = typeof(CacheKey).Assembly;
 
     /// <summary>Target text of code compiled for this very CPU by the libLLVM this process would load.</summary>
-    public static string HostTarget => "host cpu " + CpuIdentity.Fingerprint + HostTargetAfterCpu;
+    public static string HostTarget => string.Concat("host cpu " + CpuIdentity.Fingerprint, " llvm " + LlvmLibrary.Fingerprint, HostTargetAfterLlvm);
 
-    /// <summary>What follows the CPU fingerprint in <see cref="HostTarget"/>: the libLLVM and our own build.</summary>
-    internal static string HostTargetAfterCpu => hostTargetTail ??= ComputeHostTargetTail(); // (not Lazy<T>: see CpuIdentity)
-
-    // Concatenated, not interpolated, with the MVID in our own hex: number and Guid formatting cost a first call milliseconds.
-    private static string? hostTargetTail;
-
-    private static string ComputeHostTargetTail()
-    {
-        string llvm = LlvmLibrary.Fingerprint;
-        string runtime = Sha256.ToHex(Runtime.ManifestModule.ModuleVersionId.ToByteArray());
-        return " llvm " + llvm + " runtime " + runtime;
-    }
+    /// <summary>What follows the libLLVM fingerprint in <see cref="HostTarget"/>: our own build.</summary>
+    // Our own hex, not Guid formatting: number and Guid formatting cost a first call milliseconds.
+    // (InvariantText, not Sha256.ToHex: the native hit path would load Sha256 for this alone.)
+    internal static string HostTargetAfterLlvm => " runtime " + InvariantText.Hex(Runtime.ManifestModule.ModuleVersionId.ToByteArray());
 
     /// <summary>Target text of code precompiled for an x86-64 level (independent of the LLVM used at build time).</summary>
     public static string LevelTarget(string level) => "level " + level + LevelTargetAfterLevel;

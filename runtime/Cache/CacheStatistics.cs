@@ -26,6 +26,9 @@ public static class CacheStatistics
     /// <summary>Entries taken from machine code precompiled at build time.</summary>
     public static int PrecompiledHits => Volatile.Read(ref precompiledHits) + NativeHit.Hits(0);
 
+    /// <summary>The hits of <see cref="Hits"/> and <see cref="PrecompiledHits"/> served by the native hit path (docs/cache.md).</summary>
+    public static int NativeHits => NativeHit.Hits(0) + NativeHit.Hits(1);
+
     internal static void Hit() => Interlocked.Increment(ref hits);
     internal static void Miss() => Interlocked.Increment(ref misses);
     internal static void Stored() => Interlocked.Increment(ref stores);

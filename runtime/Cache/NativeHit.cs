@@ -13,14 +13,16 @@ namespace NumbaWeaver.Cache;
 /// docs/cache.md, "The native hit path"). For a non-generic entry that calls no other assembly, the stub's resolver
 /// first asks <c>libnumbaweaver_native</c> (<c>runtime/Native/</c>), built from C next to this assembly: it takes the
 /// folder, the key text around its CPU-dependent part and the symbol, and does what <see cref="EntryResolver"/>,
-/// <see cref="DiskCache"/>, <see cref="CacheEntryFile"/> and <see cref="ObjectLoader"/> do for a hit. Only a clean hit
+/// <see cref="DiskCache"/>, <see cref="CacheEntryFile"/> and <see cref="ObjectLoader"/> do for a hit (and, for the disk
+/// cache, what <see cref="NumbaCache.FolderFor"/>, <see cref="CpuIdentity.Fingerprint"/> and the libLLVM fingerprint compute). Only a clean hit
 /// returns an address and a clean miss goes on to the disk cache; every other case (no library, a bad entry, an unsafe
 /// folder, <c>NUMBA_DEBUG_CACHE</c>, a symbol of the managed runtime) leaves the entry to the managed path, which
 /// looks it up again with its diagnostics and recovery.
 /// </summary>
 internal static unsafe partial class NativeHit
 {
-    private const string Library = "numbaweaver_native";
+    // The file name itself: a bare name makes the runtime try a dozen variations and folders before this one.
+    private const string Library = "libnumbaweaver_native.so";
     private const int Abi = 1, Found = 1, Absent = 0;
 
     // 0: not asked yet; 1: the library is there with our ABI; -1: it is not (the managed path serves every entry).
@@ -33,7 +35,7 @@ internal static unsafe partial class NativeHit
     private static partial int Precompiled(byte* root, byte* head, byte* tail, byte* symbol, nint* address);
 
     [LibraryImport(Library, EntryPoint = "numbaweaver_native_cached")]
-    private static partial int Cached(byte* folder, byte* head, byte* tail, byte* symbol, nint* address);
+    private static partial int Cached(byte* root, byte* assembly, byte* head, byte* tail, byte* symbol, nint* address);
 
     [LibraryImport(Library, EntryPoint = "numbaweaver_native_hits")]
     private static partial int HitCount(int mode);
@@ -43,6 +45,12 @@ internal static unsafe partial class NativeHit
 
     [LibraryImport(Library, EntryPoint = "numbaweaver_native_cpu_fingerprint")]
     private static partial void CpuFingerprint(byte* text);
+
+    [LibraryImport(Library, EntryPoint = "numbaweaver_native_llvm_fingerprint")]
+    private static partial int LlvmFingerprint(byte* text, int size);
+
+    [LibraryImport(Library, EntryPoint = "numbaweaver_native_cache_folder")]
+    private static partial int CacheFolder(byte* root, byte* assembly, byte* folder, int size);
 
     /// <summary>Whether libnumbaweaver_native was found with the ABI this runtime speaks (asked once).</summary>
     public static bool Available
@@ -79,25 +87,54 @@ internal static unsafe partial class NativeHit
         if ((flags & (int)FunctionFlags.CallsOtherAssemblies) != 0 || NumbaConfig.DisableJit || NumbaConfig.DebugCache || !Available)
             return 0;
         var assembly = Type.GetTypeFromHandle(owner)!.Assembly;
-        byte[] symbol = InvariantText.ToCString(NativeSymbols.For(entryName));
+        string symbol = NativeSymbols.For(entryName);
         string before = CacheKey.TextBeforeTarget;
         string after = CacheKey.TextAfterTarget(entryName, irFingerprint, CompileSettings.Current);
-        nint address = 0;
+        nint address;
         if (NumbaConfig.UsePrecompiled && assembly.Location is { Length: > 0 } location)
         {
-            int precompiled = Call(&Precompiled, PrecompiledLibrary.FolderOf(location), before + "level ", CacheKey.LevelTargetAfterLevel + after, symbol, &address);
+            int precompiled = LoadPrecompiled(PrecompiledLibrary.FolderOf(location), before + "level ", CacheKey.LevelTargetAfterLevel + after, symbol, out address);
             if (precompiled == Found) return address;
             if (precompiled != Absent) return 0;
         }
         if (!NumbaConfig.CacheAll && (flags & (int)FunctionFlags.Cache) == 0) return 0;
-        int cached = Call(&Cached, NumbaCache.FolderFor(assembly), before + "host cpu ", CacheKey.HostTargetAfterCpu + after, symbol, &address);
-        return cached == Found ? address : 0;
+        // The library names the assembly's folder under the root and computes the CPU and libLLVM fingerprints itself.
+        return LoadCached(NumbaCache.Root, AssemblyIdentity.FullName(assembly), before + "host cpu ", CacheKey.HostTargetAfterLlvm + after, symbol, out address) == Found
+            ? address : 0;
     }
 
-    private static int Call(delegate*<byte*, byte*, byte*, byte*, nint*, int> lookup, string folder, string head, string tail, byte[] symbol, nint* address)
+    /// <summary>
+    /// The precompiled entry under <paramref name="root"/> (an assembly's <c>.numba</c> folder) for the best level this CPU
+    /// runs: 1 with its address, 0 when there is no such variant or entry, -1 for anything the managed path must judge.
+    /// The key text is <paramref name="head"/>, the level's name, then <paramref name="tail"/>.
+    /// </summary>
+    internal static int LoadPrecompiled(string root, string head, string tail, string symbol, out nint address)
     {
-        byte[] folderText = InvariantText.ToCString(folder), headText = InvariantText.ToCString(head), tailText = InvariantText.ToCString(tail);
-        fixed (byte* f = folderText, h = headText, t = tailText, s = symbol) return lookup(f, h, t, s, address);
+        byte[] rootText = InvariantText.ToCString(root), headText = InvariantText.ToCString(head), tailText = InvariantText.ToCString(tail);
+        byte[] symbolText = InvariantText.ToCString(symbol);
+        fixed (byte* r = rootText, h = headText, t = tailText, s = symbolText)
+        fixed (nint* a = &address)
+        {
+            *a = 0;
+            return Precompiled(r, h, t, s, a);
+        }
+    }
+
+    /// <summary>
+    /// The disk cache entry of the assembly named <paramref name="assemblyFullName"/> under cache root <paramref name="root"/>,
+    /// as <see cref="LoadPrecompiled"/> answers; the key text is <paramref name="head"/>, the CPU's fingerprint, " llvm ",
+    /// libLLVM's fingerprint, then <paramref name="tail"/>.
+    /// </summary>
+    internal static int LoadCached(string root, string assemblyFullName, string head, string tail, string symbol, out nint address)
+    {
+        byte[] rootText = InvariantText.ToCString(root), identity = InvariantText.ToCString(assemblyFullName);
+        byte[] headText = InvariantText.ToCString(head), tailText = InvariantText.ToCString(tail), symbolText = InvariantText.ToCString(symbol);
+        fixed (byte* r = rootText, i = identity, h = headText, t = tailText, s = symbolText)
+        fixed (nint* a = &address)
+        {
+            *a = 0;
+            return Cached(r, i, h, t, s, a);
+        }
     }
 
     /// <summary>Entries the library served: precompiled (mode 0) or from the disk cache (mode 1); 0 without the library.</summary>
@@ -112,5 +149,20 @@ internal static unsafe partial class NativeHit
         byte* text = stackalloc byte[17];
         CpuFingerprint(text);
         return new string((sbyte*)text);
+    }
+
+    /// <summary>The library's libLLVM fingerprint, for the tests that hold it equal to <see cref="Llvm.LlvmLibrary.Fingerprint"/>.</summary>
+    internal static string LlvmLibraryFingerprint()
+    {
+        byte* text = stackalloc byte[512];
+        return LlvmFingerprint(text, 512) != 0 ? new string((sbyte*)text) : "";
+    }
+
+    /// <summary>The library's cache folder of an assembly (by display name), for the tests that hold it equal to <see cref="NumbaCache.FolderFor"/>'s.</summary>
+    internal static string CacheFolderOf(string root, string assemblyFullName)
+    {
+        byte* text = stackalloc byte[4096];
+        fixed (byte* r = InvariantText.ToCString(root), a = InvariantText.ToCString(assemblyFullName))
+            return CacheFolder(r, a, text, 4096) != 0 ? new string((sbyte*)text) : "";
     }
 }

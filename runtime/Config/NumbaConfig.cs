@@ -21,19 +21,29 @@ public static partial class NumbaConfig
     public static bool? BoundsCheck { get; } = Raw("NUMBA_BOUNDSCHECK") is { } v ? IsTrue(v) : null;
 
     /// <summary>NUMBA_DUMP_IR=1: print the NumbaWeaver IR of each compiled function.</summary>
-    public static bool DumpIr { get; } = Flag("NUMBA_DUMP_IR", false);
+    public static bool DumpIr => Diagnostics.DumpIr;
 
     /// <summary>NUMBA_DUMP_LLVM=1: print the LLVM IR before optimisation.</summary>
-    public static bool DumpLlvm { get; } = Flag("NUMBA_DUMP_LLVM", false);
+    public static bool DumpLlvm => Diagnostics.DumpLlvm;
 
     /// <summary>NUMBA_DUMP_OPTIMIZED=1: print the LLVM IR after optimisation.</summary>
-    public static bool DumpOptimized { get; } = Flag("NUMBA_DUMP_OPTIMIZED", false);
+    public static bool DumpOptimized => Diagnostics.DumpOptimized;
 
     /// <summary>NUMBA_DUMP_ASSEMBLY=1: print the machine code as assembly.</summary>
-    public static bool DumpAssembly { get; } = Flag("NUMBA_DUMP_ASSEMBLY", false);
+    public static bool DumpAssembly => Diagnostics.DumpAssembly;
 
     /// <summary>NUMBA_JIT_STRICT=1: throw instead of falling back to the original C# when compilation fails.</summary>
-    public static bool Strict { get; } = Flag("NUMBA_JIT_STRICT", false);
+    public static bool Strict => Diagnostics.Strict;
+
+    // The switches a cached or precompiled hit never reads, apart: each read costs a first call (docs/cache.md).
+    private static class Diagnostics
+    {
+        public static readonly bool DumpIr = Flag("NUMBA_DUMP_IR", false);
+        public static readonly bool DumpLlvm = Flag("NUMBA_DUMP_LLVM", false);
+        public static readonly bool DumpOptimized = Flag("NUMBA_DUMP_OPTIMIZED", false);
+        public static readonly bool DumpAssembly = Flag("NUMBA_DUMP_ASSEMBLY", false);
+        public static readonly bool Strict = Flag("NUMBA_JIT_STRICT", false);
+    }
 
     /// <summary>The raw value of a switch: environment first, then AppContext data.</summary>
     public static string? Raw(string name)

@@ -193,6 +193,19 @@ internal static class InvariantText
         return bytes;
     }
 
+    /// <summary>The bytes as lowercase hex digits, two per byte.</summary>
+    public static string Hex(byte[] bytes)
+    {
+        const string digits = "0123456789abcdef";
+        var chars = new char[bytes.Length * 2];
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            chars[2 * i] = digits[bytes[i] >> 4];
+            chars[2 * i + 1] = digits[bytes[i] & 15];
+        }
+        return new string(chars);
+    }
+
     /// <summary>The UTF-8 bytes of <paramref name="text"/> and a terminating zero, for C functions.</summary>
     public static byte[] ToCString(string text)
     {

@@ -58,17 +58,7 @@ public static class Sha256
     /// <summary>The digest of <paramref name="text"/>'s UTF-8 bytes as 64 lowercase hex digits.</summary>
     public static string HexOf(string text) => ToHex(Hash(InvariantText.ToUtf8(text)));
 
-    public static string ToHex(byte[] bytes)
-    {
-        const string digits = "0123456789abcdef";
-        var chars = new char[bytes.Length * 2];
-        for (int i = 0; i < bytes.Length; i++)
-        {
-            chars[2 * i] = digits[bytes[i] >> 4];
-            chars[2 * i + 1] = digits[bytes[i] & 15];
-        }
-        return new string(chars);
-    }
+    public static string ToHex(byte[] bytes) => InvariantText.Hex(bytes);
 
     /// <summary>The bytes of an even-length hex string (either case); throws <see cref="FormatException"/> otherwise.</summary>
     public static byte[] FromHex(string hex)

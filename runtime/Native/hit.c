@@ -25,7 +25,7 @@ static int hits[2];
 /* Bumped when the signature or meaning of an export changes; the managed side refuses other versions. */
 EXPORT int numbaweaver_native_abi(void) { return 1; }
 
-/* What the key texts use, for the tests that hold them equal to the managed CpuIdentity's. */
+/* What the key texts use, for the tests that hold them equal to the managed CpuIdentity's (and see keys.c). */
 EXPORT int numbaweaver_native_cpu_levels(void) { return nw_cpu_levels(); }
 EXPORT void numbaweaver_native_cpu_fingerprint(char out[17]) { nw_cpu_fingerprint(out); }
 
@@ -144,14 +144,34 @@ EXPORT int numbaweaver_native_precompiled(const char *root, const char *head, co
 }
 
 /* The disk cache: <folder>/<key>.nwc with the host CPU's fingerprint between head and tail in the key text. */
-static char cpu_fingerprint[17];
-static void compute_cpu_fingerprint(void) { nw_cpu_fingerprint(cpu_fingerprint); }
+/* The host's parts of a disk cache key, computed once: the CPU's fingerprint, then " llvm " and libLLVM's. */
+static char host_part[17 + 6 + 256];
+static void compute_host_part(void)
+{
+    char llvm[200];
+    nw_cpu_fingerprint(host_part);
+    if (!nw_llvm_fingerprint(llvm, sizeof llvm)) strcpy(llvm, "none");
+    strcat(host_part, " llvm ");
+    strcat(host_part, llvm);
+}
 
-EXPORT int numbaweaver_native_cached(const char *folder, const char *head, const char *tail, const char *symbol, void **address)
+/* The disk cache: <root>/<the assembly's folder>/<key>.nwc, with the host's CPU and libLLVM fingerprints between head
+   and tail in the key text (CacheKey.HostTarget). */
+EXPORT int numbaweaver_native_cached(const char *root, const char *assembly, const char *head, const char *tail, const char *symbol,
+                                     void **address)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
-    pthread_once(&once, compute_cpu_fingerprint);
-    int result = load(folder, head, cpu_fingerprint, tail, symbol, address);
+    pthread_once(&once, compute_host_part);
+    char folder[max_path];
+    if (!nw_cache_folder(root, assembly, folder, sizeof folder)) return NW_DEFER;
+    int result = load(folder, head, host_part, tail, symbol, address);
     if (result == NW_HIT) __atomic_add_fetch(&hits[mode_cached], 1, __ATOMIC_RELAXED);
     return result;
+}
+
+/* For the tests that hold these equal to the managed LlvmLibrary.Fingerprint and NumbaCache.FolderFor. */
+EXPORT int numbaweaver_native_llvm_fingerprint(char *out, int size) { return size > 0 && nw_llvm_fingerprint(out, (size_t)size); }
+EXPORT int numbaweaver_native_cache_folder(const char *root, const char *assembly, char *out, int size)
+{
+    return size > 0 && nw_cache_folder(root, assembly, out, (size_t)size);
 }

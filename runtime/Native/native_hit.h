@@ -17,6 +17,11 @@ int nw_cpu_levels(void);
 /* The first 16 hex digits of SHA-256 over the CPUID words the managed CpuIdentity.CpuIdWords hashes. */
 void nw_cpu_fingerprint(char out[17]);
 
+/* Keys and folders (keys.c): the libLLVM fingerprint LlvmLibrary.Fingerprint computes ("none" without one), and the
+   cache folder NumbaCache.FolderFor names for an assembly's display name under root; 0 when out is too small. */
+int nw_llvm_fingerprint(char *out, size_t size);
+int nw_cache_folder(const char *root, const char *full_name, char *out, size_t size);
+
 /* Entry files (entry.c): validates a whole file against its expected key and symbol; on success *object and
    *object_size point into bytes. Mirrors runtime/Cache/CacheEntryFile.cs. */
 int nw_entry_object(const uint8_t *bytes, size_t size, const uint8_t key[32], const char *symbol,

@@ -56,5 +56,6 @@ Console.WriteLine($"cache-hits {CacheStatistics.Hits}");
 Console.WriteLine($"cache-misses {CacheStatistics.Misses}");
 Console.WriteLine($"cache-rejected {CacheStatistics.Rejected}");
 Console.WriteLine($"precompiled-hits {CacheStatistics.PrecompiledHits}");
+Console.WriteLine($"native-hits {CacheStatistics.NativeHits}");
 Console.WriteLine($"icu-loaded-by-first-calls {icuLoaded}");
 Console.WriteLine($"llvm-loaded {File.ReadAllText("/proc/self/maps").Contains("libLLVM")}");

@@ -20,7 +20,7 @@ public unsafe class ObjectLoaderTests
         "ldarg", "ldarg i=1", "call n=\"T$::Div\"", "const t=i32 i=1", "add t=i32",
         "ldarg i=2", "call n=\"T$::First\"", "conv t=i32 t2=f64", "add t=i32", "ret");
 
-    private static (byte[] Object, string Symbol) CompileToObject(string entry, params string[] functions)
+    internal static (byte[] Object, string Symbol) CompileToObject(string entry, params string[] functions)
     {
         var (module, tag) = Parse(functions);
         string name = entry.Replace("$", tag, StringComparison.Ordinal);
