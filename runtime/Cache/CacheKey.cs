@@ -40,7 +40,7 @@ public static class CacheKey
 
     /// <summary>The key of an entry whose IR fingerprint (<see cref="IrIndex.Fingerprint"/>) is known, e.g. from the woven index.</summary>
     public static string For(string entryName, string irFingerprint, CompileSettings settings, string target) =>
-        Sha256.HexOf(TextBeforeTarget + target + TextAfterTarget(entryName, irFingerprint, settings));
+        Sha256.HexOf(TextBeforeTarget + target + TextAfterTarget(entryName, irFingerprint, settings.ToString()));
 
     /// <summary>
     /// The hashed text is <see cref="TextBeforeTarget"/>, the target, then <see cref="TextAfterTarget"/>: apart, so the
@@ -52,7 +52,11 @@ public static class CacheKey
     internal static string TextBeforeTarget =>
         string.Concat("numbaweaver-cache " + InvariantText.Decimal(KeyFormat), "\nir-format " + InvariantText.Decimal(IrModule.FormatVersion), "\ntarget ");
 
-    /// <summary>The key text after the target: the compile settings, the entry and its IR fingerprint.</summary>
-    internal static string TextAfterTarget(string entryName, string irFingerprint, CompileSettings settings) =>
+    /// <summary>The key text after the target: the compile settings (<see cref="SettingsText"/>), the entry and its IR fingerprint.</summary>
+    internal static string TextAfterTarget(string entryName, string irFingerprint, string settings) =>
         string.Concat("\nsettings " + settings, "\nentry " + entryName, "\nir " + irFingerprint + "\n");
+
+    /// <summary>How compile settings read in the key (<see cref="CompileSettings.ToString"/>).</summary>
+    internal static string SettingsText(int optLevel, bool? boundsCheckOverride) =>
+        "opt " + InvariantText.Decimal(optLevel) + " boundscheck " + (boundsCheckOverride is { } b ? b ? "on" : "off" : "per-function");
 }

@@ -16,6 +16,5 @@ public sealed record CompileSettings(int OptLevel, bool? BoundsCheckOverride)
 
     public LoweringOptions ToLoweringOptions() => new() { BoundsCheckOverride = BoundsCheckOverride };
 
-    public override string ToString() =>
-        "opt " + InvariantText.Decimal(OptLevel) + " boundscheck " + (BoundsCheckOverride is { } b ? b ? "on" : "off" : "per-function");
+    public override string ToString() => CacheKey.SettingsText(OptLevel, BoundsCheckOverride);
 }

@@ -25,16 +25,16 @@ internal static unsafe partial class NativeHit
     private const string Library = "libnumbaweaver_native.so";
     private const int Abi = 1, Found = 1, Absent = 0;
 
-    // 0: not asked yet; 1: the library is there with our ABI; -1: it is not (the managed path serves every entry).
+    // 0: not used yet; 1: the library answered; -1: it is missing or of another ABI (the managed path serves every entry).
     private static int state;
 
     [LibraryImport(Library, EntryPoint = "numbaweaver_native_abi")]
     private static partial int AbiVersion();
 
-    [LibraryImport(Library, EntryPoint = "numbaweaver_native_precompiled")]
+    [LibraryImport(Library, EntryPoint = "numbaweaver_native_precompiled_v1")]
     private static partial int Precompiled(byte* root, byte* head, byte* tail, byte* symbol, nint* address);
 
-    [LibraryImport(Library, EntryPoint = "numbaweaver_native_cached")]
+    [LibraryImport(Library, EntryPoint = "numbaweaver_native_cached_v1")]
     private static partial int Cached(byte* root, byte* assembly, byte* head, byte* tail, byte* symbol, nint* address);
 
     [LibraryImport(Library, EntryPoint = "numbaweaver_native_hits")]
@@ -84,12 +84,29 @@ internal static unsafe partial class NativeHit
     /// </summary>
     public static nint TryResolve(RuntimeTypeHandle owner, string entryName, string irFingerprint, int flags)
     {
-        if ((flags & (int)FunctionFlags.CallsOtherAssemblies) != 0 || NumbaConfig.DisableJit || NumbaConfig.DebugCache || !Available)
+        if ((flags & (int)FunctionFlags.CallsOtherAssemblies) != 0 || state < 0 || NumbaConfig.DisableJit || NumbaConfig.DebugCache) return 0;
+        try
+        {
+            // No separate probe of the library first: its first lookup loads it (each binding costs a first call).
+            nint address = Resolve(owner, entryName, irFingerprint, flags);
+            state = 1;
+            return address;
+        }
+        catch (Exception e)
+        {
+            // A missing library (or one of another ABI) is asked no more; any other failure is the managed path's to report.
+            if (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException) state = -1;
             return 0;
+        }
+    }
+
+    private static nint Resolve(RuntimeTypeHandle owner, string entryName, string irFingerprint, int flags)
+    {
         var assembly = Type.GetTypeFromHandle(owner)!.Assembly;
         string symbol = NativeSymbols.For(entryName);
         string before = CacheKey.TextBeforeTarget;
-        string after = CacheKey.TextAfterTarget(entryName, irFingerprint, CompileSettings.Current);
+        // The settings text from the switches directly: CompileSettings (a record) is one more type for a first call.
+        string after = CacheKey.TextAfterTarget(entryName, irFingerprint, CacheKey.SettingsText(NumbaConfig.OptLevel, NumbaConfig.BoundsCheck));
         nint address;
         if (NumbaConfig.UsePrecompiled && assembly.Location is { Length: > 0 } location)
         {

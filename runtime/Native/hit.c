@@ -22,7 +22,8 @@ static linked *linked_entries;
 static pthread_mutex_t linked_lock = PTHREAD_MUTEX_INITIALIZER;
 static int hits[2];
 
-/* Bumped when the signature or meaning of an export changes; the managed side refuses other versions. */
+/* The lookups carry the ABI version in their names (_v1): a library of another version lacks them, and the managed side
+   then serves every entry itself. Bump it when the signature or meaning of an export changes. */
 EXPORT int numbaweaver_native_abi(void) { return 1; }
 
 /* What the key texts use, for the tests that hold them equal to the managed CpuIdentity's (and see keys.c). */
@@ -127,7 +128,7 @@ done:
 
 /* Precompiled code: <root>/<level>/ for the best x86-64 level this CPU runs that the build produced, with the level
    name between head and tail in the key text; NW_MISS when there is no such folder or entry. */
-EXPORT int numbaweaver_native_precompiled(const char *root, const char *head, const char *tail, const char *symbol, void **address)
+EXPORT int numbaweaver_native_precompiled_v1(const char *root, const char *head, const char *tail, const char *symbol, void **address)
 {
     static const char *const names[] = { "x86-64-v4", "x86-64-v3", "x86-64-v2", "x86-64" };
     int levels = nw_cpu_levels();
@@ -157,7 +158,7 @@ static void compute_host_part(void)
 
 /* The disk cache: <root>/<the assembly's folder>/<key>.nwc, with the host's CPU and libLLVM fingerprints between head
    and tail in the key text (CacheKey.HostTarget). */
-EXPORT int numbaweaver_native_cached(const char *root, const char *assembly, const char *head, const char *tail, const char *symbol,
+EXPORT int numbaweaver_native_cached_v1(const char *root, const char *assembly, const char *head, const char *tail, const char *symbol,
                                      void **address)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
