@@ -18,11 +18,13 @@ internal static class AssemblyIdentity
     public static string FullName(Assembly assembly) => assembly.FullName ?? assembly.ManifestModule.Name;
 
     /// <summary>The simple name (what precedes <c>, Version=</c>).</summary>
-    public static string SimpleName(Assembly assembly)
+    public static string SimpleName(Assembly assembly) => SimpleName(FullName(assembly));
+
+    /// <summary>The simple name in a display name (what precedes <c>, Version=</c>).</summary>
+    public static string SimpleName(string fullName)
     {
-        string full = FullName(assembly);
-        int at = InvariantText.IndexOf(full, VersionMarker);
-        return at < 0 ? full : full.Substring(0, at);
+        int at = InvariantText.IndexOf(fullName, VersionMarker);
+        return at < 0 ? fullName : fullName.Substring(0, at);
     }
 
     /// <summary>The version text (<c>1.2.3.4</c>), or <c>0.0.0.0</c> when the display name has none.</summary>

@@ -1,14 +1,13 @@
 // The cache key of one compiled entry: everything that can change its machine code, hashed.
 using System;
-using System.Reflection;
 using NumbaWeaver.IR;
 using NumbaWeaver.Llvm;
 
 namespace NumbaWeaver.Cache;
 
 /// <summary>
-/// SHA-256 over: the key format and our own build (the runtime assembly's MVID for the per-user cache, its
-/// version for precompiled code), the IR format version, the target (host CPU fingerprint and the libLLVM
+/// SHA-256 over: the key format and our own build (<see cref="BuildIdentity"/>, a digest of the runtime's sources,
+/// generated at build time by runtime/BuildIdentity.targets), the IR format version, the target (host CPU fingerprint and the libLLVM
 /// that would compile, or a named x86-64 level), the compile settings, and the printed IR of the entry and of
 /// every function it calls (the IR fingerprint, <see cref="IrIndex.Fingerprint"/>), so changing a callee anywhere invalidates it.
 /// Type arguments are part of an instantiated function's IR name, so they are covered by the IR text.
@@ -18,21 +17,17 @@ public static class CacheKey
     /// <summary>Bumped when the key text or the object-code conventions change.</summary>
     public const int KeyFormat = 2;
 
-    private static readonly Assembly Runtime = typeof(CacheKey).Assembly;
-
     /// <summary>Target text of code compiled for this very CPU by the libLLVM this process would load.</summary>
     public static string HostTarget => string.Concat("host cpu " + CpuIdentity.Fingerprint, " llvm " + LlvmLibrary.Fingerprint, HostTargetAfterLlvm);
 
-    /// <summary>What follows the libLLVM fingerprint in <see cref="HostTarget"/>: our own build.</summary>
-    // Our own hex, not Guid formatting: number and Guid formatting cost a first call milliseconds.
-    // (InvariantText, not Sha256.ToHex: the native hit path would load Sha256 for this alone.)
-    internal static string HostTargetAfterLlvm => " runtime " + InvariantText.Hex(Runtime.ManifestModule.ModuleVersionId.ToByteArray());
+    /// <summary>What follows the libLLVM fingerprint in <see cref="HostTarget"/>: our own build (<see cref="BuildIdentity"/>).</summary>
+    internal const string HostTargetAfterLlvm = " runtime " + BuildIdentity.Sources;
 
     /// <summary>Target text of code precompiled for an x86-64 level (independent of the LLVM used at build time).</summary>
     public static string LevelTarget(string level) => "level " + level + LevelTargetAfterLevel;
 
-    /// <summary>What follows the level's name in <see cref="LevelTarget"/>: our own version.</summary>
-    internal static string LevelTargetAfterLevel => " runtime " + AssemblyIdentity.Version(Runtime);
+    /// <summary>What follows the level's name in <see cref="LevelTarget"/>: our own build, as for the disk cache.</summary>
+    internal const string LevelTargetAfterLevel = " runtime " + BuildIdentity.Sources;
 
     /// <summary>The key as 64 lowercase hex digits.</summary>
     public static string For(IrModule module, IrFunction entry, CompileSettings settings, string target) =>

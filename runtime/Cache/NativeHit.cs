@@ -80,15 +80,17 @@ internal static unsafe partial class NativeHit
     /// <summary>
     /// The entry of a non-generic function whose stub carried its index line, or of a generic instance its stub listed
     /// (<paramref name="entryName"/> is then the instance's name), when its precompiled or cached machine code is a clean
-    /// native hit; 0 sends it down the managed path.
+    /// native hit; 0 sends it down the managed path. <paramref name="assemblyName"/> is the display name of the stub's
+    /// assembly when the stub carries it (<see cref="Dispatch.Dispatcher.ResolveIndexedIn"/>); then no Assembly object
+    /// is asked for, and the precompiled folder is looked for in the application's folder.
     /// </summary>
-    public static nint TryResolve(RuntimeTypeHandle owner, string entryName, string irFingerprint, int flags)
+    public static nint TryResolve(RuntimeTypeHandle owner, string? assemblyName, string entryName, string irFingerprint, int flags)
     {
         if ((flags & (int)FunctionFlags.CallsOtherAssemblies) != 0 || state < 0 || NumbaConfig.DisableJit || NumbaConfig.DebugCache) return 0;
         try
         {
             // No separate probe of the library first: its first lookup loads it (each binding costs a first call).
-            nint address = Resolve(owner, entryName, irFingerprint, flags);
+            nint address = Resolve(owner, assemblyName, entryName, irFingerprint, flags);
             state = 1;
             return address;
         }
@@ -100,24 +102,36 @@ internal static unsafe partial class NativeHit
         }
     }
 
-    private static nint Resolve(RuntimeTypeHandle owner, string entryName, string irFingerprint, int flags)
+    private static nint Resolve(RuntimeTypeHandle owner, string? assemblyName, string entryName, string irFingerprint, int flags)
     {
-        var assembly = Type.GetTypeFromHandle(owner)!.Assembly;
         string symbol = NativeSymbols.For(entryName);
         string before = CacheKey.TextBeforeTarget;
         // The settings text from the switches directly: CompileSettings (a record) is one more type for a first call.
         string after = CacheKey.TextAfterTarget(entryName, irFingerprint, CacheKey.SettingsText(NumbaConfig.OptLevel, NumbaConfig.BoundsCheck));
         nint address;
-        if (NumbaConfig.UsePrecompiled && assembly.Location is { Length: > 0 } location)
+        if (NumbaConfig.UsePrecompiled && PrecompiledRoot(owner, assemblyName) is { } root)
         {
-            int precompiled = LoadPrecompiled(PrecompiledLibrary.FolderOf(location), before + "level ", CacheKey.LevelTargetAfterLevel + after, symbol, out address);
+            int precompiled = LoadPrecompiled(root, before + "level ", CacheKey.LevelTargetAfterLevel + after, symbol, out address);
             if (precompiled == Found) return address;
             if (precompiled != Absent) return 0;
         }
         if (!NumbaConfig.CacheAll && (flags & (int)FunctionFlags.Cache) == 0) return 0;
         // The library names the assembly's folder under the root and computes the CPU and libLLVM fingerprints itself.
-        return LoadCached(NumbaCache.Root, AssemblyIdentity.FullName(assembly), before + "host cpu ", CacheKey.HostTargetAfterLlvm + after, symbol, out address) == Found
-            ? address : 0;
+        string identity = assemblyName ?? AssemblyIdentity.FullName(Type.GetTypeFromHandle(owner)!.Assembly);
+        return LoadCached(NumbaCache.Root, identity, before + "host cpu ", CacheKey.HostTargetAfterLlvm + after, symbol, out address) == Found ? address : 0;
+    }
+
+    /// <summary>
+    /// The <c>.numba</c> folder of the stub's assembly: from the display name in the application's folder (where an
+    /// application's assemblies are; one loaded from elsewhere misses here and is found by the managed path), or next to
+    /// the assembly's file. A folder of another assembly of the same name can only hold entries of the same key, that is
+    /// of the same IR compiled the same way.
+    /// </summary>
+    private static string? PrecompiledRoot(RuntimeTypeHandle owner, string? assemblyName)
+    {
+        if (assemblyName is not null && AppContext.BaseDirectory is { Length: > 0 } application)
+            return DiskCache.Join(application, AssemblyIdentity.SimpleName(assemblyName) + PrecompiledLibrary.FolderSuffix);
+        return Type.GetTypeFromHandle(owner)!.Assembly.Location is { Length: > 0 } location ? PrecompiledLibrary.FolderOf(location) : null;
     }
 
     /// <summary>

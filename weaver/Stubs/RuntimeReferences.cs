@@ -19,6 +19,7 @@ public sealed class RuntimeReferences
         Resolve = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "Resolve"));
         ResolveIndexed = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveIndexed"));
         ResolveIndexedWithIndexes = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveIndexedWithIndexes"));
+        ResolveIndexedIn = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveIndexedIn"));
         ResolveGenericListed = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveGenericListed"));
         var thrower = findType("NumbaWeaver.Dispatch.StatusThrower");
         CreateException = module.ImportReference(thrower.Methods.Single(m => m.Name == "Create"));
@@ -50,6 +51,9 @@ public sealed class RuntimeReferences
 
     /// <summary><c>nint Dispatcher.ResolveIndexed(RuntimeTypeHandle owner, string irFunctionName, string irFingerprint, int flags)</c>.</summary>
     public MethodReference ResolveIndexed { get; }
+
+    /// <summary><c>nint Dispatcher.ResolveIndexedIn(RuntimeTypeHandle owner, string assemblyName, string irFunctionName, string irFingerprint, int flags)</c>.</summary>
+    public MethodReference ResolveIndexedIn { get; }
 
     /// <summary><c>nint Dispatcher.ResolveIndexedWithIndexes(RuntimeTypeHandle owner, string irFunctionName, string irFingerprint, int flags, nint foreignIndexes)</c>.</summary>
     public MethodReference ResolveIndexedWithIndexes { get; }

@@ -11,7 +11,7 @@ namespace NumbaWeaver.Weaving.Stubs;
 /// <summary>
 /// The stub (docs/abi.md):
 /// <code>
-/// p = field; if (p == 0) field = p = Dispatcher.ResolveIndexed(typeof(Owner), "ir name", "ir fingerprint", flags);
+/// p = field; if (p == 0) field = p = Dispatcher.ResolveIndexedIn(typeof(Owner), "assembly", "ir name", "ir fingerprint", flags);
 ///   (generic: Dispatcher.ResolveGenericListed(typeof(Owner), "ir name", "instance lines", [typeof(T).TypeHandle...]))
 /// if (p == -1 || any array argument is null) return twin(args);      // fallback: original C#
 /// pin arrays/spans/refs; status = calli unmanaged(&amp;result, lowered args...);
@@ -97,20 +97,24 @@ public sealed class StubWriter
         }
         else if (indexed != null)
         {
+            var accessors = ForeignIndexes(indexed);
             il.Emit(OpCodes.Ldtoken, owner);
+            // The assembly's display name, for the native hit path (docs/abi.md); not for entries calling other assemblies,
+            // which the managed path serves.
+            if (accessors is null) il.Emit(OpCodes.Ldstr, _module.Assembly.FullName);
             il.Emit(OpCodes.Ldstr, irName);
             // An entry that calls other assemblies carries those callees after its fingerprint, as its index line does:
             // its first call keys it without reading the index (docs/abi.md).
             il.Emit(OpCodes.Ldstr, indexed.StubArgument);
             il.Emit(OpCodes.Ldc_I4, (int)indexed.Flags);
-            if (ForeignIndexes(indexed) is { } accessors)
+            if (accessors is not null)
             {
                 // A pointer to a helper that returns the other assemblies' index texts: the dispatcher calls it and, if
                 // an assembly was replaced by one without an accessor, catches what binding the call throws.
                 il.Emit(OpCodes.Ldftn, IndexesHelper(owner, method.Name, accessors));
                 il.Emit(OpCodes.Call, _rt.ResolveIndexedWithIndexes);
             }
-            else il.Emit(OpCodes.Call, _rt.ResolveIndexed);
+            else il.Emit(OpCodes.Call, _rt.ResolveIndexedIn);
         }
         else
         {

@@ -116,8 +116,9 @@ public class WovenFixtureTests
         field.FieldType.FullName.ShouldBe("System.IntPtr");
         body.ShouldContain(i => i.OpCode == OpCodes.Ldsfld && ((FieldReference)i.Operand).Name == field.Name);
         body.ShouldContain(i => i.OpCode == OpCodes.Stsfld && ((FieldReference)i.Operand).Name == field.Name);
-        // Non-generic stubs pass their line of the woven IR index (docs/abi.md, "Resolving the entry").
-        string resolver = method.HasGenericParameters ? "ResolveGenericListed" : "ResolveIndexed";
+        // Non-generic stubs pass their assembly's display name and their line of the woven IR index (docs/abi.md,
+        // "Resolving the entry"); the fixture's kernels call no other assembly.
+        string resolver = method.HasGenericParameters ? "ResolveGenericListed" : "ResolveIndexedIn";
         var resolve = body.SingleOrDefault(i => i.OpCode == OpCodes.Call && i.Operand is MethodReference r && r.Name == resolver);
         resolve.ShouldNotBeNull();
         ((MethodReference)resolve.Operand).DeclaringType.FullName.ShouldBe("NumbaWeaver.Dispatch.Dispatcher");
@@ -131,6 +132,9 @@ public class WovenFixtureTests
             var resource = (EmbeddedResource)method.Module.Resources.Single(r => r.Name == IrIndex.ResourceName);
             var index = IrIndex.Parse(System.Text.Encoding.UTF8.GetString(resource.GetResourceData()))!;
             index.TryGet((string)name.Operand, out var line).ShouldBeTrue();
+            // Cecil's display name of the woven assembly, which the native hit path takes for Assembly.FullName.
+            name.Previous.OpCode.ShouldBe(OpCodes.Ldstr);
+            ((string)name.Previous.Operand).ShouldBe(method.Module.Assembly.FullName);
             ((string)fingerprint.Operand).ShouldBe(line.Fingerprint);
             LoadedInt32(flags).ShouldBe((int)line.Flags);
         }
@@ -148,10 +152,12 @@ public class WovenFixtureTests
         {
             site.CallingConvention.ShouldBe(MethodCallingConvention.C);
         }
-        // The stub's IR name (the ldstr after the owner's ldtoken) names a function of the resource.
+        // The stub's IR name (the ldstr after the owner's ldtoken, and after the assembly's name for non-generic stubs)
+        // names a function of the resource.
         var ownerToken = body.First(i => i.OpCode == OpCodes.Ldtoken && i.Operand is TypeReference t && t.FullName == method.DeclaringType.FullName);
-        ownerToken.Next.OpCode.ShouldBe(OpCodes.Ldstr);
-        var irName = (string)ownerToken.Next.Operand;
+        var nameLoad = method.HasGenericParameters ? ownerToken.Next : ownerToken.Next.Next;
+        nameLoad.OpCode.ShouldBe(OpCodes.Ldstr);
+        var irName = (string)nameLoad.Operand;
         ParsedNames.ShouldContain(irName);
         if (method.HasGenericParameters)
         {
