@@ -24,6 +24,8 @@ Kernels.Smooth(grid, smoothed);
 Console.WriteLine($"smooth {BitConverter.DoubleToInt64Bits(smoothed.Cast<double>().Sum()):X16}");
 Console.WriteLine($"scaled {Kernels.Scaled(21)}");
 Console.WriteLine($"compiled {NumbaWeaver.Dispatch.Statistics.CompileCount}");
+Console.WriteLine($"cache-hits {NumbaWeaver.Cache.CacheStatistics.Hits}");
+Console.WriteLine($"native-hits {NumbaWeaver.Cache.CacheStatistics.NativeHits}");
 
 static string Checksum(float[] v) => v.Aggregate(17L, (h, f) => h * 31 + BitConverter.SingleToInt32Bits(f)).ToString("X16");
 

@@ -68,6 +68,8 @@ public class PackageContentTests
         entries.ShouldContain("lib/net10.0/NumbaWeaver.xml");
         entries.ShouldContain("README.md");
         Entries(_feed.Package("NumbaWeaver", "snupkg")).ShouldContain("lib/net10.0/NumbaWeaver.pdb");
+        // The native hit path (docs/cache.md), where the host looks for a package's native assets.
+        if (NumbaWeaver.Tests.Cache.NativeLibrary.Expected) entries.ShouldContain("runtimes/linux-x64/native/libnumbaweaver_native.so");
     }
 
     [Fact]

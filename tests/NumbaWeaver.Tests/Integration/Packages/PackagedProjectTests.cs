@@ -59,6 +59,23 @@ public class PackagedProjectTests : IClassFixture<PackagedBuilds>
     }
 
     [Fact]
+    public void A_packaged_app_loads_its_disk_cache_through_the_native_hit_path()
+    {
+        var (compiled, _) = _builds.ConsoleRelease;
+        string cache = Path.Combine(Path.GetTempPath(), "nw-packaged-" + System.Guid.NewGuid().ToString("N"));
+        var environment = new Dictionary<string, string?> { ["NUMBA_CACHE"] = "1", ["NUMBA_CACHE_DIR"] = cache };
+        var cold = _builds.Console.Run("Release", disableJit: false, environment);
+        cold["compiled"].ShouldBe(ConsoleKernels.ToString());
+        var warm = _builds.Console.Run("Release", disableJit: false, environment);
+        warm["compiled"].ShouldBe("0");
+        warm["cache-hits"].ShouldBe(ConsoleKernels.ToString());
+        // The package's runtimes/linux-x64/native/libnumbaweaver_native.so, found by the host through the app's deps.json.
+        if (NumbaWeaver.Tests.Cache.NativeLibrary.Expected) warm["native-hits"].ShouldBe(ConsoleKernels.ToString());
+        UserProject.Results(warm).ShouldBe(UserProject.Results(compiled));
+        Directory.Delete(cache, recursive: true);
+    }
+
+    [Fact]
     public void Package_registers_the_weaver_without_a_FodyWeavers_file()
     {
         _ = _builds.ConsoleRelease;
