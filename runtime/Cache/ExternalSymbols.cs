@@ -34,11 +34,18 @@ internal static unsafe partial class ExternalSymbols
         // C library names first without touching the runtime's tables: building those (function pointers of
         // [UnmanagedCallersOnly] methods) costs more than a kernel's whole load when it only calls libm.
         if (!InvariantText.StartsWith(name, RuntimePrefix)) return LookupInLibraries(name);
-        // The runtime's own entry points (numbaweaver_parallel_for) and callbacks (numbaweaver_raise ...), bound by
-        // name as NativeJit does; only the one asked for is materialised.
-        nint address = Parallel.ParallelRuntime.FindSymbol(name);
-        if (address == 0) address = NumbaWeaver.Backend.RuntimeSymbols.Find(name);
+        nint address = RuntimeSymbol(name);
         return address != 0 ? address : LookupInLibraries(name);
+    }
+
+    /// <summary>
+    /// The runtime's own entry points (numbaweaver_parallel_for) and callbacks (numbaweaver_raise ...), bound by name as
+    /// NativeJit does; only the one asked for is materialised. 0 for a name the runtime does not define.
+    /// </summary>
+    internal static nint RuntimeSymbol(string name)
+    {
+        nint address = Parallel.ParallelRuntime.FindSymbol(name);
+        return address != 0 ? address : NumbaWeaver.Backend.RuntimeSymbols.Find(name);
     }
 
     private static nint LookupInLibraries(string name)

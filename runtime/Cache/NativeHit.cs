@@ -16,14 +16,14 @@ namespace NumbaWeaver.Cache;
 /// <see cref="DiskCache"/>, <see cref="CacheEntryFile"/> and <see cref="ObjectLoader"/> do for a hit (and, for the disk
 /// cache, what <see cref="NumbaCache.FolderFor"/>, <see cref="CpuIdentity.Fingerprint"/> and the libLLVM fingerprint compute). Only a clean hit
 /// returns an address and a clean miss goes on to the disk cache; every other case (no library, a bad entry, an unsafe
-/// folder, <c>NUMBA_DEBUG_CACHE</c>, a symbol of the managed runtime) leaves the entry to the managed path, which
-/// looks it up again with its diagnostics and recovery.
+/// folder, <c>NUMBA_DEBUG_CACHE</c>) leaves the entry to the managed path, which looks it up again with its diagnostics and recovery. An object that calls the managed runtime's own
+/// entry points (<c>numbaweaver_*</c>) gets them through <see cref="RuntimeSymbol"/>.
 /// </summary>
 internal static unsafe partial class NativeHit
 {
     // The file name itself: a bare name makes the runtime try a dozen variations and folders before this one.
     private const string Library = "libnumbaweaver_native.so";
-    private const int Abi = 1, Found = 1, Absent = 0;
+    private const int Abi = 2, Found = 1, Absent = 0, NeedsRuntime = -2;
 
     // 0: not used yet; 1: the library answered; -1: it is missing or of another ABI (the managed path serves every entry).
     private static int state;
@@ -31,11 +31,11 @@ internal static unsafe partial class NativeHit
     [LibraryImport(Library, EntryPoint = "numbaweaver_native_abi")]
     private static partial int AbiVersion();
 
-    [LibraryImport(Library, EntryPoint = "numbaweaver_native_precompiled_v1")]
-    private static partial int Precompiled(byte* root, byte* head, byte* tail, byte* symbol, nint* address);
+    [LibraryImport(Library, EntryPoint = "numbaweaver_native_precompiled_v2")]
+    private static partial int Precompiled(byte* root, byte* head, byte* tail, byte* symbol, nint runtime, nint* address);
 
-    [LibraryImport(Library, EntryPoint = "numbaweaver_native_cached_v1")]
-    private static partial int Cached(byte* root, byte* assembly, byte* head, byte* tail, byte* symbol, nint* address);
+    [LibraryImport(Library, EntryPoint = "numbaweaver_native_cached_v2")]
+    private static partial int Cached(byte* root, byte* assembly, byte* head, byte* tail, byte* symbol, nint runtime, nint* address);
 
     [LibraryImport(Library, EntryPoint = "numbaweaver_native_hits")]
     private static partial int HitCount(int mode);
@@ -84,9 +84,32 @@ internal static unsafe partial class NativeHit
     /// assembly when the stub carries it (<see cref="Dispatch.Dispatcher.ResolveIndexedIn"/>); then no Assembly object
     /// is asked for, and the precompiled folder is looked for in the application's folder.
     /// </summary>
-    public static nint TryResolve(RuntimeTypeHandle owner, string? assemblyName, string entryName, string irFingerprint, int flags)
+    public static nint TryResolve(RuntimeTypeHandle owner, string? assemblyName, string entryName, string irFingerprint, int flags) =>
+        (flags & (int)FunctionFlags.CallsOtherAssemblies) != 0 ? 0 : Attempt(owner, assemblyName, entryName, irFingerprint, flags);
+
+    /// <summary>
+    /// As <see cref="TryResolve"/>, for an entry that calls other assemblies' [Njit] methods (<paramref name="line"/>, its
+    /// index line with those callees, from its stub or the weaver's instance list): keyed, as <see cref="EntryResolver"/>
+    /// keys it, with their index lines as loaded now (<see cref="ForeignCalls.KeyFingerprint"/>).
+    /// </summary>
+    public static nint TryResolveCallingOthers(RuntimeTypeHandle owner, IrIndexEntry line)
     {
-        if ((flags & (int)FunctionFlags.CallsOtherAssemblies) != 0 || state < 0 || NumbaConfig.DisableJit || NumbaConfig.DebugCache) return 0;
+        if (state < 0 || NumbaConfig.DisableJit || NumbaConfig.DebugCache || line.ForeignCallees.Length == 0) return 0;
+        string keyFingerprint;
+        try
+        {
+            keyFingerprint = ForeignCalls.KeyFingerprint(line, Dispatch.ForeignModules.Entry);
+        }
+        catch (Exception)
+        {
+            return 0; // an assembly missing or changed: the managed path reports it
+        }
+        return Attempt(owner, null, line.Name, keyFingerprint, (int)line.Flags);
+    }
+
+    private static nint Attempt(RuntimeTypeHandle owner, string? assemblyName, string entryName, string irFingerprint, int flags)
+    {
+        if (state < 0 || NumbaConfig.DisableJit || NumbaConfig.DebugCache) return 0;
         try
         {
             // No separate probe of the library first: its first lookup loads it (each binding costs a first call).
@@ -147,7 +170,8 @@ internal static unsafe partial class NativeHit
         fixed (nint* a = &address)
         {
             *a = 0;
-            return Precompiled(r, h, t, s, a);
+            int result = Precompiled(r, h, t, s, 0, a);
+            return result == NeedsRuntime ? Precompiled(r, h, t, s, RuntimeSymbols, a) : result;
         }
     }
 
@@ -164,7 +188,32 @@ internal static unsafe partial class NativeHit
         fixed (nint* a = &address)
         {
             *a = 0;
-            return Cached(r, i, h, t, s, a);
+            int result = Cached(r, i, h, t, s, 0, a);
+            return result == NeedsRuntime ? Cached(r, i, h, t, s, RuntimeSymbols, a) : result;
+        }
+    }
+
+    /// <summary>
+    /// The resolver the library calls for the managed runtime's own entry points (numbaweaver_parallel_for,
+    /// numbaweaver_raise, ...) that an object calls. Given only on a second call, when the first answered that the object
+    /// needs them: the function pointer of an [UnmanagedCallersOnly] method costs a first call to make.
+    /// </summary>
+    private static nint RuntimeSymbols => (nint)(delegate* unmanaged<byte*, nint>)&RuntimeSymbol;
+
+    [System.Runtime.InteropServices.UnmanagedCallersOnly]
+    private static nint RuntimeSymbol(byte* name)
+    {
+        try
+        {
+            int length = 0;
+            while (name[length] != 0) length++;
+            var text = new byte[length];
+            for (int i = 0; i < length; i++) text[i] = name[i];
+            return ExternalSymbols.RuntimeSymbol(InvariantText.FromUtf8(text, 0, length));
+        }
+        catch (Exception)
+        {
+            return 0; // nothing may unwind into C: the library then declines the entry to the managed path
         }
     }
 

@@ -97,8 +97,10 @@ public static class Dispatcher
             {
                 // An assembly without the accessor (or none at all): its callers key from its resource or fall back.
             }
+            nint native = NativeHit.TryResolveCallingOthers(owner, IrIndexEntry.FromStub(functionName, (FunctionFlags)flags, irFingerprint));
+            if (native != 0) return native;
         }
-        return ResolveIndexed(owner, functionName, irFingerprint, flags);
+        return ResolveIndexedManaged(owner, functionName, irFingerprint, flags);
     }
 
     /// <summary>The non-generic entry points: with the stub's index line when it carries one, else from the index resource.</summary>
@@ -159,7 +161,9 @@ public static class Dispatcher
             var arguments = GenericArguments.ToIr(typeArguments);
             // A listed instance's line names its instance, flags and fingerprint: enough for the native hit path.
             if (GenericInstances.Find(listedInstances, functionName, arguments) is { InstanceName: { } instance, Fingerprint: { } fingerprint } listed
-                && NativeHit.TryResolve(owner, null, instance, fingerprint, (int)listed.Flags) is var native and not 0)
+                && ((listed.Flags & FunctionFlags.CallsOtherAssemblies) == 0
+                    ? NativeHit.TryResolve(owner, null, instance, fingerprint, (int)listed.Flags)
+                    : NativeHit.TryResolveCallingOthers(owner, listed.AsIndexEntry())) is var native and not 0)
                 return native;
             var unit = UnitOf(Type.GetTypeFromHandle(owner)!.Assembly);
             return unit.GetEntry(functionName, arguments, listedInstances);

@@ -59,7 +59,7 @@ static uint64_t align_up(uint64_t v, uint64_t a) { return (v + a - 1) / a * a; }
 
 typedef struct { const char *name; uint64_t offset; } stub;
 
-int nw_elf_load(const uint8_t *object, size_t size, const char *symbol, void **address)
+int nw_elf_load(const uint8_t *object, size_t size, const char *symbol, nw_runtime_symbols runtime, void **address)
 {
     elf e = { object, size, NULL, 0 };
     if (size < 64 || memcmp(object, "\177ELF", 4) != 0 || object[4] != 2 || object[5] != 1) return NW_DEFER;
@@ -124,11 +124,16 @@ int nw_elf_load(const uint8_t *object, size_t size, const char *symbol, void **a
     }
     uint64_t total = align_up(at ? at : 1, page_size);
 
-    /* External symbols first: one only the managed runtime defines (numbaweaver_...) or one the process lacks defers. */
+    /* External symbols first: the managed runtime's own (numbaweaver_...) from its resolver, C functions from the
+       process's global scope; one nobody defines defers. */
     void *targets[max_stubs];
     for (unsigned k = 0; k < stub_count; k++) {
-        if (strncmp(stubs[k].name, "numbaweaver_", 12) == 0) return NW_DEFER;
-        targets[k] = dlsym(RTLD_DEFAULT, stubs[k].name);
+        if (strncmp(stubs[k].name, "numbaweaver_", 12) == 0) {
+            if (!runtime) return NW_NEEDS_RUNTIME;
+            targets[k] = runtime(stubs[k].name);
+        } else {
+            targets[k] = dlsym(RTLD_DEFAULT, stubs[k].name);
+        }
         if (!targets[k]) return NW_DEFER;
     }
 

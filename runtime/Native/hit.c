@@ -22,9 +22,9 @@ static linked *linked_entries;
 static pthread_mutex_t linked_lock = PTHREAD_MUTEX_INITIALIZER;
 static int hits[2];
 
-/* The lookups carry the ABI version in their names (_v1): a library of another version lacks them, and the managed side
+/* The lookups carry the ABI version in their names (_v2): a library of another version lacks them, and the managed side
    then serves every entry itself. Bump it when the signature or meaning of an export changes. */
-EXPORT int numbaweaver_native_abi(void) { return 1; }
+EXPORT int numbaweaver_native_abi(void) { return 2; }
 
 /* What the key texts use, for the tests that hold them equal to the managed CpuIdentity's (and see keys.c). */
 EXPORT int numbaweaver_native_cpu_levels(void) { return nw_cpu_levels(); }
@@ -77,7 +77,8 @@ static int join(char *out, const char *a, const char *b, const char *c)
 }
 
 /* The entry <folder>/<key>.nwc, key = SHA-256 of head + variable + tail; NW_HIT sets *address. */
-static int load(const char *folder, const char *head, const char *variable, const char *tail, const char *symbol, void **address)
+static int load(const char *folder, const char *head, const char *variable, const char *tail, const char *symbol,
+                nw_runtime_symbols runtime, void **address)
 {
     uint8_t key[32];
     char hex[65], path[max_path];
@@ -110,7 +111,7 @@ static int load(const char *folder, const char *head, const char *variable, cons
     result = NW_DEFER;
     if (stat(folder, &s) == 0 && (s.st_mode & 022) == 0
         && nw_entry_object(bytes, size, key, symbol, &object, &object_size) == NW_HIT)
-        result = nw_elf_load(object, object_size, symbol, address);
+        result = nw_elf_load(object, object_size, symbol, runtime, address);
     free(bytes);
     if (result == NW_HIT) {
         linked *l = malloc(sizeof *l + strlen(path) + 1);
@@ -127,8 +128,10 @@ done:
 }
 
 /* Precompiled code: <root>/<level>/ for the best x86-64 level this CPU runs that the build produced, with the level
-   name between head and tail in the key text; NW_MISS when there is no such folder or entry. */
-EXPORT int numbaweaver_native_precompiled_v1(const char *root, const char *head, const char *tail, const char *symbol, void **address)
+   name between head and tail in the key text; NW_MISS when there is no such folder or entry. runtime resolves the
+   managed runtime's entry points; without it (NULL) an object that calls them answers NW_NEEDS_RUNTIME. */
+EXPORT int numbaweaver_native_precompiled_v2(const char *root, const char *head, const char *tail, const char *symbol,
+                                             nw_runtime_symbols runtime, void **address)
 {
     static const char *const names[] = { "x86-64-v4", "x86-64-v3", "x86-64-v2", "x86-64" };
     int levels = nw_cpu_levels();
@@ -137,14 +140,13 @@ EXPORT int numbaweaver_native_precompiled_v1(const char *root, const char *head,
     for (int i = best; i < 4; i++) {
         if (!join(folder, root, "/", names[i])) return NW_DEFER;
         if (!is_folder(folder)) continue;
-        int result = load(folder, head, names[i], tail, symbol, address);
+        int result = load(folder, head, names[i], tail, symbol, runtime, address);
         if (result == NW_HIT) __atomic_add_fetch(&hits[mode_precompiled], 1, __ATOMIC_RELAXED);
         return result;
     }
     return NW_MISS;
 }
 
-/* The disk cache: <folder>/<key>.nwc with the host CPU's fingerprint between head and tail in the key text. */
 /* The host's parts of a disk cache key, computed once: the CPU's fingerprint, then " llvm " and libLLVM's. */
 static char host_part[17 + 6 + 256];
 static void compute_host_part(void)
@@ -157,15 +159,15 @@ static void compute_host_part(void)
 }
 
 /* The disk cache: <root>/<the assembly's folder>/<key>.nwc, with the host's CPU and libLLVM fingerprints between head
-   and tail in the key text (CacheKey.HostTarget). */
-EXPORT int numbaweaver_native_cached_v1(const char *root, const char *assembly, const char *head, const char *tail, const char *symbol,
-                                     void **address)
+   and tail in the key text (CacheKey.HostTarget); runtime as for numbaweaver_native_precompiled_v2. */
+EXPORT int numbaweaver_native_cached_v2(const char *root, const char *assembly, const char *head, const char *tail, const char *symbol,
+                                        nw_runtime_symbols runtime, void **address)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, compute_host_part);
     char folder[max_path];
     if (!nw_cache_folder(root, assembly, folder, sizeof folder)) return NW_DEFER;
-    int result = load(folder, head, host_part, tail, symbol, address);
+    int result = load(folder, head, host_part, tail, symbol, runtime, address);
     if (result == NW_HIT) __atomic_add_fetch(&hits[mode_cached], 1, __ATOMIC_RELAXED);
     return result;
 }

@@ -8,9 +8,14 @@
 enum {
     NW_HIT = 1,    /* the entry was read, validated and linked: the address is the method's */
     NW_MISS = 0,   /* no entry file (or no precompiled variant for this CPU): look elsewhere or compile */
-    NW_DEFER = -1, /* anything else (bad entry, unsafe folder, a symbol only the managed runtime knows, an
-                      unsupported relocation): the managed path decides, reports and recovers */
+    NW_DEFER = -1, /* anything else (bad entry, unsafe folder, an unsupported relocation, a symbol nobody
+                      defines): the managed path decides, reports and recovers */
+    NW_NEEDS_RUNTIME = -2, /* the object calls the managed runtime's own entry points (numbaweaver_*): ask again
+                              with a resolver for them */
 };
+
+/* Resolves one of the managed runtime's entry points (numbaweaver_parallel_for, numbaweaver_raise, ...); NULL if unknown. */
+typedef void *(*nw_runtime_symbols)(const char *name);
 
 /* CPU (cpu.c): the x86-64 psABI levels this CPU and OS run, as bits (1: v2, 2: v3, 4: v4). */
 int nw_cpu_levels(void);
@@ -28,6 +33,7 @@ int nw_entry_object(const uint8_t *bytes, size_t size, const uint8_t key[32], co
                     const uint8_t **object, size_t *object_size);
 
 /* ELF loader (elf_load.c): links an x86-64 relocatable object into fresh executable memory and returns
-   NW_HIT with the address of global symbol, or NW_DEFER. Mirrors runtime/Cache/ObjectLoader.cs. */
-int nw_elf_load(const uint8_t *object, size_t size, const char *symbol, void **address);
+   NW_HIT with the address of global symbol; NW_NEEDS_RUNTIME when it calls numbaweaver_* and runtime is NULL;
+   else NW_DEFER. Mirrors runtime/Cache/ObjectLoader.cs. */
+int nw_elf_load(const uint8_t *object, size_t size, const char *symbol, nw_runtime_symbols runtime, void **address);
 #endif

@@ -128,6 +128,25 @@ public sealed unsafe class NativeHitTests : IDisposable
     }
 
     [Fact]
+    public void An_object_calling_the_managed_runtime_links_to_its_callbacks()
+    {
+        if (!Expected) return;
+        // int[] Make(int n) { var a = new int[n]; a[0] = 42; return a; }: calls numbaweaver_new_array (and raises through it).
+        var (code, symbol) = ObjectLoaderTests.CompileToObject("T$::Make", Func("T$::Make", "i32[]", "entry", ["param i32 n", "local i32[] a"],
+            "ldarg", "newarr t=i32[]", "stloc", "ldloc", "const t=i32", "const t=i32 i=42", "stelem t2=i32[]", "ldloc", "ret"));
+        Store(code, symbol);
+        NativeHit.LoadPrecompiled(_root, Head, Tail, symbol, out nint address).ShouldBe(1);
+        var f = (delegate* unmanaged<long*, int, int>)address;
+        long* result = stackalloc long[2];
+        int mark = NumbaWeaver.Dispatch.Allocations.Enter();
+        f(result, 5).ShouldBe(0);
+        NumbaWeaver.Dispatch.Allocations.Returned((nint)result[0], mark).ShouldBeOfType<int[]>().ShouldBe([42, 0, 0, 0, 0]);
+        NumbaWeaver.Dispatch.Allocations.Exit(mark);
+        f(result, -1).ShouldBe((int)Status.Raised);
+        NumbaWeaver.Dispatch.StatusThrower.Create((int)Status.Raised).ShouldBeOfType<OverflowException>();
+    }
+
+    [Fact]
     public void No_entry_is_a_miss_and_no_variant_for_the_cpu_is_a_miss()
     {
         if (!Expected) return;

@@ -50,6 +50,7 @@ Console.WriteLine($"fallbacks {Statistics.FallbackCount}");
 Console.WriteLine($"cache-hits {CacheStatistics.Hits}");
 Console.WriteLine($"cache-misses {CacheStatistics.Misses}");
 Console.WriteLine($"precompiled-hits {CacheStatistics.PrecompiledHits}");
+Console.WriteLine($"native-hits {CacheStatistics.NativeHits}");
 Console.WriteLine($"ir-modules-parsed {Statistics.IrModulesParsed}");
 Console.WriteLine($"index-resources-read {Statistics.IndexResourcesRead}");
 Console.WriteLine($"icu-loaded-by-first-calls {icuLoaded}");
