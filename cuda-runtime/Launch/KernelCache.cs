@@ -3,6 +3,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Linq;
 using System.Reflection;
+using System.Threading;
 using ILGPU;
 using ILGPU.Runtime;
 using ILGPU.Runtime.Cuda;
@@ -42,8 +43,14 @@ internal sealed class KernelCache
     public LoadedKernel Get(MethodInfo method) =>
         _kernels.GetOrAdd(method, m => new Lazy<LoadedKernel>(() => Load(m))).Value;
 
+    /// <summary>Kernels loaded (compiled or taken from the disk cache) in this process, for tests.</summary>
+    internal static int LoadCount => Volatile.Read(ref loads);
+
+    private static int loads;
+
     private LoadedKernel Load(MethodInfo method)
     {
+        Interlocked.Increment(ref loads);
         var twin = FindTwin(method);
         var kernel = _accelerator is CudaAccelerator gpu
             ? LoadOnGpu(gpu, method, twin, method.GetCustomAttribute<CudaJitAttribute>()!)

@@ -153,18 +153,45 @@ public static class Dispatcher
     /// when the assembly calls no instantiation of it): a cached or precompiled first call of a listed instantiation
     /// then reads no resource and parses no IR.
     /// </summary>
-    public static nint ResolveGenericListed(RuntimeTypeHandle owner, string functionName, string listedInstances, RuntimeTypeHandle[] typeArguments)
+    public static nint ResolveGenericListed(RuntimeTypeHandle owner, string functionName, string listedInstances, RuntimeTypeHandle[] typeArguments) =>
+        ResolveGenericListedIn(owner, null, functionName, listedInstances, typeArguments);
+
+    /// <summary>
+    /// As <see cref="ResolveGenericListed"/>, for stubs that also carry their assembly's display name (as
+    /// <see cref="ResolveIndexedIn"/>): a listed instance's line is found from the type arguments' IR names and offered
+    /// to the native hit path first.
+    /// </summary>
+    public static nint ResolveGenericListedIn(RuntimeTypeHandle owner, string? assemblyName, string functionName, string listedInstances, RuntimeTypeHandle[] typeArguments)
     {
         if (NumbaConfig.DisableJit) return Fallback;
+        nint native = NativeListed(owner, assemblyName, functionName, listedInstances, typeArguments);
+        return native != 0 ? native : ResolveGenericManaged(owner, functionName, listedInstances, typeArguments);
+    }
+
+    private static nint NativeListed(RuntimeTypeHandle owner, string? assemblyName, string functionName, string listedInstances, RuntimeTypeHandle[] typeArguments)
+    {
+        IrIndexEntry? line;
+        try
+        {
+            line = GenericArguments.InstanceKey(functionName, typeArguments) is { } key ? GenericInstances.FindLine(listedInstances, key) : null;
+        }
+        catch (FormatException)
+        {
+            return 0; // a damaged line: the managed path reports it
+        }
+        if (line is null) return 0;
+        return (line.Flags & FunctionFlags.CallsOtherAssemblies) == 0
+            ? NativeHit.TryResolve(owner, assemblyName, line.Name, line.Fingerprint, (int)line.Flags)
+            : NativeHit.TryResolveCallingOthers(owner, line);
+    }
+
+    // Apart, and not inlined: IrType's types and tables are loaded only when the managed path runs.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static nint ResolveGenericManaged(RuntimeTypeHandle owner, string functionName, string listedInstances, RuntimeTypeHandle[] typeArguments)
+    {
         try
         {
             var arguments = GenericArguments.ToIr(typeArguments);
-            // A listed instance's line names its instance, flags and fingerprint: enough for the native hit path.
-            if (GenericInstances.Find(listedInstances, functionName, arguments) is { InstanceName: { } instance, Fingerprint: { } fingerprint } listed
-                && ((listed.Flags & FunctionFlags.CallsOtherAssemblies) == 0
-                    ? NativeHit.TryResolve(owner, null, instance, fingerprint, (int)listed.Flags)
-                    : NativeHit.TryResolveCallingOthers(owner, listed.AsIndexEntry())) is var native and not 0)
-                return native;
             var unit = UnitOf(Type.GetTypeFromHandle(owner)!.Assembly);
             return unit.GetEntry(functionName, arguments, listedInstances);
         }

@@ -34,17 +34,52 @@ internal static class GenericArguments
         return names;
     }
 
-    private static IrType ToIr(RuntimeTypeHandle handle) =>
-        handle.Equals(typeof(sbyte).TypeHandle) ? IrType.I8
-        : handle.Equals(typeof(byte).TypeHandle) ? IrType.U8
-        : handle.Equals(typeof(short).TypeHandle) ? IrType.I16
-        : handle.Equals(typeof(ushort).TypeHandle) ? IrType.U16
-        : handle.Equals(typeof(int).TypeHandle) ? IrType.I32
-        : handle.Equals(typeof(uint).TypeHandle) ? IrType.U32
-        : handle.Equals(typeof(long).TypeHandle) ? IrType.I64
-        : handle.Equals(typeof(ulong).TypeHandle) ? IrType.U64
-        : handle.Equals(typeof(float).TypeHandle) ? IrType.F32
-        : handle.Equals(typeof(double).TypeHandle) ? IrType.F64
-        : throw new NotSupportedException(
-            $"the type argument {Type.GetTypeFromHandle(handle)} is not compiled: generic [Njit] methods compile for sbyte, byte, short, ushort, int, uint, long, ulong, float and double");
+    /// <summary>
+    /// The key of the instance with these type arguments in the weaver's instance lines (<see cref="GenericInstance.KeyOf"/>),
+    /// written from the arguments' IR names without IrType (the native hit path's first call); null when one is not a
+    /// number type.
+    /// </summary>
+    public static string? InstanceKey(string function, RuntimeTypeHandle[] arguments)
+    {
+        string key = function + "\t";
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            int scalar = ScalarOf(arguments[i]);
+            if (scalar < 0) return null;
+            key += (i == 0 ? "" : ",") + IrNames[scalar];
+        }
+        return key;
+    }
+
+    // The number types, in the order of IrTypes and IrNames (what IrType.ToString writes for each: a test holds them equal).
+    private static int ScalarOf(RuntimeTypeHandle handle) =>
+        handle.Equals(typeof(sbyte).TypeHandle) ? 0
+        : handle.Equals(typeof(byte).TypeHandle) ? 1
+        : handle.Equals(typeof(short).TypeHandle) ? 2
+        : handle.Equals(typeof(ushort).TypeHandle) ? 3
+        : handle.Equals(typeof(int).TypeHandle) ? 4
+        : handle.Equals(typeof(uint).TypeHandle) ? 5
+        : handle.Equals(typeof(long).TypeHandle) ? 6
+        : handle.Equals(typeof(ulong).TypeHandle) ? 7
+        : handle.Equals(typeof(float).TypeHandle) ? 8
+        : handle.Equals(typeof(double).TypeHandle) ? 9
+        : -1;
+
+    internal static readonly string[] IrNames = ["i8", "u8", "i16", "u16", "i32", "u32", "i64", "u64", "f32", "f64"];
+
+    private static IrType ToIr(RuntimeTypeHandle handle) => ScalarOf(handle) switch
+    {
+        0 => IrType.I8,
+        1 => IrType.U8,
+        2 => IrType.I16,
+        3 => IrType.U16,
+        4 => IrType.I32,
+        5 => IrType.U32,
+        6 => IrType.I64,
+        7 => IrType.U64,
+        8 => IrType.F32,
+        9 => IrType.F64,
+        _ => throw new NotSupportedException(
+            $"the type argument {Type.GetTypeFromHandle(handle)} is not compiled: generic [Njit] methods compile for sbyte, byte, short, ushort, int, uint, long, ulong, float and double"),
+    };
 }

@@ -68,10 +68,23 @@ public static class GenericInstances
     /// The instance of <paramref name="function"/> with <paramref name="typeArguments"/> among <paramref name="text"/>'s
     /// lines, or null. Only that line is parsed: this runs on a generic kernel's first call (docs/cache.md).
     /// </summary>
-    public static GenericInstance? Find(string text, string function, IrType[] typeArguments)
+    public static GenericInstance? Find(string text, string function, IrType[] typeArguments) =>
+        FindLine(text, GenericInstance.KeyOf(function, typeArguments)) is { } line
+            ? new GenericInstance(function, typeArguments)
+            {
+                InstanceName = line.Name, Flags = line.Flags, Fingerprint = line.Fingerprint, ForeignCallees = line.ForeignCallees,
+            }
+            : null;
+
+    /// <summary>
+    /// The line of instance <paramref name="key"/> (<see cref="GenericInstance.KeyOf"/>, or the same text from the type
+    /// arguments' IR names) as an index line: the instance's name, flags, fingerprint and the other assemblies' callees.
+    /// Apart from <see cref="Find"/> so the native hit path finds an instance without IrType.
+    /// </summary>
+    public static IrIndexEntry? FindLine(string text, string key)
     {
         if (text.Length == 0) return null;
-        string key = GenericInstance.KeyOf(function, typeArguments) + "\t";
+        key += "\t";
         int at = 0;
         while (at < text.Length)
         {
@@ -81,11 +94,8 @@ public static class GenericInstances
             {
                 string[] rest = InvariantText.Split(text.Substring(at + key.Length, end - at - key.Length), '\t');
                 if (rest.Length < 3 || !InvariantText.TryParseInt32(rest[1], out int flags))
-                    throw new FormatException("bad generic instance line for " + function);
-                return new GenericInstance(function, typeArguments)
-                {
-                    InstanceName = rest[0], Flags = (FunctionFlags)flags, Fingerprint = rest[2], ForeignCallees = From(rest, 3),
-                };
+                    throw new FormatException("bad generic instance line for " + key);
+                return new IrIndexEntry(rest[0], (FunctionFlags)flags, rest[2], From(rest, 3));
             }
             at = end + 1;
         }

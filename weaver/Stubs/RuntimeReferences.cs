@@ -20,7 +20,7 @@ public sealed class RuntimeReferences
         ResolveIndexed = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveIndexed"));
         ResolveIndexedWithIndexes = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveIndexedWithIndexes"));
         ResolveIndexedIn = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveIndexedIn"));
-        ResolveGenericListed = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveGenericListed"));
+        ResolveGenericListedIn = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveGenericListedIn"));
         var thrower = findType("NumbaWeaver.Dispatch.StatusThrower");
         CreateException = module.ImportReference(thrower.Methods.Single(m => m.Name == "Create"));
 
@@ -58,8 +58,8 @@ public sealed class RuntimeReferences
     /// <summary><c>nint Dispatcher.ResolveIndexedWithIndexes(RuntimeTypeHandle owner, string irFunctionName, string irFingerprint, int flags, nint foreignIndexes)</c>.</summary>
     public MethodReference ResolveIndexedWithIndexes { get; }
 
-    /// <summary><c>nint Dispatcher.ResolveGenericListed(RuntimeTypeHandle owner, string irFunctionName, string listedInstances, RuntimeTypeHandle[] typeArguments)</c>.</summary>
-    public MethodReference ResolveGenericListed { get; }
+    /// <summary><c>nint Dispatcher.ResolveGenericListedIn(RuntimeTypeHandle owner, string assemblyName, string irFunctionName, string listedInstances, RuntimeTypeHandle[] typeArguments)</c>.</summary>
+    public MethodReference ResolveGenericListedIn { get; }
 
     /// <summary><c>Exception StatusThrower.Create(int status)</c>.</summary>
     public MethodReference CreateException { get; }

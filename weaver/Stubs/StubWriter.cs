@@ -12,7 +12,7 @@ namespace NumbaWeaver.Weaving.Stubs;
 /// The stub (docs/abi.md):
 /// <code>
 /// p = field; if (p == 0) field = p = Dispatcher.ResolveIndexedIn(typeof(Owner), "assembly", "ir name", "ir fingerprint", flags);
-///   (generic: Dispatcher.ResolveGenericListed(typeof(Owner), "ir name", "instance lines", [typeof(T).TypeHandle...]))
+///   (generic: Dispatcher.ResolveGenericListedIn(typeof(Owner), "assembly", "ir name", "instance lines", [typeof(T).TypeHandle...]))
 /// if (p == -1 || any array argument is null) return twin(args);      // fallback: original C#
 /// pin arrays/spans/refs; status = calli unmanaged(&amp;result, lowered args...);
 /// if (status != 0) throw StatusThrower.Create(status);
@@ -81,6 +81,7 @@ public sealed class StubWriter
         if (method.HasGenericParameters)
         {
             il.Emit(OpCodes.Ldtoken, owner);
+            il.Emit(OpCodes.Ldstr, _module.Assembly.FullName); // for the native hit path, as below
             il.Emit(OpCodes.Ldstr, irName);
             il.Emit(OpCodes.Ldstr, genericInstances);
             // The type arguments as handles (ldtoken !!T): the dispatcher maps them without reflection.
@@ -93,7 +94,7 @@ public sealed class StubWriter
                 il.Emit(OpCodes.Ldtoken, method.GenericParameters[i]);
                 il.Emit(OpCodes.Stelem_Any, _rt.RuntimeTypeHandle);
             }
-            il.Emit(OpCodes.Call, _rt.ResolveGenericListed);
+            il.Emit(OpCodes.Call, _rt.ResolveGenericListedIn);
         }
         else if (indexed != null)
         {

@@ -9,6 +9,27 @@ namespace NumbaWeaver.Tests.IR;
 public class GenericInstancesTests
 {
     [Fact]
+    public void Instance_keys_from_type_handles_are_the_keys_from_ir_types()
+    {
+        // The native hit path finds a listed instance from the stub's type handles without IrType (GenericArguments.InstanceKey).
+        var types = new[] { typeof(sbyte), typeof(byte), typeof(short), typeof(ushort), typeof(int), typeof(uint), typeof(long), typeof(ulong), typeof(float), typeof(double) };
+        var handles = System.Array.ConvertAll(types, t => t.TypeHandle);
+        var irTypes = NumbaWeaver.Dispatch.GenericArguments.ToIr(handles);
+        for (int i = 0; i < types.Length; i++)
+            NumbaWeaver.Dispatch.GenericArguments.InstanceKey("K::F<T0>(T0)", [handles[i]]).ShouldBe(GenericInstance.KeyOf("K::F<T0>(T0)", [irTypes[i]]));
+        NumbaWeaver.Dispatch.GenericArguments.InstanceKey("K::P<T0,T1>(T0,T1)", [handles[4], handles[9]])
+            .ShouldBe(GenericInstance.KeyOf("K::P<T0,T1>(T0,T1)", [IrType.I32, IrType.F64]));
+        NumbaWeaver.Dispatch.GenericArguments.InstanceKey("K::F<T0>(T0)", [typeof(decimal).TypeHandle]).ShouldBeNull();
+        // The line found through such a key is the instance Find returns.
+        var instance = new GenericInstance("K::F<T0>(T0)", [IrType.F32]) { InstanceName = "K::F<f32>(f32)", Flags = FunctionFlags.Entry, Fingerprint = "ab" };
+        string text = GenericInstances.Print([instance]);
+        var line = GenericInstances.FindLine(text, NumbaWeaver.Dispatch.GenericArguments.InstanceKey("K::F<T0>(T0)", [handles[8]])!)!;
+        line.Name.ShouldBe("K::F<f32>(f32)");
+        line.Fingerprint.ShouldBe("ab");
+        line.Flags.ShouldBe(FunctionFlags.Entry);
+    }
+
+    [Fact]
     public void Instances_round_trip()
     {
         var instances = new[]

@@ -118,7 +118,7 @@ public class WovenFixtureTests
         body.ShouldContain(i => i.OpCode == OpCodes.Stsfld && ((FieldReference)i.Operand).Name == field.Name);
         // Non-generic stubs pass their assembly's display name and their line of the woven IR index (docs/abi.md,
         // "Resolving the entry"); the fixture's kernels call no other assembly.
-        string resolver = method.HasGenericParameters ? "ResolveGenericListed" : "ResolveIndexedIn";
+        string resolver = method.HasGenericParameters ? "ResolveGenericListedIn" : "ResolveIndexedIn";
         var resolve = body.SingleOrDefault(i => i.OpCode == OpCodes.Call && i.Operand is MethodReference r && r.Name == resolver);
         resolve.ShouldNotBeNull();
         ((MethodReference)resolve.Operand).DeclaringType.FullName.ShouldBe("NumbaWeaver.Dispatch.Dispatcher");
@@ -152,18 +152,19 @@ public class WovenFixtureTests
         {
             site.CallingConvention.ShouldBe(MethodCallingConvention.C);
         }
-        // The stub's IR name (the ldstr after the owner's ldtoken, and after the assembly's name for non-generic stubs)
-        // names a function of the resource.
+        // The stub's IR name (the ldstr after the owner's ldtoken and the assembly's name) names a function of the resource.
         var ownerToken = body.First(i => i.OpCode == OpCodes.Ldtoken && i.Operand is TypeReference t && t.FullName == method.DeclaringType.FullName);
-        var nameLoad = method.HasGenericParameters ? ownerToken.Next : ownerToken.Next.Next;
+        ownerToken.Next.OpCode.ShouldBe(OpCodes.Ldstr);
+        ((string)ownerToken.Next.Operand).ShouldBe(method.Module.Assembly.FullName);
+        var nameLoad = ownerToken.Next.Next;
         nameLoad.OpCode.ShouldBe(OpCodes.Ldstr);
         var irName = (string)nameLoad.Operand;
         ParsedNames.ShouldContain(irName);
         if (method.HasGenericParameters)
         {
             // Generic stubs pass the instance lines the weaver listed for this method (docs/abi.md, "Generic methods").
-            ownerToken.Next.Next.OpCode.ShouldBe(OpCodes.Ldstr);
-            var listed = GenericInstances.Parse((string)ownerToken.Next.Next.Operand);
+            nameLoad.Next.OpCode.ShouldBe(OpCodes.Ldstr);
+            var listed = GenericInstances.Parse((string)nameLoad.Next.Operand);
             listed.ShouldAllBe(instance => instance.Function == irName);
         }
         body.ShouldContain(i => i.OpCode == OpCodes.Call && ((MethodReference)i.Operand).Name == "<" + method.Name + ">nj_original",
