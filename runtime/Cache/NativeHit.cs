@@ -10,13 +10,15 @@ namespace NumbaWeaver.Cache;
 /// <summary>
 /// A process's first cached or precompiled call spent about 3 ms in .NET's first-time work for the managed hit path
 /// (binding a hundred ReadyToRun methods, loading sixty types, the System.Threading facade, the first P/Invokes;
-/// docs/cache.md, "The native hit path"). For a non-generic entry that calls no other assembly, the stub's resolver
-/// first asks <c>libnumbaweaver_native</c> (<c>runtime/Native/</c>), built from C next to this assembly: it takes the
-/// folder, the key text around its CPU-dependent part and the symbol, and does what <see cref="EntryResolver"/>,
-/// <see cref="DiskCache"/>, <see cref="CacheEntryFile"/> and <see cref="ObjectLoader"/> do for a hit (and, for the disk
-/// cache, what <see cref="NumbaCache.FolderFor"/>, <see cref="CpuIdentity.Fingerprint"/> and the libLLVM fingerprint compute). Only a clean hit
-/// returns an address and a clean miss goes on to the disk cache; every other case (no library, a bad entry, an unsafe
-/// folder, <c>NUMBA_DEBUG_CACHE</c>) leaves the entry to the managed path, which looks it up again with its diagnostics and recovery. An object that calls the managed runtime's own
+/// docs/cache.md, "The native hit path"). So the stub's resolver first asks <c>libnumbaweaver_native</c>
+/// (<c>runtime/Native/</c>, built from C next to this assembly) for any entry whose key it knows without IR: a
+/// non-generic entry, a generic instance the weaver listed, either calling other assemblies or not. The library takes
+/// the folder, the key text around its CPU-dependent part and the symbol, and does for a hit what
+/// <see cref="EntryResolver"/>, <see cref="DiskCache"/>, <see cref="CacheEntryFile"/> and <see cref="ObjectLoader"/> do
+/// (and, for the disk cache, what <see cref="NumbaCache.FolderFor"/>, <see cref="CpuIdentity.Fingerprint"/> and the
+/// libLLVM fingerprint compute). Only a clean hit returns an address, and a clean miss goes on to the disk cache; every
+/// other case (no library, a bad entry, an unsafe folder, <c>NUMBA_DEBUG_CACHE</c>) leaves the entry to the managed
+/// path, which looks it up again with its diagnostics and recovery. An object that calls the managed runtime's own
 /// entry points (<c>numbaweaver_*</c>) gets them through <see cref="RuntimeSymbol"/>.
 /// </summary>
 internal static unsafe partial class NativeHit

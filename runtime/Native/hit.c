@@ -77,7 +77,8 @@ static int join(char *out, const char *a, const char *b, const char *c)
 }
 
 /* The entry <folder>/<key>.nwc, key = SHA-256 of head + variable + tail; NW_HIT sets *address. */
-static int load(const char *folder, const char *head, const char *variable, const char *tail, const char *symbol,
+/* Counted once per entry linked, as the managed path counts once per entry (a racing second caller finds it linked). */
+static int load(int mode, const char *folder, const char *head, const char *variable, const char *tail, const char *symbol,
                 nw_runtime_symbols runtime, void **address)
 {
     uint8_t key[32];
@@ -114,6 +115,7 @@ static int load(const char *folder, const char *head, const char *variable, cons
         result = nw_elf_load(object, object_size, symbol, runtime, address);
     free(bytes);
     if (result == NW_HIT) {
+        __atomic_add_fetch(&hits[mode], 1, __ATOMIC_RELAXED);
         linked *l = malloc(sizeof *l + strlen(path) + 1);
         if (l) {
             strcpy(l->path, path);
@@ -140,9 +142,7 @@ EXPORT int numbaweaver_native_precompiled_v2(const char *root, const char *head,
     for (int i = best; i < 4; i++) {
         if (!join(folder, root, "/", names[i])) return NW_DEFER;
         if (!is_folder(folder)) continue;
-        int result = load(folder, head, names[i], tail, symbol, runtime, address);
-        if (result == NW_HIT) __atomic_add_fetch(&hits[mode_precompiled], 1, __ATOMIC_RELAXED);
-        return result;
+        return load(mode_precompiled, folder, head, names[i], tail, symbol, runtime, address);
     }
     return NW_MISS;
 }
@@ -167,9 +167,7 @@ EXPORT int numbaweaver_native_cached_v2(const char *root, const char *assembly, 
     pthread_once(&once, compute_host_part);
     char folder[max_path];
     if (!nw_cache_folder(root, assembly, folder, sizeof folder)) return NW_DEFER;
-    int result = load(folder, head, host_part, tail, symbol, runtime, address);
-    if (result == NW_HIT) __atomic_add_fetch(&hits[mode_cached], 1, __ATOMIC_RELAXED);
-    return result;
+    return load(mode_cached, folder, head, host_part, tail, symbol, runtime, address);
 }
 
 /* For the tests that hold these equal to the managed LlvmLibrary.Fingerprint and NumbaCache.FolderFor. */
