@@ -10,7 +10,7 @@ enum {
     sht_symtab = 2, sht_rela = 4, sht_nobits = 8, sht_rel = 9,
     shn_undef = 0, shn_abs = 0xfff1,
     r_64 = 1, r_pc32 = 2, r_plt32 = 4, r_gotpcrel = 9, r_32 = 10, r_32s = 11, r_pc64 = 24, r_gotpcrelx = 41, r_rex_gotpcrelx = 42,
-    stub_size = 16, page_size = 4096, max_stubs = 64,
+    stub_size = 16, page_size = 4096, max_stubs = 64, max_sections = 1024,
 };
 static const uint64_t shf_write = 1, shf_alloc = 2;
 
@@ -42,7 +42,8 @@ static int in_file(const elf *e, uint64_t offset, uint64_t size) { return offset
 static const char *string_at(const elf *e, unsigned t, uint32_t offset)
 {
     uint64_t size = sh_size(e, t);
-    if (offset >= size) return NULL;
+    /* A string table must lie in the file (one marked NOBITS was not range-checked with the others). */
+    if (sh_type(e, t) == sht_nobits || !in_file(e, sh_offset(e, t), size) || offset >= size) return NULL;
     const char *s = (const char *)e->bytes + sh_offset(e, t) + offset;
     return memchr(s, 0, size - offset) ? s : NULL;
 }
@@ -66,7 +67,8 @@ int nw_elf_load(const uint8_t *object, size_t size, const char *symbol, nw_runti
     if (u16(object + 16) != 1 || u16(object + 18) != 62 || u16(object + 0x3A) != 64) return NW_DEFER;
     uint64_t table = u64(object + 0x28);
     unsigned count = u16(object + 0x3C), names = u16(object + 0x3E);
-    if (count == 0 || names >= count || !in_file(&e, table, (uint64_t)count * 64)) return NW_DEFER;
+    /* At most max_sections: the layout keeps one offset per section on the stack (our objects have a few dozen). */
+    if (count == 0 || count > max_sections || names >= count || !in_file(&e, table, (uint64_t)count * 64)) return NW_DEFER;
     e.sections = object + table;
     e.section_count = count;
     unsigned symtab = count;

@@ -147,6 +147,33 @@ public sealed unsafe class NativeHitTests : IDisposable
     }
 
     [Fact]
+    public void Damaged_objects_inside_valid_entries_are_declined_or_linked_never_a_crash()
+    {
+        if (!Expected) return;
+        // Bytes of the ELF object changed under a valid checksum and key (as a writer with a bug could store them): the
+        // loader must range-check everything itself. Each variant has its own key (the library links an entry once).
+        var (code, symbol) = ObjectLoaderTests.CompileToObject("T$::Outer", ObjectLoaderTests.Outer, ObjectLoaderTests.Div, ObjectLoaderTests.First);
+        var random = new Random(12345);
+        int declined = 0;
+        for (int variant = 0; variant < 400; variant++)
+        {
+            byte[] damaged = (byte[])code.Clone();
+            for (int flips = random.Next(1, 4); flips > 0; flips--)
+            {
+                // Mostly the ELF header and the section and symbol tables, where the offsets and sizes live.
+                int at = random.Next(2) == 0 ? random.Next(Math.Min(64, damaged.Length)) : random.Next(damaged.Length);
+                damaged[at] = (byte)random.Next(256);
+            }
+            string tail = Tail + "variant " + variant;
+            Store(damaged, symbol, Head + "x86-64" + tail);
+            int result = NativeHit.LoadPrecompiled(_root, Head, tail, symbol, out _);
+            result.ShouldBeOneOf(1, -1);
+            if (result == -1) declined++;
+        }
+        declined.ShouldBeGreaterThan(0); // the damage reached the loader's checks
+    }
+
+    [Fact]
     public void No_entry_is_a_miss_and_no_variant_for_the_cpu_is_a_miss()
     {
         if (!Expected) return;
