@@ -18,16 +18,13 @@ public static class CacheKey
     public const int KeyFormat = 2;
 
     /// <summary>Target text of code compiled for this very CPU by the libLLVM this process would load.</summary>
-    public static string HostTarget => string.Concat("host cpu " + CpuIdentity.Fingerprint, " llvm " + LlvmLibrary.Fingerprint, HostTargetAfterLlvm);
-
-    /// <summary>What follows the libLLVM fingerprint in <see cref="HostTarget"/>: our own build (<see cref="BuildIdentity"/>).</summary>
-    internal const string HostTargetAfterLlvm = " runtime " + BuildIdentity.Sources;
+    public static string HostTarget => string.Concat("host cpu " + CpuIdentity.Fingerprint, " llvm " + LlvmLibrary.Fingerprint, OurBuild);
 
     /// <summary>Target text of code precompiled for an x86-64 level (independent of the LLVM used at build time).</summary>
-    public static string LevelTarget(string level) => "level " + level + LevelTargetAfterLevel;
+    public static string LevelTarget(string level) => "level " + level + OurBuild;
 
-    /// <summary>What follows the level's name in <see cref="LevelTarget"/>: our own build, as for the disk cache.</summary>
-    internal const string LevelTargetAfterLevel = " runtime " + BuildIdentity.Sources;
+    /// <summary>How both targets end: our own build (<see cref="BuildIdentity"/>), after the level or the libLLVM fingerprint.</summary>
+    internal const string OurBuild = " runtime " + BuildIdentity.Sources;
 
     /// <summary>The key as 64 lowercase hex digits.</summary>
     public static string For(IrModule module, IrFunction entry, CompileSettings settings, string target) =>

@@ -96,7 +96,8 @@ internal static unsafe partial class NativeHit
     /// </summary>
     public static nint TryResolveCallingOthers(RuntimeTypeHandle owner, IrIndexEntry line)
     {
-        if (state < 0 || NumbaConfig.DisableJit || NumbaConfig.DebugCache || line.ForeignCallees.Length == 0) return 0;
+        // Checked before the key, whose fingerprint costs work the managed path would do again.
+        if (Declined || line.ForeignCallees.Length == 0) return 0;
         string keyFingerprint;
         try
         {
@@ -109,9 +110,12 @@ internal static unsafe partial class NativeHit
         return Attempt(owner, null, line.Name, keyFingerprint, (int)line.Flags);
     }
 
+    // No library, or a run the managed path must serve: NUMBA_DISABLE_JIT (it runs the C#), NUMBA_DEBUG_CACHE (it prints).
+    private static bool Declined => state < 0 || NumbaConfig.DisableJit || NumbaConfig.DebugCache;
+
     private static nint Attempt(RuntimeTypeHandle owner, string? assemblyName, string entryName, string irFingerprint, int flags)
     {
-        if (state < 0 || NumbaConfig.DisableJit || NumbaConfig.DebugCache) return 0;
+        if (Declined) return 0;
         try
         {
             // No separate probe of the library first: its first lookup loads it (each binding costs a first call).
@@ -136,14 +140,14 @@ internal static unsafe partial class NativeHit
         nint address;
         if (NumbaConfig.UsePrecompiled && PrecompiledRoot(owner, assemblyName) is { } root)
         {
-            int precompiled = LoadPrecompiled(root, before + "level ", CacheKey.LevelTargetAfterLevel + after, symbol, out address);
+            int precompiled = LoadPrecompiled(root, before + "level ", CacheKey.OurBuild + after, symbol, out address);
             if (precompiled == Found) return address;
             if (precompiled != Absent) return 0;
         }
         if (!NumbaConfig.CacheAll && (flags & (int)FunctionFlags.Cache) == 0) return 0;
         // The library names the assembly's folder under the root and computes the CPU and libLLVM fingerprints itself.
         string identity = assemblyName ?? AssemblyIdentity.FullName(Type.GetTypeFromHandle(owner)!.Assembly);
-        return LoadCached(NumbaCache.Root, identity, before + "host cpu ", CacheKey.HostTargetAfterLlvm + after, symbol, out address) == Found ? address : 0;
+        return LoadCached(NumbaCache.Root, identity, before + "host cpu ", CacheKey.OurBuild + after, symbol, out address) == Found ? address : 0;
     }
 
     /// <summary>

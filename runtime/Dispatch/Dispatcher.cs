@@ -52,13 +52,8 @@ public static class Dispatcher
     /// the entry's IR fingerprint and flags, which <see cref="Resolve"/> would read from the assembly's
     /// <c>NumbaWeaver.IR.index</c> resource, so a cached or precompiled first call reads no resource at all.
     /// </summary>
-    public static nint ResolveIndexed(RuntimeTypeHandle owner, string functionName, string irFingerprint, int flags)
-    {
-        // A clean precompiled or cached hit is served natively (NativeHit); everything else, hits the native
-        // library declines included, goes through the assembly's unit and EntryResolver.
-        nint native = NativeHit.TryResolve(owner, null, functionName, irFingerprint, flags);
-        return native != 0 ? native : ResolveIndexedManaged(owner, functionName, irFingerprint, flags);
-    }
+    public static nint ResolveIndexed(RuntimeTypeHandle owner, string functionName, string irFingerprint, int flags) =>
+        ResolveIndexedIn(owner, null, functionName, irFingerprint, flags);
 
     /// <summary>
     /// As <see cref="ResolveIndexed"/>, for stubs that also carry their assembly's display name (written by the weaver,
@@ -66,8 +61,10 @@ public static class Dispatcher
     /// application's folder without asking the runtime for the assembly (the Assembly object and its location cost a
     /// process's first call about 0.25 ms). Whatever it does not find there, the managed path finds from the assembly itself.
     /// </summary>
-    public static nint ResolveIndexedIn(RuntimeTypeHandle owner, string assemblyName, string functionName, string irFingerprint, int flags)
+    public static nint ResolveIndexedIn(RuntimeTypeHandle owner, string? assemblyName, string functionName, string irFingerprint, int flags)
     {
+        // A clean precompiled or cached hit is served natively (NativeHit); everything else, hits the native
+        // library declines included, goes through the assembly's unit and EntryResolver.
         nint native = NativeHit.TryResolve(owner, assemblyName, functionName, irFingerprint, flags);
         return native != 0 ? native : ResolveIndexedManaged(owner, functionName, irFingerprint, flags);
     }

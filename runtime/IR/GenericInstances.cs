@@ -84,17 +84,18 @@ public static class GenericInstances
     public static IrIndexEntry? FindLine(string text, string key)
     {
         if (text.Length == 0) return null;
-        key += "\t";
+        string prefix = key + "\t";
         int at = 0;
         while (at < text.Length)
         {
             int end = InvariantText.IndexOf(text, '\n', at);
             if (end < 0) end = text.Length;
-            if (InvariantText.HasAt(text, at, key) && end - at > key.Length)
+            if (InvariantText.HasAt(text, at, prefix) && end - at > prefix.Length)
             {
-                string[] rest = InvariantText.Split(text.Substring(at + key.Length, end - at - key.Length), '\t');
+                string[] rest = InvariantText.Split(text.Substring(at + prefix.Length, end - at - prefix.Length), '\t');
                 if (rest.Length < 3 || !InvariantText.TryParseInt32(rest[1], out int flags))
-                    throw new FormatException("bad generic instance line for " + key);
+                    // The function's name, as before the key was passed in (the key is "function<tab>type arguments").
+                    throw new FormatException("bad generic instance line for " + key.Substring(0, InvariantText.IndexOf(key, '\t') is var tab and >= 0 ? tab : key.Length));
                 return new IrIndexEntry(rest[0], (FunctionFlags)flags, rest[2], From(rest, 3));
             }
             at = end + 1;

@@ -21,20 +21,17 @@ typedef struct {
     unsigned section_count;
 } elf;
 
-static uint16_t u16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
-static uint32_t u32(const uint8_t *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
-static uint64_t u64(const uint8_t *p) { return (uint64_t)u32(p) | (uint64_t)u32(p + 4) << 32; }
 
 /* Section header fields. */
 static const uint8_t *section(const elf *e, unsigned i) { return e->sections + (size_t)i * 64; }
-static uint32_t sh_name(const elf *e, unsigned i) { return u32(section(e, i)); }
-static uint32_t sh_type(const elf *e, unsigned i) { return u32(section(e, i) + 4); }
-static uint64_t sh_flags(const elf *e, unsigned i) { return u64(section(e, i) + 8); }
-static uint64_t sh_offset(const elf *e, unsigned i) { return u64(section(e, i) + 24); }
-static uint64_t sh_size(const elf *e, unsigned i) { return u64(section(e, i) + 32); }
-static uint32_t sh_link(const elf *e, unsigned i) { return u32(section(e, i) + 40); }
-static uint32_t sh_info(const elf *e, unsigned i) { return u32(section(e, i) + 44); }
-static uint64_t sh_align(const elf *e, unsigned i) { uint64_t a = u64(section(e, i) + 48); return a ? a : 1; }
+static uint32_t sh_name(const elf *e, unsigned i) { return nw_u32(section(e, i)); }
+static uint32_t sh_type(const elf *e, unsigned i) { return nw_u32(section(e, i) + 4); }
+static uint64_t sh_flags(const elf *e, unsigned i) { return nw_u64(section(e, i) + 8); }
+static uint64_t sh_offset(const elf *e, unsigned i) { return nw_u64(section(e, i) + 24); }
+static uint64_t sh_size(const elf *e, unsigned i) { return nw_u64(section(e, i) + 32); }
+static uint32_t sh_link(const elf *e, unsigned i) { return nw_u32(section(e, i) + 40); }
+static uint32_t sh_info(const elf *e, unsigned i) { return nw_u32(section(e, i) + 44); }
+static uint64_t sh_align(const elf *e, unsigned i) { uint64_t a = nw_u64(section(e, i) + 48); return a ? a : 1; }
 
 static int in_file(const elf *e, uint64_t offset, uint64_t size) { return offset <= e->size && size <= e->size - offset; }
 
@@ -64,9 +61,9 @@ int nw_elf_load(const uint8_t *object, size_t size, const char *symbol, nw_runti
 {
     elf e = { object, size, NULL, 0 };
     if (size < 64 || memcmp(object, "\177ELF", 4) != 0 || object[4] != 2 || object[5] != 1) return NW_DEFER;
-    if (u16(object + 16) != 1 || u16(object + 18) != 62 || u16(object + 0x3A) != 64) return NW_DEFER;
-    uint64_t table = u64(object + 0x28);
-    unsigned count = u16(object + 0x3C), names = u16(object + 0x3E);
+    if (nw_u16(object + 16) != 1 || nw_u16(object + 18) != 62 || nw_u16(object + 0x3A) != 64) return NW_DEFER;
+    uint64_t table = nw_u64(object + 0x28);
+    unsigned count = nw_u16(object + 0x3C), names = nw_u16(object + 0x3E);
     /* At most max_sections: the layout keeps one offset per section on the stack (our objects have a few dozen). */
     if (count == 0 || count > max_sections || names >= count || !in_file(&e, table, (uint64_t)count * 64)) return NW_DEFER;
     e.sections = object + table;
@@ -100,9 +97,9 @@ int nw_elf_load(const uint8_t *object, size_t size, const char *symbol, nw_runti
     int64_t entry = -1;
     for (uint64_t s = 0; s < symbol_count; s++) {
         const uint8_t *sym = symbols + s * 24;
-        const char *name = string_at(&e, strtab, u32(sym));
+        const char *name = string_at(&e, strtab, nw_u32(sym));
         if (!name) return NW_DEFER;
-        uint16_t index = u16(sym + 6);
+        uint16_t index = nw_u16(sym + 6);
         if (index == shn_undef) {
             if (!*name) continue;
             unsigned k = 0;
@@ -159,16 +156,16 @@ int nw_elf_load(const uint8_t *object, size_t size, const char *symbol, nw_runti
         uint64_t relocations = sh_size(&e, r) / 24;
         const uint8_t *rela = object + sh_offset(&e, r);
         for (uint64_t i = 0; i < relocations; i++, rela += 24) {
-            uint64_t offset = u64(rela), info = u64(rela + 8);
-            int64_t addend = (int64_t)u64(rela + 16);
+            uint64_t offset = nw_u64(rela), info = nw_u64(rela + 8);
+            int64_t addend = (int64_t)nw_u64(rela + 16);
             uint32_t type = (uint32_t)info;
             uint64_t symbol_index = info >> 32;
             if (symbol_index >= symbol_count) goto fail;
             int width = type == r_64 || type == r_pc64 ? 8 : 4;
             if (offset > sh_size(&e, target_section) || (uint64_t)width > sh_size(&e, target_section) - offset) goto fail;
             const uint8_t *sym = symbols + symbol_index * 24;
-            uint16_t index = u16(sym + 6);
-            const char *name = string_at(&e, strtab, u32(sym));
+            uint16_t index = nw_u16(sym + 6);
+            const char *name = string_at(&e, strtab, nw_u32(sym));
             int64_t place = (int64_t)(uintptr_t)base + offsets[target_section] + (int64_t)offset;
             int64_t stub_address = 0, symbol_address;
             if (index == shn_undef) {
@@ -178,9 +175,9 @@ int nw_elf_load(const uint8_t *object, size_t size, const char *symbol, nw_runti
                 stub_address = (int64_t)(uintptr_t)base + (int64_t)stubs[k].offset;
                 symbol_address = (int64_t)(uintptr_t)targets[k];
             } else if (index == shn_abs) {
-                symbol_address = (int64_t)u64(sym + 8);
+                symbol_address = (int64_t)nw_u64(sym + 8);
             } else if (index < count && offsets[index] >= 0) {
-                symbol_address = (int64_t)(uintptr_t)base + offsets[index] + (int64_t)u64(sym + 8);
+                symbol_address = (int64_t)(uintptr_t)base + offsets[index] + (int64_t)nw_u64(sym + 8);
             } else {
                 goto fail; /* common symbols, symbols in sections not loaded */
             }
@@ -202,9 +199,9 @@ int nw_elf_load(const uint8_t *object, size_t size, const char *symbol, nw_runti
     }
     if (read_only > 0 && mprotect(base, align_up(read_only, page_size), PROT_READ | PROT_EXEC) != 0) goto fail;
     const uint8_t *entry_symbol = symbols + (uint64_t)entry * 24;
-    uint16_t entry_section = u16(entry_symbol + 6);
+    uint16_t entry_section = nw_u16(entry_symbol + 6);
     if (entry_section >= count || offsets[entry_section] < 0) goto fail;
-    *address = base + offsets[entry_section] + u64(entry_symbol + 8);
+    *address = base + offsets[entry_section] + nw_u64(entry_symbol + 8);
     return NW_HIT;
 fail:
     munmap(base, total);

@@ -3,8 +3,6 @@
 #include "sha256.h"
 #include <string.h>
 
-static uint32_t u32(const uint8_t *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
-static uint64_t u64(const uint8_t *p) { return (uint64_t)u32(p) | (uint64_t)u32(p + 4) << 32; }
 
 enum { magic_size = 8, checksum_size = 32, format_version = 1 };
 
@@ -13,7 +11,7 @@ int nw_entry_object(const uint8_t *bytes, size_t size, const uint8_t key[32], co
 {
     /* Layout: "NWCACHE1", u32 version, 32-byte key, u32 + symbol, u32 + description, u64 + object, SHA-256 of the rest. */
     if (size < magic_size + 4 + 32 + 4 + 4 + 8 + checksum_size) return NW_DEFER;
-    if (memcmp(bytes, "NWCACHE1", magic_size) != 0 || u32(bytes + magic_size) != format_version) return NW_DEFER;
+    if (memcmp(bytes, "NWCACHE1", magic_size) != 0 || nw_u32(bytes + magic_size) != format_version) return NW_DEFER;
     size_t body = size - checksum_size;
     nw_sha256 h;
     uint8_t digest[32];
@@ -27,14 +25,14 @@ int nw_entry_object(const uint8_t *bytes, size_t size, const uint8_t key[32], co
     size_t symbol_length = strlen(symbol);
     for (int field = 0; field < 2; field++) { /* the symbol, then the description (for humans) */
         if (at + 4 > body) return NW_DEFER;
-        uint32_t length = u32(bytes + at);
+        uint32_t length = nw_u32(bytes + at);
         at += 4;
         if (length > body - at) return NW_DEFER;
         if (field == 0 && (length != symbol_length || memcmp(bytes + at, symbol, length) != 0)) return NW_DEFER;
         at += length;
     }
     if (at + 8 > body) return NW_DEFER;
-    uint64_t length = u64(bytes + at);
+    uint64_t length = nw_u64(bytes + at);
     at += 8;
     if (length != body - at) return NW_DEFER;
     *object = bytes + at;

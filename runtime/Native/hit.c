@@ -33,12 +33,6 @@ EXPORT void numbaweaver_native_cpu_fingerprint(char out[17]) { nw_cpu_fingerprin
 /* Entries served by this library so far: mode 0 precompiled, 1 disk cache. */
 EXPORT int numbaweaver_native_hits(int mode) { return mode == mode_cached || mode == mode_precompiled ? __atomic_load_n(&hits[mode], __ATOMIC_RELAXED) : 0; }
 
-static int is_folder(const char *path)
-{
-    struct stat s;
-    return stat(path, &s) == 0 && S_ISDIR(s.st_mode);
-}
-
 /* Reads a whole regular file; NW_MISS when it does not exist, NW_DEFER on any other problem. */
 static int read_file(const char *path, uint8_t **bytes, size_t *size)
 {
@@ -141,7 +135,7 @@ EXPORT int numbaweaver_native_precompiled_v2(const char *root, const char *head,
     char folder[max_path];
     for (int i = best; i < 4; i++) {
         if (!join(folder, root, "/", names[i])) return NW_DEFER;
-        if (!is_folder(folder)) continue;
+        if (!nw_is_folder(folder)) continue;
         return load(mode_precompiled, folder, head, names[i], tail, symbol, runtime, address);
     }
     return NW_MISS;

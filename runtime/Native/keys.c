@@ -37,7 +37,7 @@ static int identity(const char *path, char *out, size_t size)
     return n >= 0 && (size_t)n < size;
 }
 
-static int is_folder(const char *path)
+int nw_is_folder(const char *path)
 {
     struct stat s;
     return stat(path, &s) == 0 && S_ISDIR(s.st_mode);
@@ -48,7 +48,7 @@ int nw_llvm_fingerprint(char *out, size_t size)
     char path[4096];
     const char *override = getenv("NUMBA_LLVM_PATH");
     if (override && *override) {
-        if (!is_folder(override)) return identity(override, out, size) || snprintf(out, size, "none") > 0;
+        if (!nw_is_folder(override)) return identity(override, out, size) || snprintf(out, size, "none") > 0;
         for (size_t i = 0; i < COUNT(llvm_names); i++)
             if (join(path, sizeof path, override, strlen(override), llvm_names[i]) && identity(path, out, size)) return 1;
         return snprintf(out, size, "none") > 0;

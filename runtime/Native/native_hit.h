@@ -17,6 +17,14 @@ enum {
 /* Resolves one of the managed runtime's entry points (numbaweaver_parallel_for, numbaweaver_raise, ...); NULL if unknown. */
 typedef void *(*nw_runtime_symbols)(const char *name);
 
+/* Little-endian fields of entry files and ELF objects (the callers range-check the offsets). */
+static inline uint16_t nw_u16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
+static inline uint32_t nw_u32(const uint8_t *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
+static inline uint64_t nw_u64(const uint8_t *p) { return (uint64_t)nw_u32(p) | (uint64_t)nw_u32(p + 4) << 32; }
+
+/* Whether path names a folder (stat follows links). */
+int nw_is_folder(const char *path);
+
 /* CPU (cpu.c): the x86-64 psABI levels this CPU and OS run, as bits (1: v2, 2: v3, 4: v4). */
 int nw_cpu_levels(void);
 /* The first 16 hex digits of SHA-256 over the CPUID words the managed CpuIdentity.CpuIdWords hashes. */

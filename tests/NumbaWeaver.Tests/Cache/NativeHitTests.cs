@@ -229,8 +229,8 @@ public sealed unsafe class NativeHitTests : IDisposable
     {
         var settings = CompileSettings.Defaults;
         string whole = CacheKey.For("N.T::M(f64)", "abc", settings, CacheKey.LevelTarget("x86-64-v3"));
-        Sha256.HexOf(CacheKey.TextBeforeTarget + "level " + "x86-64-v3" + CacheKey.LevelTargetAfterLevel + CacheKey.TextAfterTarget("N.T::M(f64)", "abc", settings.ToString()))
+        Sha256.HexOf(CacheKey.TextBeforeTarget + "level " + "x86-64-v3" + CacheKey.OurBuild + CacheKey.TextAfterTarget("N.T::M(f64)", "abc", settings.ToString()))
             .ShouldBe(whole);
-        CacheKey.HostTarget.ShouldBe("host cpu " + CpuIdentity.Fingerprint + " llvm " + LlvmLibrary.Fingerprint + CacheKey.HostTargetAfterLlvm);
+        CacheKey.HostTarget.ShouldBe("host cpu " + CpuIdentity.Fingerprint + " llvm " + LlvmLibrary.Fingerprint + CacheKey.OurBuild);
     }
 }
