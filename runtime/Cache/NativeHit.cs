@@ -25,13 +25,19 @@ internal static unsafe partial class NativeHit
 {
     // The file name itself: a bare name makes the runtime try a dozen variations and folders before this one.
     private const string Library = "libnumbaweaver_native.so";
-    private const int Abi = 2, Found = 1, Absent = 0, NeedsRuntime = -2;
+    private const int Abi = 3, Found = 1, Absent = 0, NeedsRuntime = -2, CallsOthers = -3, NeedsCacheRoot = -4;
 
     // 0: not used yet; 1: the library answered; -1: it is missing or of another ABI (the managed path serves every entry).
     private static int state;
 
     [LibraryImport(Library, EntryPoint = "numbaweaver_native_abi")]
     private static partial int AbiVersion();
+
+    [LibraryImport(Library, EntryPoint = "numbaweaver_native_resolve_v3")]
+    private static partial int ResolveRequest(Request* request, nint runtime, nint* address);
+
+    [LibraryImport(Library, EntryPoint = "numbaweaver_native_symbol")]
+    private static partial int Symbol(char* name, int length, byte* symbol, int size);
 
     [LibraryImport(Library, EntryPoint = "numbaweaver_native_precompiled_v2")]
     private static partial int Precompiled(byte* root, byte* head, byte* tail, byte* symbol, nint runtime, nint* address);
@@ -80,14 +86,46 @@ internal static unsafe partial class NativeHit
     }
 
     /// <summary>
-    /// The entry of a non-generic function whose stub carried its index line, or of a generic instance its stub listed
-    /// (<paramref name="entryName"/> is then the instance's name), when its precompiled or cached machine code is a clean
-    /// native hit; 0 sends it down the managed path. <paramref name="assemblyName"/> is the display name of the stub's
-    /// assembly when the stub carries it (<see cref="Dispatch.Dispatcher.ResolveIndexedIn"/>); then no Assembly object
-    /// is asked for, and the precompiled folder is looked for in the application's folder.
+    /// The entry of a non-generic function whose stub carried its index line, when its precompiled or cached machine code
+    /// is a clean native hit; 0 sends it down the managed path. <paramref name="assemblyName"/> is the display name of the
+    /// stub's assembly when the stub carries it (<see cref="Dispatch.Dispatcher.ResolveIndexedIn"/>); then no Assembly
+    /// object is asked for, and the precompiled folder is looked for in the application's folder.
     /// </summary>
     public static nint TryResolve(RuntimeTypeHandle owner, string? assemblyName, string entryName, string irFingerprint, int flags) =>
-        (flags & (int)FunctionFlags.CallsOtherAssemblies) != 0 ? 0 : Attempt(owner, assemblyName, entryName, irFingerprint, flags);
+        (flags & (int)FunctionFlags.CallsOtherAssemblies) != 0 ? 0 : Attempt(owner, assemblyName, entryName, irFingerprint, flags, null, null, 0, out _);
+
+    /// <summary>
+    /// The entry of a generic stub's instance over <paramref name="typeArguments"/>, when the weaver listed it
+    /// (<paramref name="listedInstances"/>, <see cref="GenericInstances"/>' text) and it is a clean native hit: the library
+    /// finds the instance's line itself. An instance that calls other assemblies is keyed here, as
+    /// <see cref="TryResolveCallingOthers"/> keys it.
+    /// </summary>
+    public static nint TryResolveListed(RuntimeTypeHandle owner, string? assemblyName, string functionName, string listedInstances, RuntimeTypeHandle[] typeArguments)
+    {
+        if (listedInstances.Length == 0) return 0;
+        int* scalars = stackalloc int[typeArguments.Length];
+        for (int i = 0; i < typeArguments.Length; i++)
+            if ((scalars[i] = Dispatch.GenericArguments.ScalarOf(typeArguments[i])) < 0) return 0;
+        nint address = Attempt(owner, assemblyName, functionName, null, 0, listedInstances, scalars, typeArguments.Length, out int status);
+        return status == CallsOthers ? ListedCallingOthers(owner, functionName, listedInstances, typeArguments) : address;
+    }
+
+    // Apart, and not inlined: the index line's types are loaded only for an instance that calls other assemblies.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static nint ListedCallingOthers(RuntimeTypeHandle owner, string functionName, string listedInstances, RuntimeTypeHandle[] typeArguments)
+    {
+        try
+        {
+            return Dispatch.GenericArguments.InstanceKey(functionName, typeArguments) is { } key
+                   && GenericInstances.FindLine(listedInstances, key) is { } line
+                ? TryResolveCallingOthers(owner, line)
+                : 0;
+        }
+        catch (FormatException)
+        {
+            return 0; // a damaged line: the managed path reports it
+        }
+    }
 
     /// <summary>
     /// As <see cref="TryResolve"/>, for an entry that calls other assemblies' [Njit] methods (<paramref name="line"/>, its
@@ -107,19 +145,22 @@ internal static unsafe partial class NativeHit
         {
             return 0; // an assembly missing or changed: the managed path reports it
         }
-        return Attempt(owner, null, line.Name, keyFingerprint, (int)line.Flags);
+        // Keyed like any entry from here on: the library is told it calls nothing, as its key already covers the callees.
+        return Attempt(owner, null, line.Name, keyFingerprint, (int)line.Flags & ~(int)FunctionFlags.CallsOtherAssemblies, null, null, 0, out _);
     }
 
     // No library, or a run the managed path must serve: NUMBA_DISABLE_JIT (it runs the C#), NUMBA_DEBUG_CACHE (it prints).
     private static bool Declined => state < 0 || NumbaConfig.DisableJit || NumbaConfig.DebugCache;
 
-    private static nint Attempt(RuntimeTypeHandle owner, string? assemblyName, string entryName, string irFingerprint, int flags)
+    private static nint Attempt(RuntimeTypeHandle owner, string? assemblyName, string function, string? fingerprint, int flags,
+                                string? instances, int* scalars, int scalarCount, out int status)
     {
+        status = Absent;
         if (Declined) return 0;
         try
         {
             // No separate probe of the library first: its first lookup loads it (each binding costs a first call).
-            nint address = Resolve(owner, assemblyName, entryName, irFingerprint, flags);
+            nint address = Resolve(owner, assemblyName, function, fingerprint, flags, instances, scalars, scalarCount, out status);
             state = 1;
             return address;
         }
@@ -131,36 +172,66 @@ internal static unsafe partial class NativeHit
         }
     }
 
-    private static nint Resolve(RuntimeTypeHandle owner, string? assemblyName, string entryName, string irFingerprint, int flags)
+    /// <summary>
+    /// One request to the library (request.c), with every text as the .NET string it is: the library writes the symbol,
+    /// the key text and the folders itself, so a first call builds no string here. Asked again, at most once each, with
+    /// the runtime's entry points when the object calls them and with the cache root when the entry may be cached.
+    /// </summary>
+    private static nint Resolve(RuntimeTypeHandle owner, string? assemblyName, string function, string? fingerprint, int flags,
+                                string? instances, int* scalars, int scalarCount, out int status)
     {
-        string symbol = NativeSymbols.For(entryName);
-        string before = CacheKey.TextBeforeTarget;
-        // The settings text from the switches directly: CompileSettings (a record) is one more type for a first call.
-        string after = CacheKey.TextAfterTarget(entryName, irFingerprint, CacheKey.SettingsText(NumbaConfig.OptLevel, NumbaConfig.BoundsCheck));
-        nint address;
-        if (NumbaConfig.UsePrecompiled && PrecompiledRoot(owner, assemblyName) is { } root)
+        string? application = null, precompiledFolder = null;
+        if (assemblyName is not null)
         {
-            int precompiled = LoadPrecompiled(root, before + "level ", CacheKey.OurBuild + after, symbol, out address);
-            if (precompiled == Found) return address;
-            if (precompiled != Absent) return 0;
+            application = AppContext.BaseDirectory;
         }
-        if (!NumbaConfig.CacheAll && (flags & (int)FunctionFlags.Cache) == 0) return 0;
-        // The library names the assembly's folder under the root and computes the CPU and libLLVM fingerprints itself.
-        string identity = assemblyName ?? AssemblyIdentity.FullName(Type.GetTypeFromHandle(owner)!.Assembly);
-        return LoadCached(NumbaCache.Root, identity, before + "host cpu ", CacheKey.OurBuild + after, symbol, out address) == Found ? address : 0;
+        else
+        {
+            // A stub that does not carry its assembly's name: the assembly names its folders.
+            var assembly = Type.GetTypeFromHandle(owner)!.Assembly;
+            assemblyName = AssemblyIdentity.FullName(assembly);
+            precompiledFolder = assembly.Location is { Length: > 0 } location ? PrecompiledLibrary.FolderOf(location) : null;
+        }
+        string? cacheRoot = null;
+        nint runtime = 0, address = 0;
+        int boundsCheck = NumbaConfig.BoundsCheck is { } on ? on ? 1 : 0 : -1;
+        while (true)
+        {
+            fixed (char* app = application, folder = precompiledFolder, assembly = assemblyName, name = function, print = fingerprint)
+            fixed (char* list = instances, build = CacheKey.OurBuild, root = cacheRoot)
+            {
+                var request = new Request
+                {
+                    Application = new(app, application), PrecompiledFolder = new(folder, precompiledFolder), Assembly = new(assembly, assemblyName),
+                    Function = new(name, function), Fingerprint = new(print, fingerprint), Instances = new(list, instances),
+                    OurBuild = new(build, CacheKey.OurBuild), CacheRoot = new(root, cacheRoot),
+                    Scalars = scalars, ScalarCount = scalarCount, Flags = flags, KeyFormat = CacheKey.KeyFormat, IrFormat = IrModule.FormatVersion,
+                    OptLevel = NumbaConfig.OptLevel, BoundsCheck = boundsCheck, UsePrecompiled = NumbaConfig.UsePrecompiled ? 1 : 0,
+                    CacheAll = NumbaConfig.CacheAll ? 1 : 0,
+                };
+                status = ResolveRequest(&request, runtime, &address);
+            }
+            if (status == NeedsRuntime && runtime == 0) runtime = RuntimeSymbols;
+            else if (status == NeedsCacheRoot && cacheRoot is null) cacheRoot = NumbaCache.Root;
+            else return status == Found ? address : 0;
+        }
     }
 
-    /// <summary>
-    /// The <c>.numba</c> folder of the stub's assembly: from the display name in the application's folder (where an
-    /// application's assemblies are; one loaded from elsewhere misses here and is found by the managed path), or next to
-    /// the assembly's file. A folder of another assembly of the same name can only hold entries of the same key, that is
-    /// of the same IR compiled the same way.
-    /// </summary>
-    private static string? PrecompiledRoot(RuntimeTypeHandle owner, string? assemblyName)
+    // A .NET string as the library reads it (nw_text): its UTF-16 characters and their count.
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly struct Text(char* chars, string? text)
     {
-        if (assemblyName is not null && AppContext.BaseDirectory is { Length: > 0 } application)
-            return DiskCache.Join(application, AssemblyIdentity.SimpleName(assemblyName) + PrecompiledLibrary.FolderSuffix);
-        return Type.GetTypeFromHandle(owner)!.Assembly.Location is { Length: > 0 } location ? PrecompiledLibrary.FolderOf(location) : null;
+        public readonly char* Chars = chars;
+        public readonly int Length = text?.Length ?? 0;
+    }
+
+    // Field for field request.c's nw_request.
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Request
+    {
+        public Text Application, PrecompiledFolder, Assembly, Function, Fingerprint, Instances, OurBuild, CacheRoot;
+        public int* Scalars;
+        public int ScalarCount, Flags, KeyFormat, IrFormat, OptLevel, BoundsCheck, UsePrecompiled, CacheAll;
     }
 
     /// <summary>
@@ -225,6 +296,24 @@ internal static unsafe partial class NativeHit
 
     /// <summary>Entries the library served: precompiled (mode 0) or from the disk cache (mode 1); 0 without the library.</summary>
     public static int Hits(int mode) => state > 0 ? HitCount(mode) : 0;
+
+    /// <summary>The library's answer to a generic stub's request (its status, and the address of a hit), for the tests.</summary>
+    internal static int ResolveListed(string assemblyName, string functionName, string listedInstances, int[] scalars, out nint address)
+    {
+        fixed (int* codes = scalars)
+        {
+            address = Resolve(default, assemblyName, functionName, null, 0, listedInstances, codes, scalars.Length, out int status);
+            return status;
+        }
+    }
+
+    /// <summary>The library's symbol for an IR function name, for the tests that hold it equal to <see cref="NativeSymbols.For"/>.</summary>
+    internal static string SymbolOf(string irFunctionName)
+    {
+        byte* text = stackalloc byte[256];
+        fixed (char* name = irFunctionName)
+            return Symbol(name, irFunctionName.Length, text, 256) != 0 ? new string((sbyte*)text) : "";
+    }
 
     /// <summary>The library's CPU levels as bits (1: v2, 2: v3, 4: v4), for the tests that hold them equal to <see cref="CpuIdentity"/>'s.</summary>
     internal static int LevelBits() => CpuLevelBits();

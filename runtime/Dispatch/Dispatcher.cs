@@ -161,25 +161,8 @@ public static class Dispatcher
     public static nint ResolveGenericListedIn(RuntimeTypeHandle owner, string? assemblyName, string functionName, string listedInstances, RuntimeTypeHandle[] typeArguments)
     {
         if (NumbaConfig.DisableJit) return Fallback;
-        nint native = NativeListed(owner, assemblyName, functionName, listedInstances, typeArguments);
+        nint native = NativeHit.TryResolveListed(owner, assemblyName, functionName, listedInstances, typeArguments);
         return native != 0 ? native : ResolveGenericManaged(owner, functionName, listedInstances, typeArguments);
-    }
-
-    private static nint NativeListed(RuntimeTypeHandle owner, string? assemblyName, string functionName, string listedInstances, RuntimeTypeHandle[] typeArguments)
-    {
-        IrIndexEntry? line;
-        try
-        {
-            line = GenericArguments.InstanceKey(functionName, typeArguments) is { } key ? GenericInstances.FindLine(listedInstances, key) : null;
-        }
-        catch (FormatException)
-        {
-            return 0; // a damaged line: the managed path reports it
-        }
-        if (line is null) return 0;
-        return (line.Flags & FunctionFlags.CallsOtherAssemblies) == 0
-            ? NativeHit.TryResolve(owner, assemblyName, line.Name, line.Fingerprint, (int)line.Flags)
-            : NativeHit.TryResolveCallingOthers(owner, line);
     }
 
     // Apart, and not inlined: IrType's types and tables are loaded only when the managed path runs.

@@ -51,8 +51,11 @@ internal static class GenericArguments
         return key;
     }
 
-    // The number types, in the order of IrTypes and IrNames (what IrType.ToString writes for each: a test holds them equal).
-    private static int ScalarOf(RuntimeTypeHandle handle) =>
+    /// <summary>
+    /// The number type's index in the order of IrTypes and IrNames (what IrType.ToString writes for each: a test holds
+    /// them equal, and request.c has the same names), or -1.
+    /// </summary>
+    internal static int ScalarOf(RuntimeTypeHandle handle) =>
         handle.Equals(typeof(sbyte).TypeHandle) ? 0
         : handle.Equals(typeof(byte).TypeHandle) ? 1
         : handle.Equals(typeof(short).TypeHandle) ? 2

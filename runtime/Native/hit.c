@@ -12,8 +12,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define EXPORT __attribute__((visibility("default")))
-
 enum { mode_precompiled = 0, mode_cached = 1, max_path = 4096, max_entry = 64 << 20 };
 
 /* Entries linked in this process, by file path (the path holds the key): each is linked once. */
@@ -24,7 +22,7 @@ static int hits[2];
 
 /* The lookups carry the ABI version in their names (_v2): a library of another version lacks them, and the managed side
    then serves every entry itself. Bump it when the signature or meaning of an export changes. */
-EXPORT int numbaweaver_native_abi(void) { return 2; }
+EXPORT int numbaweaver_native_abi(void) { return 3; }
 
 /* What the key texts use, for the tests that hold them equal to the managed CpuIdentity's (and see keys.c). */
 EXPORT int numbaweaver_native_cpu_levels(void) { return nw_cpu_levels(); }
@@ -126,8 +124,7 @@ done:
 /* Precompiled code: <root>/<level>/ for the best x86-64 level this CPU runs that the build produced, with the level
    name between head and tail in the key text; NW_MISS when there is no such folder or entry. runtime resolves the
    managed runtime's entry points; without it (NULL) an object that calls them answers NW_NEEDS_RUNTIME. */
-EXPORT int numbaweaver_native_precompiled_v2(const char *root, const char *head, const char *tail, const char *symbol,
-                                             nw_runtime_symbols runtime, void **address)
+int nw_precompiled(const char *root, const char *head, const char *tail, const char *symbol, nw_runtime_symbols runtime, void **address)
 {
     static const char *const names[] = { "x86-64-v4", "x86-64-v3", "x86-64-v2", "x86-64" };
     int levels = nw_cpu_levels();
@@ -154,14 +151,26 @@ static void compute_host_part(void)
 
 /* The disk cache: <root>/<the assembly's folder>/<key>.nwc, with the host's CPU and libLLVM fingerprints between head
    and tail in the key text (CacheKey.HostTarget); runtime as for numbaweaver_native_precompiled_v2. */
-EXPORT int numbaweaver_native_cached_v2(const char *root, const char *assembly, const char *head, const char *tail, const char *symbol,
-                                        nw_runtime_symbols runtime, void **address)
+int nw_cached(const char *root, const char *assembly, const char *head, const char *tail, const char *symbol,
+              nw_runtime_symbols runtime, void **address)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, compute_host_part);
     char folder[max_path];
     if (!nw_cache_folder(root, assembly, folder, sizeof folder)) return NW_DEFER;
     return load(mode_cached, folder, head, host_part, tail, symbol, runtime, address);
+}
+
+/* The lookups by key text (the tests call them; numbaweaver_native_resolve_v3 in request.c builds the texts itself). */
+EXPORT int numbaweaver_native_precompiled_v2(const char *root, const char *head, const char *tail, const char *symbol,
+                                             nw_runtime_symbols runtime, void **address)
+{
+    return nw_precompiled(root, head, tail, symbol, runtime, address);
+}
+EXPORT int numbaweaver_native_cached_v2(const char *root, const char *assembly, const char *head, const char *tail, const char *symbol,
+                                        nw_runtime_symbols runtime, void **address)
+{
+    return nw_cached(root, assembly, head, tail, symbol, runtime, address);
 }
 
 /* For the tests that hold these equal to the managed LlvmLibrary.Fingerprint and NumbaCache.FolderFor. */

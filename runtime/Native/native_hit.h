@@ -12,7 +12,13 @@ enum {
                       defines): the managed path decides, reports and recovers */
     NW_NEEDS_RUNTIME = -2, /* the object calls the managed runtime's own entry points (numbaweaver_*): ask again
                               with a resolver for them */
+    NW_CALLS_OTHERS = -3,  /* the entry calls other assemblies' [Njit] methods: its key needs their index lines, which
+                              the managed side reads (NativeHit.TryResolveCallingOthers) */
+    NW_NEEDS_CACHE_ROOT = -4, /* the entry may be in the disk cache: ask again with the cache root */
 };
+
+/* Only the numbaweaver_native_* functions are exported (the library is built with -fvisibility=hidden). */
+#define EXPORT __attribute__((visibility("default")))
 
 /* Resolves one of the managed runtime's entry points (numbaweaver_parallel_for, numbaweaver_raise, ...); NULL if unknown. */
 typedef void *(*nw_runtime_symbols)(const char *name);
@@ -44,4 +50,10 @@ int nw_entry_object(const uint8_t *bytes, size_t size, const uint8_t key[32], co
    NW_HIT with the address of global symbol; NW_NEEDS_RUNTIME when it calls numbaweaver_* and runtime is NULL;
    else NW_DEFER. Mirrors runtime/Cache/ObjectLoader.cs. */
 int nw_elf_load(const uint8_t *object, size_t size, const char *symbol, nw_runtime_symbols runtime, void **address);
+/* The lookups (hit.c). nw_precompiled: <root>/<level>/ for the best x86-64 level this CPU runs that the build produced,
+   with the level name between head and tail in the key text. nw_cached: the assembly's folder under the disk cache
+   root, with the CPU's and libLLVM's fingerprints between head and tail. NW_MISS when there is no such entry. */
+int nw_precompiled(const char *root, const char *head, const char *tail, const char *symbol, nw_runtime_symbols runtime, void **address);
+int nw_cached(const char *root, const char *assembly, const char *head, const char *tail, const char *symbol,
+              nw_runtime_symbols runtime, void **address);
 #endif

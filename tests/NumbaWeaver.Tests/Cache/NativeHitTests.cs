@@ -2,7 +2,9 @@
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
+using NumbaWeaver.Backend;
 using NumbaWeaver.Cache;
+using NumbaWeaver.Config;
 using NumbaWeaver.IR;
 using NumbaWeaver.Llvm;
 using Shouldly;
@@ -232,5 +234,51 @@ public sealed unsafe class NativeHitTests : IDisposable
         Sha256.HexOf(CacheKey.TextBeforeTarget + "level " + "x86-64-v3" + CacheKey.OurBuild + CacheKey.TextAfterTarget("N.T::M(f64)", "abc", settings.ToString()))
             .ShouldBe(whole);
         CacheKey.HostTarget.ShouldBe("host cpu " + CpuIdentity.Fingerprint + " llvm " + LlvmLibrary.Fingerprint + CacheKey.OurBuild);
+    }
+
+    [Theory]
+    [InlineData("N.T::M(f64[])")]
+    [InlineData("N.Ünïcode::Maß(f64)")]
+    [InlineData("N.T::M\U0001F600(f64)")]
+    [InlineData("N.T::M\uD800x(f64)")]
+    [InlineData("N.AVeryLongNamespace.AndAVeryLongTypeName::AndAMethodWithALongName\U0001F600(f64[], f64[], i32)")]
+    public void Its_symbols_are_the_managed_ones(string irName)
+    {
+        if (!Expected) return;
+        NativeHit.SymbolOf(irName).ShouldBe(NativeSymbols.For(irName));
+        NativeHit.SymbolOf(new string('x', 59) + "\U0001F600").ShouldBe(NativeSymbols.For(new string('x', 59) + "\U0001F600"));
+    }
+
+    [Fact]
+    public void A_listed_generic_instance_is_found_in_its_list_and_served_from_the_applications_folder()
+    {
+        if (!Expected) return;
+        var (code, symbol, instance) = ObjectLoaderTests.CompileNamed("T$::Div", ObjectLoaderTests.Div);
+        string simple = "NwRequest" + Guid.NewGuid().ToString("N");
+        string assembly = simple + ", Version=1.0.0.0, Culture=neutral, PublicKeyToken=null";
+        string precompiled = Path.Combine(AppContext.BaseDirectory, simple + PrecompiledLibrary.FolderSuffix);
+        try
+        {
+            // The key the managed runtime computes for that instance, precompiled for the baseline level (which every CPU runs).
+            string key = Sha256.HexOf(CacheKey.TextBeforeTarget + "level x86-64" + CacheKey.OurBuild
+                                      + CacheKey.TextAfterTarget(instance, "fp1", CacheKey.SettingsText(NumbaConfig.OptLevel, NumbaConfig.BoundsCheck)));
+            Directory.CreateDirectory(Path.Combine(precompiled, "x86-64"));
+            File.WriteAllBytes(Path.Combine(precompiled, "x86-64", key + CacheEntryFile.Extension),
+                CacheEntryFile.Serialize(key, new CacheEntryFile.Entry(symbol, "test", code)));
+            string list = "N.T::Div\ti32\tN.T::Div<i32>\t1\tfp0\nN.T::Div\tf64\t" + instance + "\t1\tfp1\n";
+
+            NativeHit.ResolveListed(assembly, "N.T::Div", list, [9], out nint address).ShouldBe(1); // 9: f64
+            int r;
+            ((delegate* unmanaged<int*, int, int, int>)address)(&r, 17, 5).ShouldBe(0);
+            r.ShouldBe(17 / 5);
+            NativeHit.ResolveListed(assembly, "N.T::Div", list, [4], out _).ShouldBe(0); // i32: listed, not precompiled
+            NativeHit.ResolveListed(assembly, "N.T::Div", list, [6], out _).ShouldBe(0); // i64: not listed
+            NativeHit.ResolveListed(assembly, "N.T::Div", list.Replace("\t1\tfp1", "\tone\tfp1"), [9], out _).ShouldBe(-1); // damaged
+            NativeHit.ResolveListed(assembly, "N.T::Div", list.Replace("\t1\tfp1", "\t131073\tfp1"), [9], out _).ShouldBe(-3); // calls others
+        }
+        finally
+        {
+            Directory.Delete(precompiled, recursive: true);
+        }
     }
 }

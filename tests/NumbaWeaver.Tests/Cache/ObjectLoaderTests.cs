@@ -22,9 +22,16 @@ public unsafe class ObjectLoaderTests
 
     internal static (byte[] Object, string Symbol) CompileToObject(string entry, params string[] functions)
     {
+        var (code, symbol, _) = CompileNamed(entry, functions);
+        return (code, symbol);
+    }
+
+    /// <summary>As <see cref="CompileToObject"/>, with the entry's IR name (its <c>$</c> replaced by the module's tag).</summary>
+    internal static (byte[] Object, string Symbol, string Name) CompileNamed(string entry, params string[] functions)
+    {
         var (module, tag) = Parse(functions);
         string name = entry.Replace("$", tag, StringComparison.Ordinal);
-        return (CompilePipeline.CompileToObject(module, name, CompileSettings.Defaults), NativeSymbols.For(name));
+        return (CompilePipeline.CompileToObject(module, name, CompileSettings.Defaults), NativeSymbols.For(name), name);
     }
 
     [Fact]

@@ -1,0 +1,267 @@
+/* numbaweaver_native_resolve_v3: a stub's whole first call in one request. The managed side (runtime/Cache/NativeHit.cs)
+   passes .NET strings as they are (UTF-16, pinned) and a few numbers, so it builds no text of its own: each text it
+   built cost a process's first call its first-time work (about 0.4 ms in all; docs/cache.md). This writes the symbol
+   (as NativeSymbols.For), the key text (as CacheKey), the precompiled folder (as NativeHit's managed lookup) and, for a
+   generic stub, finds its instance in the weaver's list (as GenericInstances.FindLine), then looks the entry up with
+   nw_precompiled and nw_cached. The integration tests require every hit of their programs to be served here, so a
+   text written differently from the managed one shows as a failed test, not as a silent miss. */
+#include "native_hit.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A .NET string: its UTF-16 code units and their count (chars may be NULL when length is 0). */
+typedef struct { const uint16_t *chars; int32_t length; } nw_text;
+
+/* Field for field NativeHit.Request. */
+typedef struct {
+    nw_text application;        /* AppContext.BaseDirectory: the precompiled folder is there, <simple name>.numba */
+    nw_text precompiled_folder; /* or this folder, when not empty (a stub that does not carry its assembly's name) */
+    nw_text assembly;           /* the assembly's display name */
+    nw_text function;           /* the entry's IR name; for a generic stub, the generic function's */
+    nw_text fingerprint;        /* the entry's IR (or key) fingerprint; a generic stub's comes from its instance line */
+    nw_text instances;          /* a generic stub's listed instances (GenericInstances' text); empty otherwise */
+    nw_text our_build;          /* CacheKey.OurBuild */
+    nw_text cache_root;         /* NumbaCache.Root; empty until this answers NW_NEEDS_CACHE_ROOT */
+    const int32_t *scalars;     /* a generic stub's type arguments as indexes into scalar_names */
+    int32_t scalar_count;
+    int32_t flags;              /* FunctionFlags of a non-generic entry */
+    int32_t key_format, ir_format, opt_level;
+    int32_t bounds_check;       /* NUMBA_BOUNDSCHECK: -1 unset (per function), 0 off, 1 on */
+    int32_t use_precompiled, cache_all;
+} nw_request;
+
+/* FunctionFlags (runtime/IR/IrFunction.cs). */
+enum { flag_cache = 32, flag_calls_other_assemblies = 131072 };
+/* GenericArguments.IrNames: the IR names of the number types a generic stub's scalar codes stand for. */
+static const char *const scalar_names[] = { "i8", "u8", "i16", "u16", "i32", "u32", "i64", "u64", "f32", "f64" };
+
+/* A growing UTF-8 text; failed once anything could not be written (memory, a NUL character). */
+typedef struct { char *bytes; size_t length, capacity; int failed; } text;
+
+static void put(text *t, const char *bytes, size_t n)
+{
+    if (t->failed) return;
+    if (t->length + n + 1 > t->capacity) {
+        size_t capacity = (t->length + n + 1) * 2;
+        char *grown = realloc(t->bytes, capacity);
+        if (!grown) { t->failed = 1; return; }
+        t->bytes = grown;
+        t->capacity = capacity;
+    }
+    memcpy(t->bytes + t->length, bytes, n);
+    t->length += n;
+    t->bytes[t->length] = 0;
+}
+
+static void put_c(text *t, const char *s) { put(t, s, strlen(s)); }
+
+/* UTF-16 to UTF-8 as .NET's Encoding.UTF8 writes it: a lone surrogate becomes U+FFFD. */
+static void put_utf16(text *t, nw_text s)
+{
+    put(t, "", 0); /* even an empty text is a C string */
+    for (int32_t i = 0; i < s.length; i++) {
+        uint32_t c = s.chars[i];
+        if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.length && s.chars[i + 1] >= 0xDC00 && s.chars[i + 1] <= 0xDFFF)
+            c = 0x10000 + ((c - 0xD800) << 10) + (s.chars[++i] - 0xDC00);
+        else if (c >= 0xD800 && c <= 0xDFFF)
+            c = 0xFFFD;
+        char b[4];
+        size_t n;
+        if (c == 0) { t->failed = 1; return; } /* a C string cannot hold it: the managed path serves this entry */
+        if (c < 0x80) { b[0] = (char)c; n = 1; }
+        else if (c < 0x800) { b[0] = (char)(0xC0 | c >> 6); b[1] = (char)(0x80 | (c & 63)); n = 2; }
+        else if (c < 0x10000) { b[0] = (char)(0xE0 | c >> 12); b[1] = (char)(0x80 | (c >> 6 & 63)); b[2] = (char)(0x80 | (c & 63)); n = 3; }
+        else { b[0] = (char)(0xF0 | c >> 18); b[1] = (char)(0x80 | (c >> 12 & 63)); b[2] = (char)(0x80 | (c >> 6 & 63)); b[3] = (char)(0x80 | (c & 63)); n = 4; }
+        put(t, b, n);
+    }
+}
+
+static void put_int(text *t, int32_t value)
+{
+    char digits[16];
+    put(t, digits, (size_t)snprintf(digits, sizeof digits, "%d", value));
+}
+
+/* NativeSymbols.For over the UTF-8 name: "nj_", the first 60 UTF-16 characters with each one that is not an ASCII letter
+   or digit written as '_', '_', then FNV-1a of the UTF-8 bytes as 8 hex digits. */
+static void put_symbol(text *t, const char *name)
+{
+    uint32_t hash = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) hash = (hash ^ *p) * 16777619u;
+    put_c(t, "nj_");
+    int characters = 0;
+    for (const unsigned char *p = (const unsigned char *)name; *p && characters < 60;) {
+        unsigned char c = *p;
+        if (c < 0x80) {
+            char kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? (char)c : '_';
+            put(t, &kept, 1);
+            characters++;
+            p++;
+            continue;
+        }
+        /* A code point above U+FFFF is two UTF-16 characters, each written '_' (the second only within the 60). */
+        int units = c >= 0xF0 ? 2 : 1;
+        p += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        for (int u = 0; u < units && characters < 60; u++, characters++) put_c(t, "_");
+    }
+    char hex[10];
+    snprintf(hex, sizeof hex, "_%08x", hash);
+    put_c(t, hex);
+}
+
+/* The text from start up to (not including) the next tab or the end of the line: a field of an instance line. */
+static const char *field(const char *start, const char *line_end, const char **next)
+{
+    const char *tab = memchr(start, '\t', (size_t)(line_end - start));
+    const char *end = tab ? tab : line_end;
+    *next = tab ? tab + 1 : NULL;
+    return end;
+}
+
+/* GenericInstances.FindLine: the line "<function>\t<type arguments>\t<instance>\t<flags>\t<fingerprint>[\t<callees>...]".
+   NW_HIT fills the instance's name, flags and fingerprint; NW_MISS when the list has no such instance; NW_DEFER when the
+   line is damaged (the managed path reports it). */
+static int find_instance(const char *instances, const char *key, text *name, int32_t *flags, text *fingerprint)
+{
+    size_t key_length = strlen(key);
+    for (const char *at = instances; *at;) {
+        const char *newline = strchr(at, '\n');
+        const char *line_end = newline ? newline : at + strlen(at);
+        if ((size_t)(line_end - at) > key_length + 1 && strncmp(at, key, key_length) == 0 && at[key_length] == '\t') {
+            const char *next, *start = at + key_length + 1;
+            const char *end = field(start, line_end, &next);
+            put(name, start, (size_t)(end - start));
+            if (!next) return NW_DEFER;
+            start = next;
+            end = field(start, line_end, &next);
+            if (!next || end == start || end - start > 10) return NW_DEFER;
+            /* Digits only (what the weaver writes); anything else is the managed parser's to judge. */
+            long value = 0;
+            for (const char *d = start; d < end; d++) {
+                if (*d < '0' || *d > '9') return NW_DEFER;
+                value = value * 10 + (*d - '0');
+            }
+            if (value > 0x7FFFFFFF) return NW_DEFER;
+            *flags = (int32_t)value;
+            start = next;
+            end = field(start, line_end, &next);
+            put(fingerprint, start, (size_t)(end - start));
+            return NW_HIT;
+        }
+        if (!newline) break;
+        at = newline + 1;
+    }
+    return NW_MISS;
+}
+
+static int resolve(const nw_request *r, nw_runtime_symbols runtime, void **address, text *name, text *fingerprint)
+{
+    int32_t flags = r->flags;
+    if (r->instances.length > 0) {
+        text instances = { 0 }, key = { 0 };
+        put_utf16(&instances, r->instances);
+        put_utf16(&key, r->function);
+        put_c(&key, "\t");
+        for (int32_t i = 0; i < r->scalar_count; i++) {
+            if (r->scalars[i] < 0 || r->scalars[i] >= (int32_t)(sizeof scalar_names / sizeof scalar_names[0])) key.failed = 1;
+            else {
+                if (i > 0) put_c(&key, ",");
+                put_c(&key, scalar_names[r->scalars[i]]);
+            }
+        }
+        int found = instances.failed || key.failed ? NW_DEFER : find_instance(instances.bytes, key.bytes, name, &flags, fingerprint);
+        free(instances.bytes);
+        free(key.bytes);
+        if (found != NW_HIT) return found;
+    } else {
+        put_utf16(name, r->function);
+        put_utf16(fingerprint, r->fingerprint);
+    }
+    if (flags & flag_calls_other_assemblies) return NW_CALLS_OTHERS;
+    if (name->failed || fingerprint->failed) return NW_DEFER;
+
+    /* CacheKey: TextBeforeTarget, the target (level or host, with OurBuild at its end), then TextAfterTarget. */
+    text head = { 0 }, symbol = { 0 }, tail = { 0 }, folder = { 0 }, assembly = { 0 };
+    put_c(&head, "numbaweaver-cache ");
+    put_int(&head, r->key_format);
+    put_c(&head, "\nir-format ");
+    put_int(&head, r->ir_format);
+    put_c(&head, "\ntarget ");
+    put_symbol(&symbol, name->bytes);
+    put_utf16(&tail, r->our_build);
+    put_c(&tail, "\nsettings opt ");
+    put_int(&tail, r->opt_level);
+    put_c(&tail, r->bounds_check < 0 ? " boundscheck per-function" : r->bounds_check ? " boundscheck on" : " boundscheck off");
+    put_c(&tail, "\nentry ");
+    put_c(&tail, name->bytes);
+    put_c(&tail, "\nir ");
+    put_c(&tail, fingerprint->bytes);
+    put_c(&tail, "\n");
+    put_utf16(&assembly, r->assembly);
+    int result = head.failed || symbol.failed || tail.failed || assembly.failed ? NW_DEFER : NW_MISS;
+
+    if (result == NW_MISS && r->use_precompiled) {
+        /* The assembly's .numba folder: given, or in the application's folder by the assembly's simple name. */
+        if (r->precompiled_folder.length > 0) {
+            put_utf16(&folder, r->precompiled_folder);
+        } else if (r->application.length > 0 && assembly.length > 0) {
+            put_utf16(&folder, r->application);
+            if (folder.length > 0 && folder.bytes[folder.length - 1] != '/') put_c(&folder, "/");
+            const char *version = strstr(assembly.bytes, ", Version=");
+            put(&folder, assembly.bytes, version ? (size_t)(version - assembly.bytes) : assembly.length);
+            put_c(&folder, ".numba");
+        }
+        text level_head = { 0 };
+        put(&level_head, head.bytes, head.length);
+        put_c(&level_head, "level ");
+        if (folder.failed || level_head.failed) result = NW_DEFER;
+        else if (folder.length > 0) result = nw_precompiled(folder.bytes, level_head.bytes, tail.bytes, symbol.bytes, runtime, address);
+        free(level_head.bytes);
+    }
+    if (result == NW_MISS && (r->cache_all || (flags & flag_cache))) {
+        if (r->cache_root.length == 0) result = NW_NEEDS_CACHE_ROOT;
+        else if (assembly.length == 0) result = NW_DEFER;
+        else {
+            text root = { 0 }, host_head = { 0 };
+            put_utf16(&root, r->cache_root);
+            put(&host_head, head.bytes, head.length);
+            put_c(&host_head, "host cpu ");
+            result = root.failed || host_head.failed ? NW_DEFER
+                     : nw_cached(root.bytes, assembly.bytes, host_head.bytes, tail.bytes, symbol.bytes, runtime, address);
+            free(root.bytes);
+            free(host_head.bytes);
+        }
+    }
+    free(head.bytes);
+    free(symbol.bytes);
+    free(tail.bytes);
+    free(folder.bytes);
+    free(assembly.bytes);
+    return result;
+}
+
+/* NW_HIT with *address; NW_MISS (compile, or serve it managed); NW_CALLS_OTHERS; NW_NEEDS_RUNTIME (ask again with
+   runtime); NW_NEEDS_CACHE_ROOT (ask again with the cache root); NW_DEFER (the managed path decides). */
+EXPORT int numbaweaver_native_resolve_v3(const nw_request *request, nw_runtime_symbols runtime, void **address)
+{
+    text name = { 0 }, fingerprint = { 0 };
+    *address = NULL;
+    int result = resolve(request, runtime, address, &name, &fingerprint);
+    free(name.bytes);
+    free(fingerprint.bytes);
+    return result;
+}
+
+/* NativeSymbols.For, for the tests that hold the two equal. */
+EXPORT int numbaweaver_native_symbol(const uint16_t *chars, int32_t length, char *out, int32_t size)
+{
+    text name = { 0 }, symbol = { 0 };
+    put_utf16(&name, (nw_text){ chars, length });
+    if (!name.failed) put_symbol(&symbol, name.bytes ? name.bytes : "");
+    int written = !name.failed && !symbol.failed && size > 0 && symbol.length < (size_t)size;
+    if (written) memcpy(out, symbol.bytes, symbol.length + 1);
+    free(name.bytes);
+    free(symbol.bytes);
+    return written;
+}
