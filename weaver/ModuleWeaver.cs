@@ -138,6 +138,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         yield return "System.Runtime.InteropServices";
         yield return "System.Private.CoreLib";
         yield return "NumbaWeaver";
+        yield return "NumbaWeaver.Entry";
     }
 
     public override bool ShouldCleanReference => false;

@@ -6,8 +6,8 @@ using NumbaWeaver.Llvm;
 namespace NumbaWeaver.Cache;
 
 /// <summary>
-/// SHA-256 over: the key format and our own build (<see cref="BuildIdentity"/>, a digest of the runtime's sources,
-/// generated at build time by runtime/BuildIdentity.targets), the IR format version, the target (host CPU fingerprint and the libLLVM
+/// SHA-256 over: the key format and our own build (<see cref="Entry.BuildIdentity"/>, a digest of the runtime's sources,
+/// generated at build time by runtime/Entry/BuildIdentity.targets), the IR format version, the target (host CPU fingerprint and the libLLVM
 /// that would compile, or a named x86-64 level), the compile settings, and the printed IR of the entry and of
 /// every function it calls (the IR fingerprint, <see cref="IrIndex.Fingerprint"/>), so changing a callee anywhere invalidates it.
 /// Type arguments are part of an instantiated function's IR name, so they are covered by the IR text.
@@ -15,7 +15,7 @@ namespace NumbaWeaver.Cache;
 public static class CacheKey
 {
     /// <summary>Bumped when the key text or the object-code conventions change.</summary>
-    public const int KeyFormat = 2;
+    public const int KeyFormat = Entry.KeyFormats.Key;
 
     /// <summary>Target text of code compiled for this very CPU by the libLLVM this process would load.</summary>
     public static string HostTarget => string.Concat("host cpu " + CpuIdentity.Fingerprint, " llvm " + LlvmLibrary.Fingerprint, OurBuild);
@@ -23,8 +23,8 @@ public static class CacheKey
     /// <summary>Target text of code precompiled for an x86-64 level (independent of the LLVM used at build time).</summary>
     public static string LevelTarget(string level) => "level " + level + OurBuild;
 
-    /// <summary>How both targets end: our own build (<see cref="BuildIdentity"/>), after the level or the libLLVM fingerprint.</summary>
-    internal const string OurBuild = " runtime " + BuildIdentity.Sources;
+    /// <summary>How both targets end: our own build (<see cref="Entry.BuildIdentity"/>), after the level or the libLLVM fingerprint.</summary>
+    internal const string OurBuild = Entry.KeyFormats.OurBuild;
 
     /// <summary>The key as 64 lowercase hex digits.</summary>
     public static string For(IrModule module, IrFunction entry, CompileSettings settings, string target) =>

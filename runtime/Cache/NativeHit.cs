@@ -2,7 +2,7 @@
 using System;
 using System.Runtime.InteropServices;
 using NumbaWeaver.Backend;
-using NumbaWeaver.Config;
+using NumbaWeaver.Entry;
 using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Cache;
@@ -10,10 +10,12 @@ namespace NumbaWeaver.Cache;
 /// <summary>
 /// A process's first cached or precompiled call spent about 3 ms in .NET's first-time work for the managed hit path
 /// (binding a hundred ReadyToRun methods, loading sixty types, the System.Threading facade, the first P/Invokes;
-/// docs/cache.md, "The native hit path"). So the stub's resolver first asks <c>libnumbaweaver_native</c>
+/// docs/cache.md, "The native hit path"). So a stub's first call asks <c>libnumbaweaver_native</c>
 /// (<c>runtime/Native/</c>, built from C next to this assembly) for any entry whose key it knows without IR: a
-/// non-generic entry, a generic instance the weaver listed, either calling other assemblies or not. The library takes
-/// the folder, the key text around its CPU-dependent part and the symbol, and does for a hit what
+/// non-generic entry, a generic instance the weaver listed, either calling other assemblies or not. Stubs woven now ask
+/// from the small entry assembly (<see cref="Entry.FirstCall"/>, through <see cref="NativeRequest"/>) before this
+/// assembly is loaded; this class asks the same way for older stubs and for entries keyed here (those calling other
+/// assemblies), and holds the library's other exports for the tests. The library does for a hit what
 /// <see cref="EntryResolver"/>, <see cref="DiskCache"/>, <see cref="CacheEntryFile"/> and <see cref="ObjectLoader"/> do
 /// (and, for the disk cache, what <see cref="NumbaCache.FolderFor"/>, <see cref="CpuIdentity.Fingerprint"/> and the
 /// libLLVM fingerprint compute). Only a clean hit returns an address, and a clean miss goes on to the disk cache; every
@@ -25,16 +27,13 @@ internal static unsafe partial class NativeHit
 {
     // The file name itself: a bare name makes the runtime try a dozen variations and folders before this one.
     private const string Library = "libnumbaweaver_native.so";
-    private const int Abi = 3, Found = 1, Absent = 0, NeedsRuntime = -2, CallsOthers = -3, NeedsCacheRoot = -4;
+    private const int Abi = 3, NeedsRuntime = -2;
 
     // 0: not used yet; 1: the library answered; -1: it is missing or of another ABI (the managed path serves every entry).
     private static int state;
 
     [LibraryImport(Library, EntryPoint = "numbaweaver_native_abi")]
     private static partial int AbiVersion();
-
-    [LibraryImport(Library, EntryPoint = "numbaweaver_native_resolve_v3")]
-    private static partial int ResolveRequest(Request* request, nint runtime, nint* address);
 
     [LibraryImport(Library, EntryPoint = "numbaweaver_native_symbol")]
     private static partial int Symbol(char* name, int length, byte* symbol, int size);
@@ -89,10 +88,11 @@ internal static unsafe partial class NativeHit
     /// The entry of a non-generic function whose stub carried its index line, when its precompiled or cached machine code
     /// is a clean native hit; 0 sends it down the managed path. <paramref name="assemblyName"/> is the display name of the
     /// stub's assembly when the stub carries it (<see cref="Dispatch.Dispatcher.ResolveIndexedIn"/>); then no Assembly
-    /// object is asked for, and the precompiled folder is looked for in the application's folder.
+    /// object is asked for, and the precompiled folder is looked for in the application's folder. (Stubs woven now call
+    /// <see cref="Entry.FirstCall"/>, which asks the library the same way before this assembly is loaded.)
     /// </summary>
     public static nint TryResolve(RuntimeTypeHandle owner, string? assemblyName, string entryName, string irFingerprint, int flags) =>
-        (flags & (int)FunctionFlags.CallsOtherAssemblies) != 0 ? 0 : Attempt(owner, assemblyName, entryName, irFingerprint, flags, null, null, 0, out _);
+        (flags & (int)FunctionFlags.CallsOtherAssemblies) != 0 ? 0 : Lookup(owner, assemblyName, entryName, irFingerprint, flags, null, null, 0, out _);
 
     /// <summary>
     /// The entry of a generic stub's instance over <paramref name="typeArguments"/>, when the weaver listed it
@@ -106,13 +106,17 @@ internal static unsafe partial class NativeHit
         int* scalars = stackalloc int[typeArguments.Length];
         for (int i = 0; i < typeArguments.Length; i++)
             if ((scalars[i] = Dispatch.GenericArguments.ScalarOf(typeArguments[i])) < 0) return 0;
-        nint address = Attempt(owner, assemblyName, functionName, null, 0, listedInstances, scalars, typeArguments.Length, out int status);
-        return status == CallsOthers ? ListedCallingOthers(owner, functionName, listedInstances, typeArguments) : address;
+        nint address = Lookup(owner, assemblyName, functionName, null, 0, listedInstances, scalars, typeArguments.Length, out int status);
+        return status == NativeRequest.CallsOthers ? ListedCallingOthers(owner, functionName, listedInstances, typeArguments) : address;
     }
 
-    // Apart, and not inlined: the index line's types are loaded only for an instance that calls other assemblies.
+    /// <summary>
+    /// A listed generic instance that calls other assemblies (the library answered <see cref="NativeRequest.CallsOthers"/>):
+    /// its line is found here and keyed as <see cref="TryResolveCallingOthers"/> keys it.
+    /// </summary>
+    // Not inlined: the index line's types are loaded only for an instance that calls other assemblies.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static nint ListedCallingOthers(RuntimeTypeHandle owner, string functionName, string listedInstances, RuntimeTypeHandle[] typeArguments)
+    internal static nint ListedCallingOthers(RuntimeTypeHandle owner, string functionName, string listedInstances, RuntimeTypeHandle[] typeArguments)
     {
         try
         {
@@ -135,7 +139,7 @@ internal static unsafe partial class NativeHit
     public static nint TryResolveCallingOthers(RuntimeTypeHandle owner, IrIndexEntry line)
     {
         // Checked before the key, whose fingerprint costs work the managed path would do again.
-        if (Declined || line.ForeignCallees.Length == 0) return 0;
+        if (NativeRequest.Declined || line.ForeignCallees.Length == 0) return 0;
         string keyFingerprint;
         try
         {
@@ -146,40 +150,15 @@ internal static unsafe partial class NativeHit
             return 0; // an assembly missing or changed: the managed path reports it
         }
         // Keyed like any entry from here on: the library is told it calls nothing, as its key already covers the callees.
-        return Attempt(owner, null, line.Name, keyFingerprint, (int)line.Flags & ~(int)FunctionFlags.CallsOtherAssemblies, null, null, 0, out _);
+        return Lookup(owner, null, line.Name, keyFingerprint, (int)line.Flags & ~(int)FunctionFlags.CallsOtherAssemblies, null, null, 0, out _);
     }
 
-    // No library, or a run the managed path must serve: NUMBA_DISABLE_JIT (it runs the C#), NUMBA_DEBUG_CACHE (it prints).
-    private static bool Declined => state < 0 || NumbaConfig.DisableJit || NumbaConfig.DebugCache;
-
-    private static nint Attempt(RuntimeTypeHandle owner, string? assemblyName, string function, string? fingerprint, int flags,
-                                string? instances, int* scalars, int scalarCount, out int status)
+    // The library's request (NativeRequest) with the stub's assembly named: by the stub, or from the assembly itself.
+    private static nint Lookup(RuntimeTypeHandle owner, string? assemblyName, string function, string? fingerprint, int flags,
+                               string? instances, int* scalars, int scalarCount, out int status)
     {
-        status = Absent;
-        if (Declined) return 0;
-        try
-        {
-            // No separate probe of the library first: its first lookup loads it (each binding costs a first call).
-            nint address = Resolve(owner, assemblyName, function, fingerprint, flags, instances, scalars, scalarCount, out status);
-            state = 1;
-            return address;
-        }
-        catch (Exception e)
-        {
-            // A missing library (or one of another ABI) is asked no more; any other failure is the managed path's to report.
-            if (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException) state = -1;
-            return 0;
-        }
-    }
-
-    /// <summary>
-    /// One request to the library (request.c), with every text as the .NET string it is: the library writes the symbol,
-    /// the key text and the folders itself, so a first call builds no string here. Asked again, at most once each, with
-    /// the runtime's entry points when the object calls them and with the cache root when the entry may be cached.
-    /// </summary>
-    private static nint Resolve(RuntimeTypeHandle owner, string? assemblyName, string function, string? fingerprint, int flags,
-                                string? instances, int* scalars, int scalarCount, out int status)
-    {
+        status = NativeRequest.Absent;
+        if (NativeRequest.Declined) return 0;
         string? application = null, precompiledFolder = null;
         if (assemblyName is not null)
         {
@@ -192,46 +171,7 @@ internal static unsafe partial class NativeHit
             assemblyName = AssemblyIdentity.FullName(assembly);
             precompiledFolder = assembly.Location is { Length: > 0 } location ? PrecompiledLibrary.FolderOf(location) : null;
         }
-        string? cacheRoot = null;
-        nint runtime = 0, address = 0;
-        int boundsCheck = NumbaConfig.BoundsCheck is { } on ? on ? 1 : 0 : -1;
-        while (true)
-        {
-            fixed (char* app = application, folder = precompiledFolder, assembly = assemblyName, name = function, print = fingerprint)
-            fixed (char* list = instances, build = CacheKey.OurBuild, root = cacheRoot)
-            {
-                var request = new Request
-                {
-                    Application = new(app, application), PrecompiledFolder = new(folder, precompiledFolder), Assembly = new(assembly, assemblyName),
-                    Function = new(name, function), Fingerprint = new(print, fingerprint), Instances = new(list, instances),
-                    OurBuild = new(build, CacheKey.OurBuild), CacheRoot = new(root, cacheRoot),
-                    Scalars = scalars, ScalarCount = scalarCount, Flags = flags, KeyFormat = CacheKey.KeyFormat, IrFormat = IrModule.FormatVersion,
-                    OptLevel = NumbaConfig.OptLevel, BoundsCheck = boundsCheck, UsePrecompiled = NumbaConfig.UsePrecompiled ? 1 : 0,
-                    CacheAll = NumbaConfig.CacheAll ? 1 : 0,
-                };
-                status = ResolveRequest(&request, runtime, &address);
-            }
-            if (status == NeedsRuntime && runtime == 0) runtime = RuntimeSymbols;
-            else if (status == NeedsCacheRoot && cacheRoot is null) cacheRoot = NumbaCache.Root;
-            else return status == Found ? address : 0;
-        }
-    }
-
-    // A .NET string as the library reads it (nw_text): its UTF-16 characters and their count.
-    [StructLayout(LayoutKind.Sequential)]
-    private readonly struct Text(char* chars, string? text)
-    {
-        public readonly char* Chars = chars;
-        public readonly int Length = text?.Length ?? 0;
-    }
-
-    // Field for field request.c's nw_request.
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Request
-    {
-        public Text Application, PrecompiledFolder, Assembly, Function, Fingerprint, Instances, OurBuild, CacheRoot;
-        public int* Scalars;
-        public int ScalarCount, Flags, KeyFormat, IrFormat, OptLevel, BoundsCheck, UsePrecompiled, CacheAll;
+        return NativeRequest.Lookup(application, precompiledFolder, assemblyName, function, fingerprint, flags, instances, scalars, scalarCount, out status);
     }
 
     /// <summary>
@@ -248,7 +188,7 @@ internal static unsafe partial class NativeHit
         {
             *a = 0;
             int result = Precompiled(r, h, t, s, 0, a);
-            return result == NeedsRuntime ? Precompiled(r, h, t, s, RuntimeSymbols, a) : result;
+            return result == NeedsRuntime ? Precompiled(r, h, t, s, RuntimeSymbols(), a) : result;
         }
     }
 
@@ -266,7 +206,7 @@ internal static unsafe partial class NativeHit
         {
             *a = 0;
             int result = Cached(r, i, h, t, s, 0, a);
-            return result == NeedsRuntime ? Cached(r, i, h, t, s, RuntimeSymbols, a) : result;
+            return result == NeedsRuntime ? Cached(r, i, h, t, s, RuntimeSymbols(), a) : result;
         }
     }
 
@@ -275,7 +215,7 @@ internal static unsafe partial class NativeHit
     /// numbaweaver_raise, ...) that an object calls. Given only on a second call, when the first answered that the object
     /// needs them: the function pointer of an [UnmanagedCallersOnly] method costs a first call to make.
     /// </summary>
-    private static nint RuntimeSymbols => (nint)(delegate* unmanaged<byte*, nint>)&RuntimeSymbol;
+    internal static nint RuntimeSymbols() => (nint)(delegate* unmanaged<byte*, nint>)&RuntimeSymbol;
 
     [System.Runtime.InteropServices.UnmanagedCallersOnly]
     private static nint RuntimeSymbol(byte* name)
@@ -295,14 +235,14 @@ internal static unsafe partial class NativeHit
     }
 
     /// <summary>Entries the library served: precompiled (mode 0) or from the disk cache (mode 1); 0 without the library.</summary>
-    public static int Hits(int mode) => state > 0 ? HitCount(mode) : 0;
+    public static int Hits(int mode) => Available ? HitCount(mode) : 0;
 
     /// <summary>The library's answer to a generic stub's request (its status, and the address of a hit), for the tests.</summary>
     internal static int ResolveListed(string assemblyName, string functionName, string listedInstances, int[] scalars, out nint address)
     {
         fixed (int* codes = scalars)
         {
-            address = Resolve(default, assemblyName, functionName, null, 0, listedInstances, codes, scalars.Length, out int status);
+            address = NativeRequest.Lookup(AppContext.BaseDirectory, null, assemblyName, functionName, null, 0, listedInstances, codes, scalars.Length, out int status);
             return status;
         }
     }

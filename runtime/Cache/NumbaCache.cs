@@ -15,7 +15,7 @@ namespace NumbaWeaver.Cache;
 public static class NumbaCache
 {
     /// <summary>The root folder holding one folder per assembly.</summary>
-    public static string Root { get; } = ComputeRoot(NumbaConfig.CacheDir);
+    public static string Root => Entry.CacheRoot.Value;
 
     /// <summary>The folder of <paramref name="assembly"/>'s entries: <c>Name-Version-hash</c> of its full name.</summary>
     public static string FolderFor(Assembly assembly)
@@ -38,31 +38,9 @@ public static class NumbaCache
         return removed;
     }
 
-    internal static string ComputeRoot(string? configured)
-    {
-        // An absolute path with nothing to normalise is used as is: Path.GetFullPath's searches cost a first call a millisecond.
-        if (!string.IsNullOrEmpty(configured)) return IsPlainAbsolute(configured) ? configured : Path.GetFullPath(configured);
-        return DefaultRoot();
-    }
-
-    // Apart from ComputeRoot, and not inlined: a method that mentions GetFolderPath loads its types on its first call,
-    // whichever branch it takes (docs/cache.md, "Why the first call is fast").
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static string DefaultRoot()
-    {
-        string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        if (!string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg)) return Path.Combine(xdg, "numbaweaver");
-        if (OperatingSystem.IsWindows())
-            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "numbaweaver");
-        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "numbaweaver");
-    }
+    /// <summary>The root for a configured folder (NUMBA_CACHE_DIR) or, without one, the per-user default.</summary>
+    internal static string ComputeRoot(string? configured) => Entry.CacheRoot.Compute(configured);
 
     /// <summary>Rooted at '/', without "//" or "/." segments: what Path.GetFullPath returns unchanged on Unix.</summary>
-    internal static bool IsPlainAbsolute(string path)
-    {
-        if (OperatingSystem.IsWindows() || path.Length == 0 || path[0] != '/') return false;
-        for (int i = 1; i < path.Length; i++)
-            if (path[i - 1] == '/' && (path[i] == '/' || path[i] == '.')) return false;
-        return true;
-    }
+    internal static bool IsPlainAbsolute(string path) => Entry.CacheRoot.IsPlainAbsolute(path);
 }

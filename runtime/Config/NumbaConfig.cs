@@ -8,17 +8,18 @@ namespace NumbaWeaver.Config;
 /// Reads each switch once, from the environment variable (e.g. <c>NUMBA_DISABLE_JIT</c>) or, when
 /// that is unset, from the AppContext data of the same name with a <c>NumbaWeaver.</c> prefix
 /// (<c>NumbaWeaver.NUMBA_DISABLE_JIT</c>), which MSBuild properties write into runtimeconfig.json.
+/// The switches a first call needs are read by the stubs' entry assembly (<see cref="Entry.Switches"/>); these are its values.
 /// </summary>
 public static partial class NumbaConfig
 {
     /// <summary>NUMBA_DISABLE_JIT=1: run the original C#; LLVM is never loaded.</summary>
-    public static bool DisableJit { get; } = Flag("NUMBA_DISABLE_JIT", false);
+    public static bool DisableJit => Entry.Switches.DisableJit;
 
     /// <summary>NUMBA_OPT=0..3: LLVM optimisation level (default 3).</summary>
-    public static int OptLevel { get; } = Math.Clamp(Integer("NUMBA_OPT", 3), 0, 3);
+    public static int OptLevel => Entry.Switches.OptLevel;
 
     /// <summary>NUMBA_BOUNDSCHECK=0/1 overrides every method's BoundsCheck; unset keeps the per-method setting.</summary>
-    public static bool? BoundsCheck { get; } = Raw("NUMBA_BOUNDSCHECK") is { } v ? IsTrue(v) : null;
+    public static bool? BoundsCheck => Entry.Switches.BoundsCheck;
 
     /// <summary>NUMBA_DUMP_IR=1: print the NumbaWeaver IR of each compiled function.</summary>
     public static bool DumpIr => Diagnostics.DumpIr;
@@ -46,18 +47,7 @@ public static partial class NumbaConfig
     }
 
     /// <summary>The raw value of a switch: environment first, then AppContext data.</summary>
-    public static string? Raw(string name)
-    {
-        var env = Environment.GetEnvironmentVariable(name);
-        if (!string.IsNullOrEmpty(env)) return env;
-        return AppContext.GetData("NumbaWeaver." + name) as string;
-    }
+    public static string? Raw(string name) => Entry.Switches.Raw(name);
 
-    private static bool Flag(string name, bool fallback) => Raw(name) is { } v ? IsTrue(v) : fallback;
-
-    private static int Integer(string name, int fallback) =>
-        InvariantText.TryParseInt32(Raw(name), out var v) ? v : fallback;
-
-    private static bool IsTrue(string v) =>
-        v == "1" || v.Equals("true", StringComparison.OrdinalIgnoreCase) || v.Equals("yes", StringComparison.OrdinalIgnoreCase);
+    private static bool Flag(string name, bool fallback) => Entry.Switches.Flag(name, fallback);
 }

@@ -69,9 +69,13 @@ public static class Dispatcher
         return native != 0 ? native : ResolveIndexedManaged(owner, functionName, irFingerprint, flags);
     }
 
-    // Apart, and not inlined: the index entry's types are loaded only when the managed path runs.
+    /// <summary>
+    /// The managed path of a non-generic stub, after the native hit path found no clean hit: what
+    /// <see cref="Entry.FirstCall.ResolveIndexedIn"/> calls (registered by <see cref="EntryLink"/>).
+    /// </summary>
+    // Not inlined: the index entry's types are loaded only when the managed path runs.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static nint ResolveIndexedManaged(RuntimeTypeHandle owner, string functionName, string irFingerprint, int flags) =>
+    internal static nint ResolveIndexedManaged(RuntimeTypeHandle owner, string functionName, string irFingerprint, int flags) =>
         ResolveEntry(owner, functionName, IrIndexEntry.FromStub(functionName, (FunctionFlags)flags, irFingerprint));
 
     /// <summary>
@@ -162,6 +166,18 @@ public static class Dispatcher
     {
         if (NumbaConfig.DisableJit) return Fallback;
         nint native = NativeHit.TryResolveListed(owner, assemblyName, functionName, listedInstances, typeArguments);
+        return native != 0 ? native : ResolveGenericManaged(owner, functionName, listedInstances, typeArguments);
+    }
+
+    /// <summary>
+    /// The managed path of a generic stub, after the native hit path found no clean hit: what
+    /// <see cref="Entry.FirstCall.ResolveGenericListedIn"/> calls (registered by <see cref="EntryLink"/>).
+    /// <paramref name="callsOthers"/>: the library found the instance listed as calling other assemblies, which is keyed here.
+    /// </summary>
+    internal static nint ResolveListedAfterNative(RuntimeTypeHandle owner, string? assemblyName, string functionName, string listedInstances,
+                                                  RuntimeTypeHandle[] typeArguments, bool callsOthers)
+    {
+        nint native = callsOthers ? NativeHit.ListedCallingOthers(owner, functionName, listedInstances, typeArguments) : 0;
         return native != 0 ? native : ResolveGenericManaged(owner, functionName, listedInstances, typeArguments);
     }
 

@@ -51,22 +51,8 @@ internal static class GenericArguments
         return key;
     }
 
-    /// <summary>
-    /// The number type's index in the order of IrTypes and IrNames (what IrType.ToString writes for each: a test holds
-    /// them equal, and request.c has the same names), or -1.
-    /// </summary>
-    internal static int ScalarOf(RuntimeTypeHandle handle) =>
-        handle.Equals(typeof(sbyte).TypeHandle) ? 0
-        : handle.Equals(typeof(byte).TypeHandle) ? 1
-        : handle.Equals(typeof(short).TypeHandle) ? 2
-        : handle.Equals(typeof(ushort).TypeHandle) ? 3
-        : handle.Equals(typeof(int).TypeHandle) ? 4
-        : handle.Equals(typeof(uint).TypeHandle) ? 5
-        : handle.Equals(typeof(long).TypeHandle) ? 6
-        : handle.Equals(typeof(ulong).TypeHandle) ? 7
-        : handle.Equals(typeof(float).TypeHandle) ? 8
-        : handle.Equals(typeof(double).TypeHandle) ? 9
-        : -1;
+    /// <summary>The number type's index in the order of IrTypes and IrNames (<see cref="Entry.TypeArguments.ScalarOf"/>), or -1.</summary>
+    internal static int ScalarOf(RuntimeTypeHandle handle) => Entry.TypeArguments.ScalarOf(handle);
 
     internal static readonly string[] IrNames = ["i8", "u8", "i16", "u16", "i32", "u32", "i64", "u64", "f32", "f64"];
 

@@ -1,4 +1,4 @@
-// Imported references the stubs call: the dispatcher, the status thrower, pinning helpers.
+// Imported references the stubs call: the first-call entry points, the status thrower, pinning helpers.
 using System;
 using System.Linq;
 using Mono.Cecil;
@@ -19,10 +19,12 @@ public sealed class RuntimeReferences
         Resolve = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "Resolve"));
         ResolveIndexed = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveIndexed"));
         ResolveIndexedWithIndexes = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveIndexedWithIndexes"));
-        ResolveIndexedIn = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveIndexedIn"));
-        ResolveGenericListedIn = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveGenericListedIn"));
-        var thrower = findType("NumbaWeaver.Dispatch.StatusThrower");
-        CreateException = module.ImportReference(thrower.Methods.Single(m => m.Name == "Create"));
+        // A stub's first call and its status go to the small entry assembly, so a clean native hit never loads the runtime
+        // assembly (docs/abi.md); the runtime's Dispatcher keeps the same entry points for stubs woven before it existed.
+        var firstCall = findType("NumbaWeaver.Entry.FirstCall");
+        ResolveIndexedIn = module.ImportReference(firstCall.Methods.Single(m => m.Name == "ResolveIndexedIn"));
+        ResolveGenericListedIn = module.ImportReference(firstCall.Methods.Single(m => m.Name == "ResolveGenericListedIn"));
+        CreateException = module.ImportReference(firstCall.Methods.Single(m => m.Name == "ExceptionFor"));
 
         var allocations = findType("NumbaWeaver.Dispatch.Allocations");
         EnterAllocations = module.ImportReference(allocations.Methods.Single(m => m.Name == "Enter"));
@@ -52,16 +54,16 @@ public sealed class RuntimeReferences
     /// <summary><c>nint Dispatcher.ResolveIndexed(RuntimeTypeHandle owner, string irFunctionName, string irFingerprint, int flags)</c>.</summary>
     public MethodReference ResolveIndexed { get; }
 
-    /// <summary><c>nint Dispatcher.ResolveIndexedIn(RuntimeTypeHandle owner, string assemblyName, string irFunctionName, string irFingerprint, int flags)</c>.</summary>
+    /// <summary><c>nint FirstCall.ResolveIndexedIn(RuntimeTypeHandle owner, string assemblyName, string irFunctionName, string irFingerprint, int flags)</c>.</summary>
     public MethodReference ResolveIndexedIn { get; }
 
     /// <summary><c>nint Dispatcher.ResolveIndexedWithIndexes(RuntimeTypeHandle owner, string irFunctionName, string irFingerprint, int flags, nint foreignIndexes)</c>.</summary>
     public MethodReference ResolveIndexedWithIndexes { get; }
 
-    /// <summary><c>nint Dispatcher.ResolveGenericListedIn(RuntimeTypeHandle owner, string assemblyName, string irFunctionName, string listedInstances, RuntimeTypeHandle[] typeArguments)</c>.</summary>
+    /// <summary><c>nint FirstCall.ResolveGenericListedIn(RuntimeTypeHandle owner, string assemblyName, string irFunctionName, string listedInstances, RuntimeTypeHandle[] typeArguments)</c>.</summary>
     public MethodReference ResolveGenericListedIn { get; }
 
-    /// <summary><c>Exception StatusThrower.Create(int status)</c>.</summary>
+    /// <summary><c>Exception FirstCall.ExceptionFor(int status)</c> (the runtime's StatusThrower.Create).</summary>
     public MethodReference CreateException { get; }
 
     /// <summary><c>int Allocations.Enter()</c>: the start of a call's allocation scope.</summary>

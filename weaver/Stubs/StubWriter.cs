@@ -11,11 +11,12 @@ namespace NumbaWeaver.Weaving.Stubs;
 /// <summary>
 /// The stub (docs/abi.md):
 /// <code>
-/// p = field; if (p == 0) field = p = Dispatcher.ResolveIndexedIn(typeof(Owner), "assembly", "ir name", "ir fingerprint", flags);
-///   (generic: Dispatcher.ResolveGenericListedIn(typeof(Owner), "assembly", "ir name", "instance lines", [typeof(T).TypeHandle...]))
+/// p = field; if (p == 0) field = p = FirstCall.ResolveIndexedIn(typeof(Owner), "assembly", "ir name", "ir fingerprint", flags);
+///   (generic: FirstCall.ResolveGenericListedIn(typeof(Owner), "assembly", "ir name", "instance lines", [typeof(T).TypeHandle...]);
+///    calling other assemblies: Dispatcher.ResolveIndexedWithIndexes(...))
 /// if (p == -1 || any array argument is null) return twin(args);      // fallback: original C#
 /// pin arrays/spans/refs; status = calli unmanaged(&amp;result, lowered args...);
-/// if (status != 0) throw StatusThrower.Create(status);
+/// if (status != 0) throw FirstCall.ExceptionFor(status);
 /// return result;
 /// </code>
 /// </summary>

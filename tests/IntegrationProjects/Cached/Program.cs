@@ -38,6 +38,9 @@ clock.Restart();
 double totalDouble = Kernels.Total(a);
 double genericMs = clock.Elapsed.TotalMilliseconds;
 int totalInt = Kernels.Total(ints);
+// Did the first calls load the runtime assembly? A clean native hit (and NUMBA_DISABLE_JIT) should not: stubs call the
+// small NumbaWeaver.Entry first (docs/cache.md, "The native hit path").
+bool runtimeLoaded = AppDomain.CurrentDomain.GetAssemblies().Any(loaded => loaded.GetName().Name == "NumbaWeaver");
 
 Console.WriteLine($"total-double {BitConverter.DoubleToInt64Bits(totalDouble):X16}");
 Console.WriteLine($"total-int {totalInt}");
@@ -49,6 +52,7 @@ Console.WriteLine($"squares {BitConverter.DoubleToInt64Bits(squares):X16}");
 Console.WriteLine($"first-call-next-small-ms {nextMs:F3}");
 Console.WriteLine($"second-call-large-ms {largeRunMs:F3}");
 Console.WriteLine($"first-call-generic-ms {genericMs:F3}");
+Console.WriteLine($"runtime-loaded-by-first-calls {runtimeLoaded}");
 PrintStatistics();
 Console.WriteLine($"icu-loaded-by-first-calls {icuLoaded}");
 Console.WriteLine($"llvm-loaded {File.ReadAllText("/proc/self/maps").Contains("libLLVM")}");

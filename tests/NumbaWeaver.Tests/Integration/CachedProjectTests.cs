@@ -111,6 +111,10 @@ public class CachedProjectTests : IClassFixture<CachedProjectBuild>
         warm["ir-modules-parsed"].ShouldBe("0"); // hits, generic ones included, are found from the index and instance list
         cold["ir-modules-parsed"].ShouldBe("1"); // compiling parses the module once per process
         if (OperatingSystem.IsLinux()) warm["icu-loaded-by-first-calls"].ShouldBe("False"); // culture-free hit path
+        // Served by the stubs' entry assembly and the native library: the runtime assembly itself is never loaded.
+        if (NumbaWeaver.Tests.Cache.NativeLibrary.Expected) warm["runtime-loaded-by-first-calls"].ShouldBe("False");
+        cold["runtime-loaded-by-first-calls"].ShouldBe("True"); // compiling is the runtime's work
+        original["runtime-loaded-by-first-calls"].ShouldBe("False"); // NUMBA_DISABLE_JIT is answered by the entry assembly
         foreach (var result in new[] { cold, warm })
         {
             result["dot"].ShouldBe(original["dot"]);
@@ -232,6 +236,7 @@ public class CachedProjectTests : IClassFixture<CachedProjectBuild>
         // Not even the generic instances needed the IR: the weaver listed their fingerprints (GenericInstances.cs).
         result["ir-modules-parsed"].ShouldBe("0");
         if (OperatingSystem.IsLinux()) result["icu-loaded-by-first-calls"].ShouldBe("False");
+        if (NumbaWeaver.Tests.Cache.NativeLibrary.Expected) result["runtime-loaded-by-first-calls"].ShouldBe("False");
         result["dot"].ShouldBe(original["dot"]);
         result["relax"].ShouldBe(original["relax"]);
         // The generic kernel's two instantiations were precompiled too (the weaver lists the calls it finds).

@@ -121,7 +121,13 @@ public class WovenFixtureTests
         string resolver = method.HasGenericParameters ? "ResolveGenericListedIn" : "ResolveIndexedIn";
         var resolve = body.SingleOrDefault(i => i.OpCode == OpCodes.Call && i.Operand is MethodReference r && r.Name == resolver);
         resolve.ShouldNotBeNull();
-        ((MethodReference)resolve.Operand).DeclaringType.FullName.ShouldBe("NumbaWeaver.Dispatch.Dispatcher");
+        // The small entry assembly, so a clean native hit never loads the runtime assembly (docs/abi.md).
+        ((MethodReference)resolve.Operand).DeclaringType.FullName.ShouldBe("NumbaWeaver.Entry.FirstCall");
+        // Nothing else in the stub names the runtime assembly: its JIT would load it before the first call could be served.
+        // Only a kernel that allocates arrays calls the runtime's allocation scope from its stub.
+        body.Where(i => i.Operand is MemberReference m && m.DeclaringType?.Scope.Name == "NumbaWeaver")
+            .Select(i => ((MemberReference)i.Operand).DeclaringType.FullName)
+            .ShouldAllBe(type => type == "NumbaWeaver.Dispatch.Allocations");
         if (!method.HasGenericParameters)
         {
             var flags = resolve.Previous;

@@ -73,6 +73,18 @@ public class PackageContentTests
     }
 
     [Fact]
+    public void Runtime_package_brings_the_stubs_entry_assembly_of_the_same_version()
+    {
+        var ns = Nuspec(_feed.Package("NumbaWeaver"), "NumbaWeaver").Name.Namespace;
+        var entry = Nuspec(_feed.Package("NumbaWeaver"), "NumbaWeaver").Descendants(ns + "dependency")
+            .Single(d => (string?)d.Attribute("id") == "NumbaWeaver.Entry");
+        ((string?)entry.Attribute("version")).ShouldBe(_feed.Version);
+        var entries = Entries(_feed.Package("NumbaWeaver.Entry"));
+        entries.ShouldContain("lib/net10.0/NumbaWeaver.Entry.dll");
+        entries.ShouldContain("README.md");
+    }
+
+    [Fact]
     public void Integration_projects_default_to_the_repository_version()
     {
         var props = File.ReadAllText(Path.Combine(_feed.ProjectsRoot, "Directory.Build.props"));

@@ -31,15 +31,21 @@ public sealed class PackageFeed
         Version = informational.Split('+')[0];
 
         // A package extracted by an earlier run has the same version: drop it so restore takes this run's.
-        foreach (var id in new[] { "numbaweaver", "numbaweaver.fody" })
+        foreach (var id in new[] { "numbaweaver", "numbaweaver.entry", "numbaweaver.fody" })
         {
             var extracted = Path.Combine(PackagesFolder, id);
             if (System.IO.Directory.Exists(extracted)) System.IO.Directory.Delete(extracted, recursive: true);
         }
+        // The same version is packed again below: a consumer's no-op restore would keep what the old package depended on,
+        // so the integration projects' restore caches go too.
+        foreach (var cache in System.IO.Directory.EnumerateFiles(ProjectsRoot, "project.nuget.cache", SearchOption.AllDirectories))
+            File.Delete(cache);
         // The runtime and weaver are already built (the test project references them): pack them as they are.
+        Pack("runtime/Entry/NumbaWeaver.Entry.csproj", "--no-build");
         Pack("runtime/NumbaWeaver.csproj", "--no-build");
         Pack("nuget/NumbaWeaver.Fody.Package/NumbaWeaver.Fody.Package.csproj", "-p:BuildProjectReferences=false");
         File.Exists(Package("NumbaWeaver")).ShouldBeTrue();
+        File.Exists(Package("NumbaWeaver.Entry")).ShouldBeTrue();
         File.Exists(Package("NumbaWeaver.Fody")).ShouldBeTrue();
     }
 
