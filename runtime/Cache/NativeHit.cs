@@ -247,6 +247,16 @@ internal static unsafe partial class NativeHit
         }
     }
 
+    /// <summary>
+    /// The library's answer for an entry calling other assemblies, keyed from their index texts (<paramref name="texts"/>:
+    /// name, text, ...) as its stub hands them over, for the tests.
+    /// </summary>
+    internal static int ResolveWithIndexes(string assemblyName, string function, string carried, int flags, string[] texts, out nint address)
+    {
+        address = NativeRequest.Lookup(AppContext.BaseDirectory, null, assemblyName, function, carried, flags, null, null, 0, NativeRequest.Joined(texts), out int status);
+        return status;
+    }
+
     /// <summary>The library's symbol for an IR function name, for the tests that hold it equal to <see cref="NativeSymbols.For"/>.</summary>
     internal static string SymbolOf(string irFunctionName)
     {

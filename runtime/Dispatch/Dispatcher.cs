@@ -170,6 +170,19 @@ public static class Dispatcher
     }
 
     /// <summary>
+    /// The managed path of a stub calling other assemblies, after the native hit path found no clean hit: what
+    /// <see cref="Entry.FirstCall.ResolveIndexedWithIndexes"/> calls (registered by <see cref="EntryLink"/>), with the index
+    /// texts the stub's helper returned (null when it failed to bind: the index resources are read instead).
+    /// </summary>
+    internal static nint ResolveWithIndexesAfterNative(RuntimeTypeHandle owner, string functionName, string carried, int flags, string[]? indexes)
+    {
+        if (indexes is not null) ForeignModules.Provide(indexes);
+        // The library may have declined for want of a third assembly's index, which the managed key loads: ask it again so.
+        nint native = NativeHit.TryResolveCallingOthers(owner, IrIndexEntry.FromStub(functionName, (FunctionFlags)flags, carried));
+        return native != 0 ? native : ResolveIndexedManaged(owner, functionName, carried, flags);
+    }
+
+    /// <summary>
     /// The managed path of a generic stub, after the native hit path found no clean hit: what
     /// <see cref="Entry.FirstCall.ResolveGenericListedIn"/> calls (registered by <see cref="EntryLink"/>).
     /// <paramref name="callsOthers"/>: the library found the instance listed as calling other assemblies, which is keyed here.

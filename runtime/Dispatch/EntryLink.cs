@@ -13,13 +13,14 @@ namespace NumbaWeaver.Dispatch;
 internal static unsafe class EntryLink
 {
     // A library's module initializer runs before any of its code, whoever loads it: here that is the point, and all it
-    // does is store four function pointers.
+    // does is store five function pointers.
 #pragma warning disable CA2255
     [ModuleInitializer]
 #pragma warning restore CA2255
     internal static void Register() => RuntimeLink.Register(new RuntimeLink.Links
     {
         Indexed = &Dispatcher.ResolveIndexedManaged,
+        WithIndexes = &Dispatcher.ResolveWithIndexesAfterNative,
         Listed = &Dispatcher.ResolveListedAfterNative,
         Exception = &StatusThrower.Create,
         RuntimeSymbols = &NativeHit.RuntimeSymbols,

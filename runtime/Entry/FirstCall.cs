@@ -26,6 +26,30 @@ public static unsafe class FirstCall
     }
 
     /// <summary>
+    /// As <see cref="ResolveIndexedIn"/>, for an entry that calls other assemblies' [Njit] methods: <paramref name="carried"/>
+    /// is its fingerprint with those callees after it, and <paramref name="foreignIndexes"/> points to a helper of the stub's
+    /// class (<c>string[] ()</c>) returning each such assembly's simple name and index text (docs/abi.md). An assembly
+    /// replaced by one without that helper makes the call fail to bind: the runtime then reads the index resources.
+    /// </summary>
+    public static nint ResolveIndexedWithIndexes(RuntimeTypeHandle owner, string assemblyName, string functionName, string carried, int flags, nint foreignIndexes)
+    {
+        if (Switches.DisableJit) return Fallback;
+        string[]? indexes;
+        try
+        {
+            indexes = ((delegate*<string[]>)foreignIndexes)();
+        }
+        catch (Exception e) when (e is TypeLoadException or MissingMemberException or System.IO.FileLoadException or System.IO.FileNotFoundException)
+        {
+            indexes = null;
+        }
+        if (indexes is not null) ProvidedIndexes.Provide(indexes);
+        nint native = indexes is null ? 0
+            : NativeRequest.Lookup(AppContext.BaseDirectory, null, assemblyName, functionName, carried, flags, null, null, 0, NativeRequest.Joined(indexes), out _);
+        return native != 0 ? native : RuntimeLink.Runtime.WithIndexes(owner, functionName, carried, flags, indexes);
+    }
+
+    /// <summary>
     /// The native entry of generic function <paramref name="functionName"/> instantiated over <paramref name="typeArguments"/>,
     /// the instances the weaver found in the assembly listed in <paramref name="listedInstances"/>, or <see cref="Fallback"/>.
     /// </summary>

@@ -37,14 +37,23 @@ internal static unsafe partial class NativeRequest
     /// <see cref="TypeArguments.ScalarOf"/> codes, and <paramref name="function"/> is then the generic function's name.
     /// </summary>
     public static nint Lookup(string? application, string? precompiledFolder, string assemblyName, string function, string? fingerprint, int flags,
-                              string? instances, int* scalars, int scalarCount, out int status)
+                              string? instances, int* scalars, int scalarCount, out int status) =>
+        Lookup(application, precompiledFolder, assemblyName, function, fingerprint, flags, instances, scalars, scalarCount, null, out status);
+
+    /// <summary>
+    /// As above; an entry that calls other assemblies' [Njit] methods (flag CallsOtherAssemblies, its callees after its
+    /// fingerprint) passes in <paramref name="foreign"/> their simple names and index texts, each ended by U+0000 (name,
+    /// text, name, text, ...): the library computes its key's fingerprint from them (ForeignCalls.KeyFingerprint).
+    /// </summary>
+    public static nint Lookup(string? application, string? precompiledFolder, string assemblyName, string function, string? fingerprint, int flags,
+                              string? instances, int* scalars, int scalarCount, string? foreign, out int status)
     {
         status = Absent;
         if (Declined) return 0;
         try
         {
             // No separate probe of the library first: its first lookup loads it (each binding costs a first call).
-            nint address = Resolve(application, precompiledFolder, assemblyName, function, fingerprint, flags, instances, scalars, scalarCount, out status);
+            nint address = Resolve(application, precompiledFolder, assemblyName, function, fingerprint, flags, instances, scalars, scalarCount, foreign, out status);
             state = 1;
             return address;
         }
@@ -57,10 +66,13 @@ internal static unsafe partial class NativeRequest
         }
     }
 
+    /// <summary>Other assemblies' names and index texts as the library reads them: each ended by U+0000 (index texts hold none).</summary>
+    public static string Joined(string[] namesAndTexts) => string.Join('\0', namesAndTexts) + "\0";
+
     // Asked again, at most once each, with the runtime's entry points when the object calls them (which loads the runtime)
     // and with the cache root when the entry may be cached.
     private static nint Resolve(string? application, string? precompiledFolder, string assemblyName, string function, string? fingerprint, int flags,
-                                string? instances, int* scalars, int scalarCount, out int status)
+                                string? instances, int* scalars, int scalarCount, string? foreign, out int status)
     {
         string? cacheRoot = null;
         nint runtime = 0, address = 0;
@@ -68,13 +80,13 @@ internal static unsafe partial class NativeRequest
         while (true)
         {
             fixed (char* app = application, folder = precompiledFolder, assembly = assemblyName, name = function, print = fingerprint)
-            fixed (char* list = instances, build = KeyFormats.OurBuild, root = cacheRoot)
+            fixed (char* list = instances, build = KeyFormats.OurBuild, root = cacheRoot, others = foreign)
             {
                 var request = new Request
                 {
                     Application = new(app, application), PrecompiledFolder = new(folder, precompiledFolder), Assembly = new(assembly, assemblyName),
                     Function = new(name, function), Fingerprint = new(print, fingerprint), Instances = new(list, instances),
-                    OurBuild = new(build, KeyFormats.OurBuild), CacheRoot = new(root, cacheRoot),
+                    OurBuild = new(build, KeyFormats.OurBuild), CacheRoot = new(root, cacheRoot), Foreign = new(others, foreign),
                     Scalars = scalars, ScalarCount = scalarCount, Flags = flags, KeyFormat = KeyFormats.Key, IrFormat = KeyFormats.Ir,
                     OptLevel = Switches.OptLevel, BoundsCheck = boundsCheck, UsePrecompiled = Switches.UsePrecompiled ? 1 : 0,
                     CacheAll = Switches.CacheAll ? 1 : 0,
@@ -99,7 +111,7 @@ internal static unsafe partial class NativeRequest
     [StructLayout(LayoutKind.Sequential)]
     private struct Request
     {
-        public Text Application, PrecompiledFolder, Assembly, Function, Fingerprint, Instances, OurBuild, CacheRoot;
+        public Text Application, PrecompiledFolder, Assembly, Function, Fingerprint, Instances, OurBuild, CacheRoot, Foreign;
         public int* Scalars;
         public int ScalarCount, Flags, KeyFormat, IrFormat, OptLevel, BoundsCheck, UsePrecompiled, CacheAll;
     }

@@ -19,6 +19,12 @@ internal static unsafe class RuntimeLink
         /// <summary>The managed path of a non-generic stub: (owner, IR name, fingerprint, flags) → entry or -1.</summary>
         public required delegate*<RuntimeTypeHandle, string, string, int, nint> Indexed { get; init; }
 
+        /// <summary>
+        /// The managed path of a stub calling other assemblies: (owner, IR name, fingerprint and callees, flags, their names
+        /// and index texts as its helper returned them, or null when the helper failed to bind) → entry or -1.
+        /// </summary>
+        public required delegate*<RuntimeTypeHandle, string, string, int, string[]?, nint> WithIndexes { get; init; }
+
         /// <summary>The managed path of a generic stub: (owner, assembly, IR name, instances, type arguments, calls others) → entry or -1.</summary>
         public required delegate*<RuntimeTypeHandle, string?, string, string, RuntimeTypeHandle[], bool, nint> Listed { get; init; }
 

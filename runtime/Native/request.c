@@ -6,6 +6,7 @@
    nw_precompiled and nw_cached. The integration tests require every hit of their programs to be served here, so a
    text written differently from the managed one shows as a failed test, not as a silent miss. */
 #include "native_hit.h"
+#include "sha256.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,8 @@ typedef struct {
     nw_text instances;          /* a generic stub's listed instances (GenericInstances' text); empty otherwise */
     nw_text our_build;          /* CacheKey.OurBuild */
     nw_text cache_root;         /* NumbaCache.Root; empty until this answers NW_NEEDS_CACHE_ROOT */
+    nw_text foreign;            /* an entry calling other assemblies: their simple names and index texts, each one
+                                   ended by U+0000 (name, text, name, text, ...), as its stub's helper returned them */
     const int32_t *scalars;     /* a generic stub's type arguments as indexes into scalar_names */
     int32_t scalar_count;
     int32_t flags;              /* FunctionFlags of a non-generic entry */
@@ -32,7 +35,7 @@ typedef struct {
 } nw_request;
 
 /* FunctionFlags (runtime/IR/IrFunction.cs). */
-enum { flag_cache = 32, flag_calls_other_assemblies = 131072 };
+enum { flag_cache = 32, flag_calls_other_assemblies = 131072, max_foreign_depth = 16 };
 /* GenericArguments.IrNames: the IR names of the number types a generic stub's scalar codes stand for. */
 static const char *const scalar_names[] = { "i8", "u8", "i16", "u16", "i32", "u32", "i64", "u64", "f32", "f64" };
 
@@ -56,8 +59,9 @@ static void put(text *t, const char *bytes, size_t n)
 
 static void put_c(text *t, const char *s) { put(t, s, strlen(s)); }
 
-/* UTF-16 to UTF-8 as .NET's Encoding.UTF8 writes it: a lone surrogate becomes U+FFFD. */
-static void put_utf16(text *t, nw_text s)
+/* UTF-16 to UTF-8 as .NET's Encoding.UTF8 writes it: a lone surrogate becomes U+FFFD. A NUL character fails the text,
+   unless separators are kept (the foreign index texts' separators). */
+static void put_utf16_keeping(text *t, nw_text s, int keep_nul)
 {
     put(t, "", 0); /* even an empty text is a C string */
     for (int32_t i = 0; i < s.length; i++) {
@@ -68,7 +72,7 @@ static void put_utf16(text *t, nw_text s)
             c = 0xFFFD;
         char b[4];
         size_t n;
-        if (c == 0) { t->failed = 1; return; } /* a C string cannot hold it: the managed path serves this entry */
+        if (c == 0 && !keep_nul) { t->failed = 1; return; } /* a C string cannot hold it: the managed path serves this entry */
         if (c < 0x80) { b[0] = (char)c; n = 1; }
         else if (c < 0x800) { b[0] = (char)(0xC0 | c >> 6); b[1] = (char)(0x80 | (c & 63)); n = 2; }
         else if (c < 0x10000) { b[0] = (char)(0xE0 | c >> 12); b[1] = (char)(0x80 | (c >> 6 & 63)); b[2] = (char)(0x80 | (c & 63)); n = 3; }
@@ -76,6 +80,8 @@ static void put_utf16(text *t, nw_text s)
         put(t, b, n);
     }
 }
+
+static void put_utf16(text *t, nw_text s) { put_utf16_keeping(t, s, 0); }
 
 static void put_int(text *t, int32_t value)
 {
@@ -155,6 +161,114 @@ static int find_instance(const char *instances, const char *key, text *name, int
     return NW_MISS;
 }
 
+/* The index line of function in an assembly's index text (IrIndex.Find): "nwindex 1", then lines
+   "<64 hex fingerprint> <flags> <name>[\t<callee>]*". Points *line at the fingerprint and *end at the line's end. */
+static int find_indexed(const char *index, const char *function, const char **line, const char **end, int32_t *flags)
+{
+    static const char header[] = "nwindex 1\n";
+    if (strncmp(index, header, sizeof header - 1) != 0) return NW_DEFER;
+    size_t function_length = strlen(function);
+    for (const char *at = index + sizeof header - 1; *at;) {
+        const char *newline = strchr(at, '\n');
+        const char *line_end = newline ? newline : at + strlen(at);
+        if (line_end > at) {
+            if (line_end - at < 68 || at[64] != ' ') return NW_DEFER;
+            const char *digits = at + 65, *space = memchr(digits, ' ', (size_t)(line_end - digits));
+            if (!space || space == digits || space - digits > 10) return NW_DEFER;
+            long value = 0;
+            for (const char *d = digits; d < space; d++) {
+                if (*d < '0' || *d > '9') return NW_DEFER;
+                value = value * 10 + (*d - '0');
+            }
+            const char *name = space + 1, *tab = memchr(name, '\t', (size_t)(line_end - name));
+            const char *name_end = tab ? tab : line_end;
+            if ((size_t)(name_end - name) == function_length && strncmp(name, function, function_length) == 0) {
+                if (value > 0x7FFFFFFF) return NW_DEFER;
+                *line = at;
+                *end = line_end;
+                *flags = (int32_t)value;
+                return NW_HIT;
+            }
+        }
+        if (!newline) break;
+        at = newline + 1;
+    }
+    return NW_MISS;
+}
+
+/* The index text of the assembly named (simple name) in foreign (name, 0, text, 0, ...), or NULL. */
+static const char *provided_index(const text *foreign, const char *assembly, size_t length)
+{
+    for (const char *at = foreign->bytes, *stop = foreign->bytes + foreign->length; at < stop;) {
+        const char *text_at = at + strlen(at) + 1;
+        if (text_at >= stop) return NULL;
+        if (strlen(at) == length && strncmp(at, assembly, length) == 0) return text_at;
+        at = text_at + strlen(text_at) + 1;
+    }
+    return NULL;
+}
+
+/* ForeignCalls.KeyFingerprint: SHA-256 (hex) of the entry's fingerprint and, for each callee "[assembly]function" after
+   it (carried: "<fingerprint>[\t<callee>]*", as a stub or an index line carries them), "\n<callee> <its fingerprint>",
+   a callee that calls further assemblies by its own key fingerprint. NW_DEFER when an assembly's index was not
+   provided or lacks the function: the managed path loads what it needs and reports what changed. */
+static int key_fingerprint(const text *foreign, const char *carried, size_t carried_length, int depth, char hex[65])
+{
+    if (depth > max_foreign_depth) return NW_DEFER;
+    const char *tab = memchr(carried, '\t', carried_length);
+    text keyed = { 0 };
+    put(&keyed, carried, tab ? (size_t)(tab - carried) : carried_length);
+    int result = NW_HIT;
+    for (const char *callee = tab ? tab + 1 : NULL; callee && result == NW_HIT;) {
+        const char *next = memchr(callee, '\t', (size_t)(carried + carried_length - callee));
+        const char *callee_end = next ? next : carried + carried_length;
+        const char *close = callee_end - callee >= 3 && callee[0] == '[' ? memchr(callee + 1, ']', (size_t)(callee_end - callee - 1)) : NULL;
+        const char *index = close && close > callee + 1 && close + 1 < callee_end ? provided_index(foreign, callee + 1, (size_t)(close - callee - 1)) : NULL;
+        text function = { 0 };
+        put(&function, close ? close + 1 : "", close ? (size_t)(callee_end - close - 1) : 0);
+        const char *line = NULL, *line_end = NULL;
+        int32_t flags = 0;
+        result = index && !function.failed ? find_indexed(index, function.bytes, &line, &line_end, &flags) : NW_DEFER;
+        char callee_hex[65];
+        if (result == NW_HIT) {
+            if (flags & flag_calls_other_assemblies) {
+                /* Its own fingerprint and callees: the line's fingerprint, then what follows its name. */
+                const char *own_tab = memchr(line + 65, '\t', (size_t)(line_end - line - 65));
+                text own = { 0 };
+                put(&own, line, 64);
+                if (own_tab) put(&own, own_tab, (size_t)(line_end - own_tab));
+                result = own.failed ? NW_DEFER : key_fingerprint(foreign, own.bytes, own.length, depth + 1, callee_hex);
+                free(own.bytes);
+            } else {
+                memcpy(callee_hex, line, 64);
+                callee_hex[64] = 0;
+            }
+        } else {
+            result = NW_DEFER;
+        }
+        if (result == NW_HIT) {
+            put_c(&keyed, "\n");
+            put(&keyed, callee, (size_t)(callee_end - callee));
+            put_c(&keyed, " ");
+            put_c(&keyed, callee_hex);
+        }
+        free(function.bytes);
+        callee = next ? next + 1 : NULL;
+    }
+    if (result == NW_HIT && !keyed.failed) {
+        uint8_t digest[32];
+        nw_sha256 h;
+        nw_sha256_init(&h);
+        nw_sha256_update(&h, keyed.bytes, keyed.length);
+        nw_sha256_final(&h, digest);
+        nw_hex(digest, 32, hex);
+    } else if (result == NW_HIT) {
+        result = NW_DEFER;
+    }
+    free(keyed.bytes);
+    return result;
+}
+
 static int resolve(const nw_request *r, nw_runtime_symbols runtime, void **address, text *name, text *fingerprint)
 {
     int32_t flags = r->flags;
@@ -177,6 +291,19 @@ static int resolve(const nw_request *r, nw_runtime_symbols runtime, void **addre
     } else {
         put_utf16(name, r->function);
         put_utf16(fingerprint, r->fingerprint);
+    }
+    if ((flags & flag_calls_other_assemblies) && r->instances.length == 0 && r->foreign.length > 0 && !fingerprint->failed) {
+        /* A stub calling other assemblies carried its callees after its fingerprint, and their index texts: its key's
+           fingerprint covers theirs (ForeignCalls.KeyFingerprint), and from here on it is looked up like any entry. */
+        text foreign = { 0 };
+        put_utf16_keeping(&foreign, r->foreign, 1);
+        char hex[65];
+        int keyed = foreign.failed ? NW_DEFER : key_fingerprint(&foreign, fingerprint->bytes, fingerprint->length, 0, hex);
+        free(foreign.bytes);
+        if (keyed != NW_HIT) return keyed;
+        fingerprint->length = 0;
+        put_c(fingerprint, hex);
+        flags &= ~flag_calls_other_assemblies;
     }
     if (flags & flag_calls_other_assemblies) return NW_CALLS_OTHERS;
     if (name->failed || fingerprint->failed) return NW_DEFER;

@@ -18,12 +18,12 @@ public sealed class RuntimeReferences
         var dispatcher = findType("NumbaWeaver.Dispatch.Dispatcher");
         Resolve = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "Resolve"));
         ResolveIndexed = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveIndexed"));
-        ResolveIndexedWithIndexes = module.ImportReference(dispatcher.Methods.Single(m => m.Name == "ResolveIndexedWithIndexes"));
         // A stub's first call and its status go to the small entry assembly, so a clean native hit never loads the runtime
         // assembly (docs/abi.md); the runtime's Dispatcher keeps the same entry points for stubs woven before it existed.
         var firstCall = findType("NumbaWeaver.Entry.FirstCall");
         ResolveIndexedIn = module.ImportReference(firstCall.Methods.Single(m => m.Name == "ResolveIndexedIn"));
         ResolveGenericListedIn = module.ImportReference(firstCall.Methods.Single(m => m.Name == "ResolveGenericListedIn"));
+        ResolveIndexedWithIndexes = module.ImportReference(firstCall.Methods.Single(m => m.Name == "ResolveIndexedWithIndexes"));
         CreateException = module.ImportReference(firstCall.Methods.Single(m => m.Name == "ExceptionFor"));
 
         var allocations = findType("NumbaWeaver.Dispatch.Allocations");
@@ -57,7 +57,7 @@ public sealed class RuntimeReferences
     /// <summary><c>nint FirstCall.ResolveIndexedIn(RuntimeTypeHandle owner, string assemblyName, string irFunctionName, string irFingerprint, int flags)</c>.</summary>
     public MethodReference ResolveIndexedIn { get; }
 
-    /// <summary><c>nint Dispatcher.ResolveIndexedWithIndexes(RuntimeTypeHandle owner, string irFunctionName, string irFingerprint, int flags, nint foreignIndexes)</c>.</summary>
+    /// <summary><c>nint FirstCall.ResolveIndexedWithIndexes(RuntimeTypeHandle owner, string assemblyName, string irFunctionName, string irFingerprintAndCallees, int flags, nint foreignIndexes)</c>.</summary>
     public MethodReference ResolveIndexedWithIndexes { get; }
 
     /// <summary><c>nint FirstCall.ResolveGenericListedIn(RuntimeTypeHandle owner, string assemblyName, string irFunctionName, string listedInstances, RuntimeTypeHandle[] typeArguments)</c>.</summary>

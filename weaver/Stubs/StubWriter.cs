@@ -13,7 +13,7 @@ namespace NumbaWeaver.Weaving.Stubs;
 /// <code>
 /// p = field; if (p == 0) field = p = FirstCall.ResolveIndexedIn(typeof(Owner), "assembly", "ir name", "ir fingerprint", flags);
 ///   (generic: FirstCall.ResolveGenericListedIn(typeof(Owner), "assembly", "ir name", "instance lines", [typeof(T).TypeHandle...]);
-///    calling other assemblies: Dispatcher.ResolveIndexedWithIndexes(...))
+///    calling other assemblies: FirstCall.ResolveIndexedWithIndexes(typeof(Owner), "assembly", "ir name", "fingerprint\tcallees", flags, &amp;helper))
 /// if (p == -1 || any array argument is null) return twin(args);      // fallback: original C#
 /// pin arrays/spans/refs; status = calli unmanaged(&amp;result, lowered args...);
 /// if (status != 0) throw FirstCall.ExceptionFor(status);
@@ -101,9 +101,8 @@ public sealed class StubWriter
         {
             var accessors = ForeignIndexes(indexed);
             il.Emit(OpCodes.Ldtoken, owner);
-            // The assembly's display name, for the native hit path (docs/abi.md); not for entries calling other assemblies,
-            // which the managed path serves.
-            if (accessors is null) il.Emit(OpCodes.Ldstr, _module.Assembly.FullName);
+            // The assembly's display name, for the native hit path (docs/abi.md).
+            il.Emit(OpCodes.Ldstr, _module.Assembly.FullName);
             il.Emit(OpCodes.Ldstr, irName);
             // An entry that calls other assemblies carries those callees after its fingerprint, as its index line does:
             // its first call keys it without reading the index (docs/abi.md).

@@ -281,4 +281,44 @@ public sealed unsafe class NativeHitTests : IDisposable
             Directory.Delete(precompiled, recursive: true);
         }
     }
+
+    [Fact]
+    public void An_entry_calling_other_assemblies_is_keyed_from_their_index_texts_as_the_runtime_keys_it()
+    {
+        if (!Expected) return;
+        var (code, symbol, name) = ObjectLoaderTests.CompileNamed("T$::Div", ObjectLoaderTests.Div);
+        // Lib.A's function calls Lib.B's, so the caller's key covers both (ForeignCalls.KeyFingerprint, recursively).
+        string libA = "nwindex 1\n" + new string('d', 64) + " 1 N.A::Other\n" + new string('a', 64) + " 131073 N.A::F\t[Lib.B]N.B::G\n";
+        string libB = "nwindex 1\n" + new string('b', 64) + " 1 N.B::G\n";
+        string carried = new string('c', 64) + "\t[Lib.A]N.A::F";
+        int flags = (int)(FunctionFlags.Entry | FunctionFlags.CallsOtherAssemblies);
+        string keyFingerprint = ForeignCalls.KeyFingerprint(IrIndexEntry.FromStub(name, (FunctionFlags)flags, carried),
+            (assembly, function) => IrIndex.Find(assembly == "Lib.A" ? libA : libB, function));
+        string simple = "NwForeign" + Guid.NewGuid().ToString("N");
+        string assemblyName = simple + ", Version=1.0.0.0, Culture=neutral, PublicKeyToken=null";
+        string precompiled = Path.Combine(AppContext.BaseDirectory, simple + PrecompiledLibrary.FolderSuffix);
+        try
+        {
+            string key = Sha256.HexOf(CacheKey.TextBeforeTarget + "level x86-64" + CacheKey.OurBuild
+                                      + CacheKey.TextAfterTarget(name, keyFingerprint, CacheKey.SettingsText(NumbaConfig.OptLevel, NumbaConfig.BoundsCheck)));
+            Directory.CreateDirectory(Path.Combine(precompiled, "x86-64"));
+            File.WriteAllBytes(Path.Combine(precompiled, "x86-64", key + CacheEntryFile.Extension),
+                CacheEntryFile.Serialize(key, new CacheEntryFile.Entry(symbol, "test", code)));
+
+            NativeHit.ResolveWithIndexes(assemblyName, name, carried, flags, ["Lib.A", libA, "Lib.B", libB], out nint address).ShouldBe(1);
+            int r;
+            ((delegate* unmanaged<int*, int, int, int>)address)(&r, 17, 5).ShouldBe(0);
+            r.ShouldBe(17 / 5);
+            // A callee's library changed: another key, so no entry (the caller recompiles).
+            NativeHit.ResolveWithIndexes(assemblyName, name, carried, flags, ["Lib.A", libA, "Lib.B", libB.Replace('b', 'e')], out _).ShouldBe(0);
+            // A library's index not handed over, a function it lacks, a damaged line: the runtime's managed path decides.
+            NativeHit.ResolveWithIndexes(assemblyName, name, carried, flags, ["Lib.A", libA], out _).ShouldBe(-1);
+            NativeHit.ResolveWithIndexes(assemblyName, name, carried.Replace("N.A::F", "N.A::Gone"), flags, ["Lib.A", libA, "Lib.B", libB], out _).ShouldBe(-1);
+            NativeHit.ResolveWithIndexes(assemblyName, name, carried, flags, ["Lib.A", libA.Replace(" 131073 ", " x "), "Lib.B", libB], out _).ShouldBe(-1);
+        }
+        finally
+        {
+            Directory.Delete(precompiled, recursive: true);
+        }
+    }
 }
