@@ -60,6 +60,16 @@ measure precompiled NUMBA_LLVM_PATH=/nonexistent NUMBA_JIT_STRICT=1
 NUMBA_PROGRAM="dotnet $published/Cached.dll" measure "precomp+R2R" NUMBA_LLVM_PATH=/nonexistent NUMBA_JIT_STRICT=1
 measure original NUMBA_DISABLE_JIT=1
 
+# The cached row as users get it without NUMBA_CACHE_DIR: the default folder, $HOME/.cache/numbaweaver (a temporary
+# HOME here, so the user's own cache is left alone).
+default_home="$(mktemp -d)"
+run_default() { env -u NUMBA_CACHE_DIR -u XDG_CACHE_HOME HOME="$default_home" NUMBA_USE_PRECOMPILED=0 dotnet "$dll"; }
+run_default >/dev/null
+read -r small large next generic <<<"$(medians "first-call-small-ms first-call-large-ms first-call-next-small-ms first-call-generic-ms" run_default)"
+printf '%-13s small %8s ms   large %8s ms   next small %7s ms   generic %7s ms   (median of %s; the default cache folder)\n' \
+  "cached home" "$small" "$large" "$next" "$generic" "$runs"
+rm -rf "${default_home:?}"
+
 # Numba, the reference: cold = type inference + LLVM in a fresh process; cached = a new process loading its cache.
 if ! /usr/bin/python3 -c "import numba" 2>/dev/null; then
   SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo

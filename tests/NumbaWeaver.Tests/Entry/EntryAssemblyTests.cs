@@ -54,4 +54,14 @@ public sealed class EntryAssemblyTests
         TypeArguments.ScalarOf(typeof(sbyte).TypeHandle).ShouldBe(0);
         TypeArguments.ScalarOf(typeof(string).TypeHandle).ShouldBe(-1);
     }
+
+    [Fact]
+    public void Its_default_cache_root_is_the_xdg_or_home_cache_folder_as_dotnet_names_them()
+    {
+        string? xdg = System.Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        string expected = !string.IsNullOrEmpty(xdg) && System.IO.Path.IsPathRooted(xdg)
+            ? System.IO.Path.Combine(xdg, "numbaweaver")
+            : System.IO.Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".cache", "numbaweaver");
+        CacheRoot.Compute(null).ShouldBe(expected);
+    }
 }
