@@ -19,38 +19,11 @@ namespace NumbaWeaver.Dispatch;
 /// </summary>
 public static unsafe class Allocations
 {
-    /// <summary>A thread's list is dropped after a call when it grew beyond this, so one big call does not pin memory for good.</summary>
-    private const int RetainedCapacity = 1024;
+    /// <summary>Arrays this thread's compiled code holds now (<see cref="Entry.AllocationScope.Enter"/>; stubs call that one).</summary>
+    public static int Enter() => Entry.AllocationScope.Enter();
 
-    [ThreadStatic] private static Array?[]? t_arrays;
-    [ThreadStatic] private static nint[]? t_data;
-    [ThreadStatic] private static GCHandle[]? t_handles;
-    [ThreadStatic] private static int t_count;
-
-    /// <summary>Arrays this thread's compiled code holds now (what <see cref="Exit"/> goes back to).</summary>
-    public static int Enter() => t_count;
-
-    /// <summary>Releases the arrays allocated since <paramref name="mark"/>: the GC may reclaim them from now on.</summary>
-    public static void Exit(int mark)
-    {
-        int count = t_count;
-        if (count == mark) return;
-        var arrays = t_arrays!;
-        var handles = t_handles!;
-        for (int i = count - 1; i >= mark; i--)
-        {
-            if (handles[i].IsAllocated) handles[i].Free();
-            handles[i] = default;
-            arrays[i] = null;
-        }
-        t_count = mark;
-        if (mark == 0 && arrays.Length > RetainedCapacity)
-        {
-            t_arrays = null;
-            t_data = null;
-            t_handles = null;
-        }
-    }
+    /// <summary>Releases the arrays allocated since <paramref name="mark"/> (<see cref="Entry.AllocationScope.Exit"/>).</summary>
+    public static void Exit(int mark) => Entry.AllocationScope.Exit(mark);
 
     /// <summary>
     /// The array whose data starts at <paramref name="data"/>: one this thread allocated since
@@ -59,11 +32,8 @@ public static unsafe class Allocations
     /// </summary>
     public static object Returned(nint data, int mark)
     {
-        var arrays = t_arrays;
-        var starts = t_data;
-        for (int i = t_count - 1; i >= mark && arrays != null; i--)
-            if (starts![i] == data) return arrays[i]!;
-        return StaticArrays.FindByData(data)
+        return Entry.AllocationScope.Find(data, mark)
+               ?? StaticArrays.FindByData(data)
                ?? throw new InvalidOperationException("compiled code returned an array the runtime did not allocate (a NumbaWeaver bug)");
     }
 
@@ -148,19 +118,5 @@ public static unsafe class Allocations
         }
     }
 
-    private static void Keep(Array array, nint data, GCHandle handle)
-    {
-        int count = t_count;
-        if (t_arrays == null || count == t_arrays.Length)
-        {
-            int capacity = t_arrays == null ? 16 : t_arrays.Length * 2;
-            Array.Resize(ref t_arrays, capacity);
-            Array.Resize(ref t_data, capacity);
-            Array.Resize(ref t_handles, capacity);
-        }
-        t_arrays[count] = array;
-        t_data![count] = data;
-        t_handles![count] = handle;
-        t_count = count + 1;
-    }
+    private static void Keep(Array array, nint data, GCHandle handle) => Entry.AllocationScope.Keep(array, data, handle);
 }

@@ -26,9 +26,12 @@ public sealed class RuntimeReferences
         ResolveIndexedWithIndexes = module.ImportReference(firstCall.Methods.Single(m => m.Name == "ResolveIndexedWithIndexes"));
         CreateException = module.ImportReference(firstCall.Methods.Single(m => m.Name == "ExceptionFor"));
 
+        // The allocation scope too lives in the entry assembly: a stub calling other assemblies opens one, and its JIT
+        // would otherwise load the runtime. Only a kernel returning a new array asks the runtime for it (Returned).
+        var scope = findType("NumbaWeaver.Entry.AllocationScope");
+        EnterAllocations = module.ImportReference(scope.Methods.Single(m => m.Name == "Enter"));
+        ExitAllocations = module.ImportReference(scope.Methods.Single(m => m.Name == "Exit"));
         var allocations = findType("NumbaWeaver.Dispatch.Allocations");
-        EnterAllocations = module.ImportReference(allocations.Methods.Single(m => m.Name == "Enter"));
-        ExitAllocations = module.ImportReference(allocations.Methods.Single(m => m.Name == "Exit"));
         ReturnedArray = module.ImportReference(allocations.Methods.Single(m => m.Name == "Returned"));
 
         var marshal = findType("System.Runtime.InteropServices.MemoryMarshal");
@@ -66,10 +69,10 @@ public sealed class RuntimeReferences
     /// <summary><c>Exception FirstCall.ExceptionFor(int status)</c> (the runtime's StatusThrower.Create).</summary>
     public MethodReference CreateException { get; }
 
-    /// <summary><c>int Allocations.Enter()</c>: the start of a call's allocation scope.</summary>
+    /// <summary><c>int AllocationScope.Enter()</c>: the start of a call's allocation scope.</summary>
     public MethodReference EnterAllocations { get; }
 
-    /// <summary><c>void Allocations.Exit(int mark)</c>: releases what the call allocated.</summary>
+    /// <summary><c>void AllocationScope.Exit(int mark)</c>: releases what the call allocated.</summary>
     public MethodReference ExitAllocations { get; }
 
     /// <summary><c>object Allocations.Returned(nint data, int mark)</c>: the array object a compiled method returned.</summary>
