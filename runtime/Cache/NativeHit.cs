@@ -92,7 +92,7 @@ internal static unsafe partial class NativeHit
     /// <see cref="Entry.FirstCall"/>, which asks the library the same way before this assembly is loaded.)
     /// </summary>
     public static nint TryResolve(RuntimeTypeHandle owner, string? assemblyName, string entryName, string irFingerprint, int flags) =>
-        (flags & (int)FunctionFlags.CallsOtherAssemblies) != 0 ? 0 : Lookup(owner, assemblyName, entryName, irFingerprint, flags, null, null, 0, out _);
+        (flags & (int)FunctionFlags.CallsOtherAssemblies) != 0 ? 0 : Lookup(owner, assemblyName, entryName, irFingerprint, flags);
 
     /// <summary>
     /// The entry of a generic stub's instance over <paramref name="typeArguments"/>, when the weaver listed it
@@ -102,11 +102,9 @@ internal static unsafe partial class NativeHit
     /// </summary>
     public static nint TryResolveListed(RuntimeTypeHandle owner, string? assemblyName, string functionName, string listedInstances, RuntimeTypeHandle[] typeArguments)
     {
-        if (listedInstances.Length == 0) return 0;
-        int* scalars = stackalloc int[typeArguments.Length];
-        for (int i = 0; i < typeArguments.Length; i++)
-            if ((scalars[i] = Dispatch.GenericArguments.ScalarOf(typeArguments[i])) < 0) return 0;
-        nint address = Lookup(owner, assemblyName, functionName, null, 0, listedInstances, scalars, typeArguments.Length, out int status);
+        if (NativeRequest.Declined) return 0;
+        Name(owner, ref assemblyName, out string? application, out string? precompiledFolder);
+        nint address = NativeRequest.LookupListed(application, precompiledFolder, assemblyName, functionName, listedInstances, typeArguments, out int status);
         return status == NativeRequest.CallsOthers ? ListedCallingOthers(owner, functionName, listedInstances, typeArguments) : address;
     }
 
@@ -150,28 +148,31 @@ internal static unsafe partial class NativeHit
             return 0; // an assembly missing or changed: the managed path reports it
         }
         // Keyed like any entry from here on: the library is told it calls nothing, as its key already covers the callees.
-        return Lookup(owner, null, line.Name, keyFingerprint, (int)line.Flags & ~(int)FunctionFlags.CallsOtherAssemblies, null, null, 0, out _);
+        return Lookup(owner, null, line.Name, keyFingerprint, (int)line.Flags & ~(int)FunctionFlags.CallsOtherAssemblies);
     }
 
-    // The library's request (NativeRequest) with the stub's assembly named: by the stub, or from the assembly itself.
-    private static nint Lookup(RuntimeTypeHandle owner, string? assemblyName, string function, string? fingerprint, int flags,
-                               string? instances, int* scalars, int scalarCount, out int status)
+    // The library's request (NativeRequest) with the stub's assembly named.
+    private static nint Lookup(RuntimeTypeHandle owner, string? assemblyName, string function, string? fingerprint, int flags)
     {
-        status = NativeRequest.Absent;
         if (NativeRequest.Declined) return 0;
-        string? application = null, precompiledFolder = null;
+        Name(owner, ref assemblyName, out string? application, out string? precompiledFolder);
+        return NativeRequest.Lookup(application, precompiledFolder, assemblyName, function, fingerprint, flags, null, null, 0, out _);
+    }
+
+    // The stub's assembly by the name the stub carries (its precompiled folder then in the application's folder), or, for a
+    // stub that does not carry it, from the assembly itself.
+    private static void Name(RuntimeTypeHandle owner, [System.Diagnostics.CodeAnalysis.NotNull] ref string? assemblyName,
+                             out string? application, out string? precompiledFolder)
+    {
+        application = precompiledFolder = null;
         if (assemblyName is not null)
         {
             application = AppContext.BaseDirectory;
+            return;
         }
-        else
-        {
-            // A stub that does not carry its assembly's name: the assembly names its folders.
-            var assembly = Type.GetTypeFromHandle(owner)!.Assembly;
-            assemblyName = AssemblyIdentity.FullName(assembly);
-            precompiledFolder = assembly.Location is { Length: > 0 } location ? PrecompiledLibrary.FolderOf(location) : null;
-        }
-        return NativeRequest.Lookup(application, precompiledFolder, assemblyName, function, fingerprint, flags, instances, scalars, scalarCount, out status);
+        var assembly = Type.GetTypeFromHandle(owner)!.Assembly;
+        assemblyName = AssemblyIdentity.FullName(assembly);
+        precompiledFolder = assembly.Location is { Length: > 0 } location ? PrecompiledLibrary.FolderOf(location) : null;
     }
 
     /// <summary>

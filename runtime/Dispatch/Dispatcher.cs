@@ -86,23 +86,8 @@ public static class Dispatcher
     /// assemblies by name and reading their index resources. An assembly replaced by one without that accessor makes
     /// the call fail to bind: then the index resources are read as for stubs without the helper.
     /// </summary>
-    public static unsafe nint ResolveIndexedWithIndexes(RuntimeTypeHandle owner, string functionName, string irFingerprint, int flags, nint foreignIndexes)
-    {
-        if (!NumbaConfig.DisableJit)
-        {
-            try
-            {
-                ForeignModules.Provide(((delegate*<string[]>)foreignIndexes)());
-            }
-            catch (Exception e) when (e is TypeLoadException or MissingMemberException or System.IO.FileLoadException or System.IO.FileNotFoundException)
-            {
-                // An assembly without the accessor (or none at all): its callers key from its resource or fall back.
-            }
-            nint native = NativeHit.TryResolveCallingOthers(owner, IrIndexEntry.FromStub(functionName, (FunctionFlags)flags, irFingerprint));
-            if (native != 0) return native;
-        }
-        return ResolveIndexedManaged(owner, functionName, irFingerprint, flags);
-    }
+    public static nint ResolveIndexedWithIndexes(RuntimeTypeHandle owner, string functionName, string irFingerprint, int flags, nint foreignIndexes) =>
+        NumbaConfig.DisableJit ? Fallback : ResolveWithIndexesAfterNative(owner, functionName, irFingerprint, flags, Entry.ProvidedIndexes.FromHelper(foreignIndexes));
 
     /// <summary>The non-generic entry points: with the stub's index line when it carries one, else from the index resource.</summary>
     private static nint ResolveEntry(RuntimeTypeHandle owner, string functionName, IrIndexEntry? indexed)
@@ -176,8 +161,7 @@ public static class Dispatcher
     /// </summary>
     internal static nint ResolveWithIndexesAfterNative(RuntimeTypeHandle owner, string functionName, string carried, int flags, string[]? indexes)
     {
-        if (indexes is not null) ForeignModules.Provide(indexes);
-        // The library may have declined for want of a third assembly's index, which the managed key loads: ask it again so.
+        // The texts are recorded already (ProvidedIndexes.FromHelper), for this key and later ones. The library may have declined for want of a third assembly's index, which the managed key loads: ask it again so.
         nint native = NativeHit.TryResolveCallingOthers(owner, IrIndexEntry.FromStub(functionName, (FunctionFlags)flags, carried));
         return native != 0 ? native : ResolveIndexedManaged(owner, functionName, carried, flags);
     }

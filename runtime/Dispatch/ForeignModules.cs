@@ -11,9 +11,7 @@ namespace NumbaWeaver.Dispatch;
 /// </summary>
 internal static class ForeignModules
 {
-    /// <summary>Records the index texts a stub passed, [simple name, text, ...], for <see cref="Entry"/> (kept by the entry assembly).</summary>
-    public static void Provide(string[] namesAndTexts) => NumbaWeaver.Entry.ProvidedIndexes.Provide(namesAndTexts);
-
+    // The index texts stubs handed over (the entry assembly keeps them: ProvidedIndexes).
     private static string? Provided(string simpleName) => NumbaWeaver.Entry.ProvidedIndexes.Find(simpleName);
 
     /// <summary>The IR module of the assembly named <paramref name="simpleName"/>, or null when it carries none.</summary>

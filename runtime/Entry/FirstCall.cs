@@ -34,16 +34,7 @@ public static unsafe class FirstCall
     public static nint ResolveIndexedWithIndexes(RuntimeTypeHandle owner, string assemblyName, string functionName, string carried, int flags, nint foreignIndexes)
     {
         if (Switches.DisableJit) return Fallback;
-        string[]? indexes;
-        try
-        {
-            indexes = ((delegate*<string[]>)foreignIndexes)();
-        }
-        catch (Exception e) when (e is TypeLoadException or MissingMemberException or System.IO.FileLoadException or System.IO.FileNotFoundException)
-        {
-            indexes = null;
-        }
-        if (indexes is not null) ProvidedIndexes.Provide(indexes);
+        string[]? indexes = ProvidedIndexes.FromHelper(foreignIndexes);
         nint native = indexes is null ? 0
             : NativeRequest.Lookup(AppContext.BaseDirectory, null, assemblyName, functionName, carried, flags, null, null, 0, NativeRequest.Joined(indexes), out _);
         return native != 0 ? native : RuntimeLink.Runtime.WithIndexes(owner, functionName, carried, flags, indexes);
@@ -56,16 +47,7 @@ public static unsafe class FirstCall
     public static nint ResolveGenericListedIn(RuntimeTypeHandle owner, string assemblyName, string functionName, string listedInstances, RuntimeTypeHandle[] typeArguments)
     {
         if (Switches.DisableJit) return Fallback;
-        int status = NativeRequest.Absent;
-        nint native = 0;
-        if (listedInstances.Length > 0 && typeArguments.Length <= 16)
-        {
-            int* scalars = stackalloc int[typeArguments.Length];
-            bool numbers = true;
-            for (int i = 0; i < typeArguments.Length && numbers; i++) numbers = (scalars[i] = TypeArguments.ScalarOf(typeArguments[i])) >= 0;
-            if (numbers)
-                native = NativeRequest.Lookup(AppContext.BaseDirectory, null, assemblyName, functionName, null, 0, listedInstances, scalars, typeArguments.Length, out status);
-        }
+        nint native = NativeRequest.LookupListed(AppContext.BaseDirectory, null, assemblyName, functionName, listedInstances, typeArguments, out int status);
         return native != 0
             ? native
             : RuntimeLink.Runtime.Listed(owner, assemblyName, functionName, listedInstances, typeArguments, status == NativeRequest.CallsOthers);

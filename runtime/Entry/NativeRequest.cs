@@ -66,6 +66,21 @@ internal static unsafe partial class NativeRequest
         }
     }
 
+    /// <summary>
+    /// A generic stub's instance over <paramref name="typeArguments"/> (number types only; anything else is 0 with
+    /// <see cref="Absent"/>): the library finds the instance in <paramref name="listedInstances"/>, the weaver's list.
+    /// </summary>
+    public static nint LookupListed(string? application, string? precompiledFolder, string assemblyName, string functionName,
+                                    string listedInstances, RuntimeTypeHandle[] typeArguments, out int status)
+    {
+        status = Absent;
+        if (listedInstances.Length == 0 || typeArguments.Length > 16) return 0;
+        int* scalars = stackalloc int[typeArguments.Length];
+        for (int i = 0; i < typeArguments.Length; i++)
+            if ((scalars[i] = TypeArguments.ScalarOf(typeArguments[i])) < 0) return 0;
+        return Lookup(application, precompiledFolder, assemblyName, functionName, null, 0, listedInstances, scalars, typeArguments.Length, out status);
+    }
+
     /// <summary>Other assemblies' names and index texts as the library reads them: each ended by U+0000 (index texts hold none).</summary>
     public static string Joined(string[] namesAndTexts) => string.Join('\0', namesAndTexts) + "\0";
 

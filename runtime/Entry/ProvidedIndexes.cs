@@ -10,8 +10,28 @@ namespace NumbaWeaver.Entry;
 /// runtime's keys for later entries (a generic instance calling the same library, say) read them from here instead of
 /// loading the assemblies' index resources.
 /// </summary>
-internal static class ProvidedIndexes
+internal static unsafe class ProvidedIndexes
 {
+    /// <summary>
+    /// Calls a stub's helper (<c>string[] ()</c>: the other assemblies' simple names and index texts, docs/abi.md) and
+    /// records what it returns; null when the call fails to bind (an assembly replaced by one without the accessor, or
+    /// missing): then the runtime reads index resources as for stubs without the helper.
+    /// </summary>
+    public static string[]? FromHelper(nint helper)
+    {
+        string[] namesAndTexts;
+        try
+        {
+            namesAndTexts = ((delegate*<string[]>)helper)();
+        }
+        catch (Exception e) when (e is TypeLoadException or MissingMemberException or System.IO.FileLoadException or System.IO.FileNotFoundException)
+        {
+            return null;
+        }
+        Provide(namesAndTexts);
+        return namesAndTexts;
+    }
+
     // [simple name, index text, ...]: copy-on-write, published with Volatile; a name is added once. Each text is what
     // that assembly as loaded returned, so it is its index.
     private static readonly object Gate = new();
