@@ -239,11 +239,13 @@ internal static unsafe partial class NativeHit
     public static int Hits(int mode) => Available ? HitCount(mode) : 0;
 
     /// <summary>The library's answer to a generic stub's request (its status, and the address of a hit), for the tests.</summary>
-    internal static int ResolveListed(string assemblyName, string functionName, string listedInstances, int[] scalars, out nint address)
+    internal static int ResolveListed(string assemblyName, string functionName, string listedInstances, int[] scalars, out nint address,
+                                      string[]? texts = null)
     {
         fixed (int* codes = scalars)
         {
-            address = NativeRequest.Lookup(AppContext.BaseDirectory, null, assemblyName, functionName, null, 0, listedInstances, codes, scalars.Length, out int status);
+            address = NativeRequest.Lookup(AppContext.BaseDirectory, null, assemblyName, functionName, null, 0, listedInstances, codes, scalars.Length,
+                                           texts is null ? null : NativeRequest.Joined(texts), out int status);
             return status;
         }
     }

@@ -68,7 +68,10 @@ internal static unsafe partial class NativeRequest
 
     /// <summary>
     /// A generic stub's instance over <paramref name="typeArguments"/> (number types only; anything else is 0 with
-    /// <see cref="Absent"/>): the library finds the instance in <paramref name="listedInstances"/>, the weaver's list.
+    /// <see cref="Absent"/>): the library finds the instance in <paramref name="listedInstances"/>, the weaver's list. An
+    /// instance calling other assemblies is keyed from the index texts stubs have handed over so far
+    /// (<see cref="ProvidedIndexes"/>); without the ones it needs, the library answers <see cref="CallsOthers"/> or
+    /// <see cref="Deferred"/> and the runtime keys it.
     /// </summary>
     public static nint LookupListed(string? application, string? precompiledFolder, string assemblyName, string functionName,
                                     string listedInstances, RuntimeTypeHandle[] typeArguments, out int status)
@@ -78,7 +81,8 @@ internal static unsafe partial class NativeRequest
         int* scalars = stackalloc int[typeArguments.Length];
         for (int i = 0; i < typeArguments.Length; i++)
             if ((scalars[i] = TypeArguments.ScalarOf(typeArguments[i])) < 0) return 0;
-        return Lookup(application, precompiledFolder, assemblyName, functionName, null, 0, listedInstances, scalars, typeArguments.Length, out status);
+        return Lookup(application, precompiledFolder, assemblyName, functionName, null, 0, listedInstances, scalars, typeArguments.Length,
+                      ProvidedIndexes.Joined(), out status);
     }
 
     /// <summary>Other assemblies' names and index texts as the library reads them: each ended by U+0000 (index texts hold none).</summary>

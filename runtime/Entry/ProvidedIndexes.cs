@@ -55,6 +55,9 @@ internal static unsafe class ProvidedIndexes
         }
     }
 
+    /// <summary>Every text handed over so far, as the native library reads them (<see cref="NativeRequest.Joined"/>), or null.</summary>
+    public static string? Joined() => Volatile.Read(ref provided) is { Length: > 0 } texts ? NativeRequest.Joined(texts) : null;
+
     /// <summary>The index text the assembly named <paramref name="simpleName"/> handed over, or null.</summary>
     public static string? Find(string simpleName)
     {

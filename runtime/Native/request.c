@@ -150,8 +150,9 @@ static int find_instance(const char *instances, const char *key, text *name, int
             }
             if (value > 0x7FFFFFFF) return NW_DEFER;
             *flags = (int32_t)value;
+            /* The fingerprint; an instance calling other assemblies keeps its callees after it, as a stub carries them. */
             start = next;
-            end = field(start, line_end, &next);
+            end = *flags & flag_calls_other_assemblies ? line_end : field(start, line_end, &next);
             put(fingerprint, start, (size_t)(end - start));
             return NW_HIT;
         }
@@ -292,9 +293,10 @@ static int resolve(const nw_request *r, nw_runtime_symbols runtime, void **addre
         put_utf16(name, r->function);
         put_utf16(fingerprint, r->fingerprint);
     }
-    if ((flags & flag_calls_other_assemblies) && r->instances.length == 0 && r->foreign.length > 0 && !fingerprint->failed) {
-        /* A stub calling other assemblies carried its callees after its fingerprint, and their index texts: its key's
-           fingerprint covers theirs (ForeignCalls.KeyFingerprint), and from here on it is looked up like any entry. */
+    if ((flags & flag_calls_other_assemblies) && r->foreign.length > 0 && !fingerprint->failed) {
+        /* A stub calling other assemblies carried its callees after its fingerprint (a generic instance's line lists them
+           likewise), with their index texts: its key's fingerprint covers theirs (ForeignCalls.KeyFingerprint), and from
+           here on it is looked up like any entry. */
         text foreign = { 0 };
         put_utf16_keeping(&foreign, r->foreign, 1);
         char hex[65];

@@ -309,6 +309,11 @@ public sealed unsafe class NativeHitTests : IDisposable
             int r;
             ((delegate* unmanaged<int*, int, int, int>)address)(&r, 17, 5).ShouldBe(0);
             r.ShouldBe(17 / 5);
+            // A generic instance calling them is keyed the same way from its line in the weaver's list.
+            string list = "N.G::Div\tf64\t" + name + "\t" + flags + "\t" + carried + "\n";
+            NativeHit.ResolveListed(assemblyName, "N.G::Div", list, [9], out nint listed, ["Lib.A", libA, "Lib.B", libB]).ShouldBe(1);
+            listed.ShouldBe(address);
+            NativeHit.ResolveListed(assemblyName, "N.G::Div", list, [9], out _).ShouldBe(-3); // no texts handed over: the runtime keys it
             // A callee's library changed: another key, so no entry (the caller recompiles).
             NativeHit.ResolveWithIndexes(assemblyName, name, carried, flags, ["Lib.A", libA, "Lib.B", libB.Replace('b', 'e')], out _).ShouldBe(0);
             // A library's index not handed over, a function it lacks, a damaged line: the runtime's managed path decides.
