@@ -3,7 +3,6 @@ using System.IO;
 using System.Reflection;
 using System.Text;
 using System;
-using NumbaWeaver.Config;
 using NumbaWeaver.IR;
 
 namespace NumbaWeaver.Cache;
@@ -37,10 +36,4 @@ public static class NumbaCache
         foreach (string folder in Directory.EnumerateDirectories(Root)) removed += new DiskCache(folder).Clear();
         return removed;
     }
-
-    /// <summary>The root for a configured folder (NUMBA_CACHE_DIR) or, without one, the per-user default.</summary>
-    internal static string ComputeRoot(string? configured) => Entry.CacheRoot.Compute(configured);
-
-    /// <summary>Rooted at '/', without "//" or "/." segments: what Path.GetFullPath returns unchanged on Unix.</summary>
-    internal static bool IsPlainAbsolute(string path) => Entry.CacheRoot.IsPlainAbsolute(path);
 }

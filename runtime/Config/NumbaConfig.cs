@@ -1,7 +1,4 @@
 // Runtime switches: environment variables (Numba's names) first, then runtimeconfig.json/AppContext.
-using System;
-using NumbaWeaver.IR;
-
 namespace NumbaWeaver.Config;
 
 /// <summary>

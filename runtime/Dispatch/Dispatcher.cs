@@ -17,7 +17,7 @@ namespace NumbaWeaver.Dispatch;
 public static class Dispatcher
 {
     /// <summary>The pointer value meaning "run the original C#".</summary>
-    public static readonly nint Fallback = -1;
+    public static readonly nint Fallback = Entry.FirstCall.Fallback;
 
     // One unit per woven assembly, found by reference in a copy-on-write array: a Dictionary keyed by Assembly
     // would build EqualityComparer<Assembly>.Default by reflection on the first call of the process.
@@ -161,7 +161,8 @@ public static class Dispatcher
     /// </summary>
     internal static nint ResolveWithIndexesAfterNative(RuntimeTypeHandle owner, string functionName, string carried, int flags, string[]? indexes)
     {
-        // The texts are recorded already (ProvidedIndexes.FromHelper), for this key and later ones. The library may have declined for want of a third assembly's index, which the managed key loads: ask it again so.
+        // The texts are recorded already (ProvidedIndexes.FromHelper), for this key and later ones. The library may have
+        // declined for want of a third assembly's index, which the managed key loads: ask it again so.
         nint native = NativeHit.TryResolveCallingOthers(owner, IrIndexEntry.FromStub(functionName, (FunctionFlags)flags, carried));
         return native != 0 ? native : ResolveIndexedManaged(owner, functionName, carried, flags);
     }
@@ -171,7 +172,7 @@ public static class Dispatcher
     /// <see cref="Entry.FirstCall.ResolveGenericListedIn"/> calls (registered by <see cref="EntryLink"/>).
     /// <paramref name="callsOthers"/>: the library found the instance listed as calling other assemblies, which is keyed here.
     /// </summary>
-    internal static nint ResolveListedAfterNative(RuntimeTypeHandle owner, string? assemblyName, string functionName, string listedInstances,
+    internal static nint ResolveListedAfterNative(RuntimeTypeHandle owner, string functionName, string listedInstances,
                                                   RuntimeTypeHandle[] typeArguments, bool callsOthers)
     {
         nint native = callsOthers ? NativeHit.ListedCallingOthers(owner, functionName, listedInstances, typeArguments) : 0;

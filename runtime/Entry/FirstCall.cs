@@ -50,7 +50,7 @@ public static unsafe class FirstCall
         nint native = NativeRequest.LookupListed(AppContext.BaseDirectory, null, assemblyName, functionName, listedInstances, typeArguments, out int status);
         return native != 0
             ? native
-            : RuntimeLink.Runtime.Listed(owner, assemblyName, functionName, listedInstances, typeArguments, status == NativeRequest.CallsOthers);
+            : RuntimeLink.Runtime.Listed(owner, functionName, listedInstances, typeArguments, status == NativeRequest.CallsOthers);
     }
 
     /// <summary>The exception for a non-zero status compiled code returned; the stub throws it.</summary>

@@ -25,8 +25,8 @@ internal static unsafe class RuntimeLink
         /// </summary>
         public required delegate*<RuntimeTypeHandle, string, string, int, string[]?, nint> WithIndexes { get; init; }
 
-        /// <summary>The managed path of a generic stub: (owner, assembly, IR name, instances, type arguments, calls others) → entry or -1.</summary>
-        public required delegate*<RuntimeTypeHandle, string?, string, string, RuntimeTypeHandle[], bool, nint> Listed { get; init; }
+        /// <summary>The managed path of a generic stub: (owner, IR name, instances, type arguments, calls others) → entry or -1.</summary>
+        public required delegate*<RuntimeTypeHandle, string, string, RuntimeTypeHandle[], bool, nint> Listed { get; init; }
 
         /// <summary>The exception for a status compiled code returned (StatusThrower.Create).</summary>
         public required delegate*<int, Exception> Exception { get; init; }

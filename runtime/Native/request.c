@@ -125,6 +125,21 @@ static const char *field(const char *start, const char *line_end, const char **n
     return end;
 }
 
+/* The flags field of an instance or index line, from start to end: digits only (what the weaver writes), at most
+   int32's maximum; 0 for anything else, which the managed parser is left to judge. */
+static int parse_flags(const char *start, const char *end, int32_t *flags)
+{
+    if (end == start || end - start > 10) return 0;
+    long value = 0;
+    for (const char *d = start; d < end; d++) {
+        if (*d < '0' || *d > '9') return 0;
+        value = value * 10 + (*d - '0');
+    }
+    if (value > 0x7FFFFFFF) return 0;
+    *flags = (int32_t)value;
+    return 1;
+}
+
 /* GenericInstances.FindLine: the line "<function>\t<type arguments>\t<instance>\t<flags>\t<fingerprint>[\t<callees>...]".
    NW_HIT fills the instance's name, flags and fingerprint; NW_MISS when the list has no such instance; NW_DEFER when the
    line is damaged (the managed path reports it). */
@@ -141,15 +156,7 @@ static int find_instance(const char *instances, const char *key, text *name, int
             if (!next) return NW_DEFER;
             start = next;
             end = field(start, line_end, &next);
-            if (!next || end == start || end - start > 10) return NW_DEFER;
-            /* Digits only (what the weaver writes); anything else is the managed parser's to judge. */
-            long value = 0;
-            for (const char *d = start; d < end; d++) {
-                if (*d < '0' || *d > '9') return NW_DEFER;
-                value = value * 10 + (*d - '0');
-            }
-            if (value > 0x7FFFFFFF) return NW_DEFER;
-            *flags = (int32_t)value;
+            if (!next || !parse_flags(start, end, flags)) return NW_DEFER;
             /* The fingerprint; an instance calling other assemblies keeps its callees after it, as a stub carries them. */
             start = next;
             end = *flags & flag_calls_other_assemblies ? line_end : field(start, line_end, &next);
@@ -175,19 +182,14 @@ static int find_indexed(const char *index, const char *function, const char **li
         if (line_end > at) {
             if (line_end - at < 68 || at[64] != ' ') return NW_DEFER;
             const char *digits = at + 65, *space = memchr(digits, ' ', (size_t)(line_end - digits));
-            if (!space || space == digits || space - digits > 10) return NW_DEFER;
-            long value = 0;
-            for (const char *d = digits; d < space; d++) {
-                if (*d < '0' || *d > '9') return NW_DEFER;
-                value = value * 10 + (*d - '0');
-            }
+            int32_t line_flags;
+            if (!space || !parse_flags(digits, space, &line_flags)) return NW_DEFER;
             const char *name = space + 1, *tab = memchr(name, '\t', (size_t)(line_end - name));
             const char *name_end = tab ? tab : line_end;
             if ((size_t)(name_end - name) == function_length && strncmp(name, function, function_length) == 0) {
-                if (value > 0x7FFFFFFF) return NW_DEFER;
                 *line = at;
                 *end = line_end;
-                *flags = (int32_t)value;
+                *flags = line_flags;
                 return NW_HIT;
             }
         }

@@ -119,8 +119,8 @@ public sealed class DiskCacheTests : IDisposable
     [Fact]
     public void The_root_follows_the_switch_then_xdg()
     {
-        NumbaCache.ComputeRoot("/some/where").ShouldBe("/some/where");
-        NumbaCache.ComputeRoot(null).ShouldEndWith("numbaweaver");
+        NumbaWeaver.Entry.CacheRoot.Compute("/some/where").ShouldBe("/some/where");
+        NumbaWeaver.Entry.CacheRoot.Compute(null).ShouldEndWith("numbaweaver");
         NumbaCache.FolderFor(typeof(DiskCacheTests).Assembly).ShouldStartWith(NumbaCache.Root);
     }
 

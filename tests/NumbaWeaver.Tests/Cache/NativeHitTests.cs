@@ -254,17 +254,9 @@ public sealed unsafe class NativeHitTests : IDisposable
     {
         if (!Expected) return;
         var (code, symbol, instance) = ObjectLoaderTests.CompileNamed("T$::Div", ObjectLoaderTests.Div);
-        string simple = "NwRequest" + Guid.NewGuid().ToString("N");
-        string assembly = simple + ", Version=1.0.0.0, Culture=neutral, PublicKeyToken=null";
-        string precompiled = Path.Combine(AppContext.BaseDirectory, simple + PrecompiledLibrary.FolderSuffix);
+        string precompiled = PrecompileInApplicationFolder(instance, "fp1", symbol, code, out string assembly);
         try
         {
-            // The key the managed runtime computes for that instance, precompiled for the baseline level (which every CPU runs).
-            string key = Sha256.HexOf(CacheKey.TextBeforeTarget + "level x86-64" + CacheKey.OurBuild
-                                      + CacheKey.TextAfterTarget(instance, "fp1", CacheKey.SettingsText(NumbaConfig.OptLevel, NumbaConfig.BoundsCheck)));
-            Directory.CreateDirectory(Path.Combine(precompiled, "x86-64"));
-            File.WriteAllBytes(Path.Combine(precompiled, "x86-64", key + CacheEntryFile.Extension),
-                CacheEntryFile.Serialize(key, new CacheEntryFile.Entry(symbol, "test", code)));
             string list = "N.T::Div\ti32\tN.T::Div<i32>\t1\tfp0\nN.T::Div\tf64\t" + instance + "\t1\tfp1\n";
 
             NativeHit.ResolveListed(assembly, "N.T::Div", list, [9], out nint address).ShouldBe(1); // 9: f64
@@ -294,17 +286,9 @@ public sealed unsafe class NativeHitTests : IDisposable
         int flags = (int)(FunctionFlags.Entry | FunctionFlags.CallsOtherAssemblies);
         string keyFingerprint = ForeignCalls.KeyFingerprint(IrIndexEntry.FromStub(name, (FunctionFlags)flags, carried),
             (assembly, function) => IrIndex.Find(assembly == "Lib.A" ? libA : libB, function));
-        string simple = "NwForeign" + Guid.NewGuid().ToString("N");
-        string assemblyName = simple + ", Version=1.0.0.0, Culture=neutral, PublicKeyToken=null";
-        string precompiled = Path.Combine(AppContext.BaseDirectory, simple + PrecompiledLibrary.FolderSuffix);
+        string precompiled = PrecompileInApplicationFolder(name, keyFingerprint, symbol, code, out string assemblyName);
         try
         {
-            string key = Sha256.HexOf(CacheKey.TextBeforeTarget + "level x86-64" + CacheKey.OurBuild
-                                      + CacheKey.TextAfterTarget(name, keyFingerprint, CacheKey.SettingsText(NumbaConfig.OptLevel, NumbaConfig.BoundsCheck)));
-            Directory.CreateDirectory(Path.Combine(precompiled, "x86-64"));
-            File.WriteAllBytes(Path.Combine(precompiled, "x86-64", key + CacheEntryFile.Extension),
-                CacheEntryFile.Serialize(key, new CacheEntryFile.Entry(symbol, "test", code)));
-
             NativeHit.ResolveWithIndexes(assemblyName, name, carried, flags, ["Lib.A", libA, "Lib.B", libB], out nint address).ShouldBe(1);
             int r;
             ((delegate* unmanaged<int*, int, int, int>)address)(&r, 17, 5).ShouldBe(0);
@@ -325,5 +309,23 @@ public sealed unsafe class NativeHitTests : IDisposable
         {
             Directory.Delete(precompiled, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// An entry precompiled for the baseline level (which every CPU runs) under the key the managed runtime computes for
+    /// <paramref name="name"/> and <paramref name="fingerprint"/>, in the <c>.numba</c> folder of a new assembly name in
+    /// the application's folder, where the native request looks; returns that folder (the caller deletes it).
+    /// </summary>
+    private static string PrecompileInApplicationFolder(string name, string fingerprint, string symbol, byte[] code, out string assemblyName)
+    {
+        string simple = "NwRequest" + Guid.NewGuid().ToString("N");
+        assemblyName = simple + ", Version=1.0.0.0, Culture=neutral, PublicKeyToken=null";
+        string precompiled = Path.Combine(AppContext.BaseDirectory, simple + PrecompiledLibrary.FolderSuffix);
+        string key = Sha256.HexOf(CacheKey.TextBeforeTarget + "level x86-64" + CacheKey.OurBuild
+                                  + CacheKey.TextAfterTarget(name, fingerprint, CacheKey.SettingsText(NumbaConfig.OptLevel, NumbaConfig.BoundsCheck)));
+        Directory.CreateDirectory(Path.Combine(precompiled, "x86-64"));
+        File.WriteAllBytes(Path.Combine(precompiled, "x86-64", key + CacheEntryFile.Extension),
+            CacheEntryFile.Serialize(key, new CacheEntryFile.Entry(symbol, "test", code)));
+        return precompiled;
     }
 }

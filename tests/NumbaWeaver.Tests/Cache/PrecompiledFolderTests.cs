@@ -29,8 +29,8 @@ public class PrecompiledFolderTests
     public void Cache_roots_that_need_no_normalising(string path, bool plain)
     {
         if (System.OperatingSystem.IsWindows()) return;
-        NumbaCache.IsPlainAbsolute(path).ShouldBe(plain);
+        NumbaWeaver.Entry.CacheRoot.IsPlainAbsolute(path).ShouldBe(plain);
         if (plain) Path.GetFullPath(path).ShouldBe(path);
-        NumbaCache.ComputeRoot(path).ShouldBe(Path.GetFullPath(path));
+        NumbaWeaver.Entry.CacheRoot.Compute(path).ShouldBe(Path.GetFullPath(path));
     }
 }
