@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs Debian's libLLVM 19 when no usable libLLVM (15 or newer) is present.
+# Installs Debian's libLLVM 19 when no libLLVM 18 or newer is present. The runtime works with 15-17 too, but only
+# 18+ can put fast-math flags on instructions (LLVMSetFastMathFlags), without which [Njit(FastMath = true)] loops
+# are not vectorised; a machine that has only an older library gets 19 beside it (the runtime prefers the newest).
 set -euo pipefail
-for lib in libLLVM.so.19.1 libLLVM-19.so libLLVM-18.so libLLVM-17.so.1 libLLVM-16.so.1 libLLVM-15.so.1; do
+for lib in libLLVM.so.19.1 libLLVM-19.so libLLVM.so.18.1 libLLVM-18.so libLLVM-18.so.1; do
   if ldconfig -p 2>/dev/null | grep -q "$lib"; then
     exit 0
   fi

@@ -52,7 +52,7 @@ internal sealed partial class FunctionLowering
 
     private LLVMValueRef CallNewArray(IrType element, LLVMValueRef[] lengths)
     {
-        var buffer = LLVM.BuildAlloca(_entry, LLVM.ArrayType2(_t.I64, (ulong)lengths.Length), "new.lengths");
+        var buffer = LLVM.BuildAlloca(_entry, LLVM.ArrayType(_t.I64, (uint)lengths.Length), "new.lengths");
         for (int d = 0; d < lengths.Length; d++)
             Store(lengths[d], LLVM.BuildGEP2(_b, _t.I64, buffer, new[] { ConstI64(d) }, 1, ""), 8);
         var data = Call(NewArrayHook(), ConstI32((int)element.Kind), ConstI32(lengths.Length), buffer);
@@ -74,7 +74,7 @@ internal sealed partial class FunctionLowering
         if (constant && count >= 0 && count * element.SizeInBytes <= MaxStackAllocBytes && !InsideLoop(index))
         {
             Pop();
-            var slot = LLVM.BuildAlloca(_entry, LLVM.ArrayType2(_t.Memory(element), (ulong)System.Math.Max(count, 1)), "stackalloc");
+            var slot = LLVM.BuildAlloca(_entry, LLVM.ArrayType(_t.Memory(element), (uint)System.Math.Max(count, 1)), "stackalloc");
             LLVM.SetAlignment(slot, 16);
             LLVM.BuildMemSet(_b, slot, LLVM.ConstInt(_t.I8, 0, 0), ConstI64(count * element.SizeInBytes), 16);
             _stack.Add(StackValue.Of(span, new ArrayValue(slot, [ConstI64(count)])));

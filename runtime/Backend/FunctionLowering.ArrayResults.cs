@@ -7,7 +7,7 @@ namespace NumbaWeaver.Backend;
 internal sealed partial class FunctionLowering
 {
     /// <summary>The result slot of an array-returning callee: <c>[1 + rank x i64]</c> (a pointer is 8 bytes).</summary>
-    private LLVMTypeRef ArrayResultType(IrType array) => LLVM.ArrayType2(_t.I64, (ulong)(1 + array.Rank));
+    private LLVMTypeRef ArrayResultType(IrType array) => LLVM.ArrayType(_t.I64, (uint)(1 + array.Rank));
 
     private void StoreArrayResult(ArrayValue array, LLVMValueRef slot)
     {

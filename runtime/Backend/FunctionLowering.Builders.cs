@@ -8,9 +8,6 @@ namespace NumbaWeaver.Backend;
 
 internal sealed partial class FunctionLowering
 {
-    // LLVMSetFastMathFlags exists from LLVM 18 only; older libraries keep the function attributes alone.
-    private static readonly bool s_hasFastMathFlags = LlvmLibrary.SupportsFastMathFlags;
-
     private StackValue Pop()
     {
         if (_stack.Count == 0) throw new InvalidOperationException($"{_f.Name}: evaluation stack underflow");
@@ -62,9 +59,11 @@ internal sealed partial class FunctionLowering
     /// <summary>Marks a float instruction 'fast' when the function asked for fast-math; a no-op otherwise.</summary>
     private LLVMValueRef Fm(LLVMValueRef v)
     {
+        if (!_fastMath) return v;
+        // LLVM 15-17 cannot set the flags: the instruction is named for FastMathText to flag in the printed module.
+        if (_m.FastMathThroughText) _m.MarkedFastMathText |= FastMathText.Mark(v, _fastMathFlags);
         // The builder may fold constants: only real FP instructions can carry flags.
-        if (_fastMath && s_hasFastMathFlags && LLVM.CanValueUseFastMathFlags(v) != 0)
-            LLVM.SetFastMathFlags(v, _fastMathFlags);
+        else if (LLVM.CanValueUseFastMathFlags(v) != 0) LLVM.SetFastMathFlags(v, _fastMathFlags);
         return v;
     }
 

@@ -24,7 +24,7 @@ internal sealed partial class FunctionLowering
     private void EmitRaise(string descriptor, LLVMValueRef[] values)
     {
         int count = values.Length;
-        var buffer = LLVM.BuildAlloca(_entry, LLVM.ArrayType2(_t.I64, (ulong)System.Math.Max(count, 1)), "raise.values");
+        var buffer = LLVM.BuildAlloca(_entry, LLVM.ArrayType(_t.I64, (uint)System.Math.Max(count, 1)), "raise.values");
         for (int i = 0; i < count; i++)
         {
             var slot = LLVM.BuildGEP2(_b, _t.I64, buffer, new[] { ConstI64(i) }, 1, "");

@@ -18,7 +18,7 @@ internal sealed partial class FunctionLowering
         var type = ins.Type!;
         if (!_staticArrays.TryGetValue(ins.Name!, out var array))
         {
-            var lengths = LLVM.BuildAlloca(_entry, LLVM.ArrayType2(_t.I64, (ulong)type.Rank), "static.lengths");
+            var lengths = LLVM.BuildAlloca(_entry, LLVM.ArrayType(_t.I64, (uint)type.Rank), "static.lengths");
             for (int d = 0; d < type.Rank; d++)
                 LLVM.BuildStore(_entry, ConstI64(0), LLVM.BuildGEP2(_entry, _t.I64, lengths, new[] { ConstI64(d) }, 1, "")); // a null field reads as empty
             var name = LLVM.BuildGlobalStringPtr(_entry, ins.Name!, "static.name");

@@ -24,6 +24,7 @@ internal sealed class LoweredModule
         Ir = ir;
         Options = options;
         Types = new TypeLowering(context);
+        FastMathThroughText = options.FastMathThroughText || FastMathText.Needed;
     }
 
     public LLVMContextRef Context { get; }
@@ -31,6 +32,12 @@ internal sealed class LoweredModule
     public IrModule Ir { get; }
     public LoweringOptions Options { get; }
     public TypeLowering Types { get; }
+
+    /// <summary>Fast-math flags go through <see cref="FastMathText"/> (LLVM before 18, or a test asking for it).</summary>
+    public bool FastMathThroughText { get; }
+
+    /// <summary>Set once an instruction was named for <see cref="FastMathText.Apply"/>: the module needs the round trip.</summary>
+    public bool MarkedFastMathText { get; set; }
 
     public void AddFunction(string irName, Callee callee) => _functions.Add(irName, callee);
 

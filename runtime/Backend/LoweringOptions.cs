@@ -11,4 +11,8 @@ public sealed class LoweringOptions
 
     /// <summary>Forces fast-math on/off; null uses <c>FunctionFlags.FastMath</c>.</summary>
     public bool? FastMathOverride { get; init; }
+
+    /// <summary>Sets fast-math flags through printed IR (<see cref="FastMathText"/>) even where LLVM could set them
+    /// directly: how tests exercise the path LLVM 15-17 take.</summary>
+    internal bool FastMathThroughText { get; init; }
 }

@@ -33,6 +33,7 @@ public static class ModuleLowering
             foreach (var f in closure) FunctionLowering.Lower(lowered, f, lowered.Function(f.Name));
             if (LLVM.Verify(llvmModule) is { } error)
                 throw new InvalidOperationException($"LLVM rejected the lowered module of {entry.Name}: {error}\n{LLVM.PrintModule(llvmModule)}");
+            if (lowered.MarkedFastMathText) llvmModule = FastMathText.Apply(context, llvmModule);
             return llvmModule;
         }
         catch
@@ -73,7 +74,7 @@ public static class ModuleLowering
         if (PreferredVectorWidth(f) is { } width) m.AddStringAttribute(fn, "prefer-vector-width", width);
         if (m.Options.FastMathOverride ?? f.Has(FunctionFlags.FastMath))
         {
-            // Fallback for LLVMs without per-instruction flags (< 18); harmless alongside them.
+            // What code generation reads (contraction into FMA, approximations); the optimiser reads the instructions' flags.
             foreach (var key in new[] { "unsafe-fp-math", "no-nans-fp-math", "no-infs-fp-math", "no-signed-zeros-fp-math", "approx-func-fp-math" })
                 m.AddStringAttribute(fn, key, "true");
         }

@@ -106,9 +106,12 @@ public sealed class HostTarget : IDisposable
 
     /// <summary>A new target machine with this host's settings. The caller owns it (dispose with
     /// LLVMDisposeTargetMachine, or hand it to a consumer such as OrcJITTargetMachineBuilderCreateFromTargetMachine).</summary>
-    public LLVMTargetMachineRef CreateTargetMachine()
+    public LLVMTargetMachineRef CreateTargetMachine() => CreateTargetMachine(CodeModel);
+
+    /// <summary>As <see cref="CreateTargetMachine()"/>, with another code model (the JIT's on LLVM before 17).</summary>
+    public LLVMTargetMachineRef CreateTargetMachine(LLVMCodeModel codeModel)
     {
-        LLVMTargetMachineRef machine = LLVM.CreateTargetMachine(Target, Triple, CpuName, Features, OptLevel, RelocMode, CodeModel);
+        LLVMTargetMachineRef machine = LLVM.CreateTargetMachine(Target, Triple, CpuName, Features, OptLevel, RelocMode, codeModel);
         return machine.IsNull ? throw new LlvmException($"LLVMCreateTargetMachine failed for {Triple} / {CpuName}") : machine;
     }
 

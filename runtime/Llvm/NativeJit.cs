@@ -51,6 +51,16 @@ public sealed unsafe partial class NativeJit
     }
 
     /// <summary>
+    /// The code model of the JIT's own code. LLJIT links with JITLink on Linux x86-64 from LLVM 17, which places a
+    /// module's sections together; LLVM 15 and 16 link with RuntimeDyld, whose memory manager maps code and constants
+    /// apart, sometimes more than 2 GB apart, where a small-model RIP-relative constant load cannot reach (release
+    /// builds of LLVM truncate the offset silently: samples/Quickstart crashed in about one run in four on LLVM 15).
+    /// The large model loads constants and calls through 64-bit absolute addresses, which RuntimeDyld resolves anywhere.
+    /// </summary>
+    internal static LLVMCodeModel JitCodeModel =>
+        LlvmLibrary.MajorVersion >= 17 ? LLVMCodeModel.LLVMCodeModelSmall : LLVMCodeModel.LLVMCodeModelLarge;
+
+    /// <summary>
     /// The ORC LLJIT, created on first use (under <see cref="SyncRoot"/>). Compiles that go to the disk cache or to a
     /// precompiled library never need it: they emit an object that <see cref="Cache.ObjectLoader"/> links, so a
     /// process's first compile does not pay the 2-5 ms of starting it.
@@ -67,7 +77,7 @@ public sealed unsafe partial class NativeJit
                 // JITTargetMachineBuilder from a target machine made like Host's. The JTMB takes (and
                 // destroys) that target machine; the LLJIT builder takes the JTMB; LLVMOrcCreateLLJIT takes
                 // the builder, even on failure.
-                LLVMOrcJITTargetMachineBuilderRef machineBuilder = LLVM.OrcJITTargetMachineBuilderCreateFromTargetMachine(Host.CreateTargetMachine());
+                LLVMOrcJITTargetMachineBuilderRef machineBuilder = LLVM.OrcJITTargetMachineBuilderCreateFromTargetMachine(Host.CreateTargetMachine(JitCodeModel));
                 LLVMOrcLLJITBuilderRef jitBuilder = LLVM.OrcCreateLLJITBuilder();
                 LLVM.OrcLLJITBuilderSetJITTargetMachineBuilder(jitBuilder, machineBuilder);
                 LlvmException.ThrowIfError(LLVM.OrcCreateLLJIT(out jit, jitBuilder), "LLVMOrcCreateLLJIT");

@@ -200,8 +200,7 @@ public static unsafe partial class LLVM
     [LibraryImport(Lib, EntryPoint = "LLVMArrayType")]
     public static partial LLVMTypeRef ArrayType(LLVMTypeRef elementType, uint elementCount);
 
-    [LibraryImport(Lib, EntryPoint = "LLVMArrayType2")]
-    public static partial LLVMTypeRef ArrayType2(LLVMTypeRef elementType, ulong elementCount);
+
 
     [LibraryImport(Lib, EntryPoint = "LLVMGetArrayLength2")]
     public static partial ulong GetArrayLength2(LLVMTypeRef arrayTy);
