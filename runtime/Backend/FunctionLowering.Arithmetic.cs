@@ -91,9 +91,36 @@ internal sealed partial class FunctionLowering
     {
         var v = Pop();
         LLVMValueRef r = ins.Op == Opcode.Neg
-            ? (v.Type.IsFloat ? Fm(LLVM.BuildFNeg(_b, v.Value, "")) : LLVM.BuildNeg(_b, v.Value, ""))
+            ? (v.Type.IsFloat ? NegateFloat(v.Value) : LLVM.BuildNeg(_b, v.Value, ""))
             : LLVM.BuildNot(_b, v.Value, "");
         Push(v.Type, r);
+    }
+
+    /// <summary>
+    /// LLVM leaves a NaN's sign unspecified for arithmetic, so it moves a negation into the product or quotient below it
+    /// (<c>-(a * b)</c> becomes <c>(-a) * b</c>). On x86 an invalid multiply or divide always makes the same negative NaN,
+    /// so .NET's <c>-(inf * 0)</c> is +NaN and the moved form -NaN. Without fast-math such a product (or a local variable,
+    /// which may hold one: <c>var p = a * b; ... -p</c>) goes through
+    /// <c>llvm.arithmetic.fence</c>, which no fold looks through and which compiles to nothing. The price: LLVM 19 does
+    /// not vectorise a loop with the fence in it (<c>y[i] = -(a[i] * b[i])</c> stays scalar; <c>-a[i] * b[i]</c>, which C#
+    /// reads as <c>(-a[i]) * b[i]</c>, and FastMath do not have it). Flipping the sign bit with an integer xor does not
+    /// help (LLVM turns it back into the negation it moves), and <c>llvm.canonicalize</c> has no x86 code before LLVM 20.
+    /// </summary>
+    // A product or quotient now, or a local variable's value, which may be one once LLVM promotes the local to a register.
+    private static bool MayBecomeProduct(LLVMValueRef operand)
+    {
+        if (LLVM.GetValueKind(operand) != LLVMValueKind.LLVMInstructionValueKind) return false;
+        var opcode = LLVM.GetInstructionOpcode(operand);
+        if (opcode is LLVMOpcode.LLVMFMul or LLVMOpcode.LLVMFDiv or LLVMOpcode.LLVMFRem) return true;
+        if (opcode != LLVMOpcode.LLVMLoad) return false;
+        var address = LLVM.GetOperand(operand, 0);
+        return LLVM.GetValueKind(address) == LLVMValueKind.LLVMInstructionValueKind && LLVM.GetInstructionOpcode(address) == LLVMOpcode.LLVMAlloca;
+    }
+
+    private LLVMValueRef NegateFloat(LLVMValueRef operand)
+    {
+        if (_fastMath || !MayBecomeProduct(operand)) return Fm(LLVM.BuildFNeg(_b, operand, ""));
+        return LLVM.BuildFNeg(_b, Call(_m.Intrinsic("llvm.arithmetic.fence", LLVM.TypeOf(operand)), operand), "");
     }
 
     /// <summary>ceq/cgt/clt (+ .un): ordered float predicates, or unordered ones for the .un forms (as CIL defines them).</summary>
