@@ -56,6 +56,8 @@ public sealed unsafe partial class NativeJit
     /// apart, sometimes more than 2 GB apart, where a small-model RIP-relative constant load cannot reach (release
     /// builds of LLVM truncate the offset silently: samples/Quickstart crashed in about one run in four on LLVM 15).
     /// The large model loads constants and calls through 64-bit absolute addresses, which RuntimeDyld resolves anywhere.
+    /// (Objects for the disk cache keep the small model: our own loader maps them in one piece. Only one the loader
+    /// declines goes to this JIT, where on LLVM 15-16 the same distance could in principle bite.)
     /// </summary>
     internal static LLVMCodeModel JitCodeModel =>
         LlvmLibrary.MajorVersion >= 17 ? LLVMCodeModel.LLVMCodeModelSmall : LLVMCodeModel.LLVMCodeModelLarge;
