@@ -1,7 +1,6 @@
 // Small builder helpers shared by the opcode categories: stack push/pop, constants, widening, fast-math flags.
 using System;
 using NumbaWeaver.IR;
-using NumbaWeaver.Llvm;
 using NumbaWeaver.Llvm.Interop;
 
 namespace NumbaWeaver.Backend;

@@ -30,6 +30,28 @@ internal static class BackendHarness
         return sb.Append("end\n").ToString();
     }
 
+    /// <summary>
+    /// <c>static double Dot(double[] a, double[] b) { double s = 0; for (int i = 0; i &lt; a.Length; i++) s += a[i] * b[i]; return s; }</c>
+    /// with the given function flags (fast-math, bounds checks...): the reduction the fast-math tests lower.
+    /// </summary>
+    public static string DotProduct(string flags) => Func("T$::Dot", "f64", flags, ["param f64[] a", "param f64[] b", "local f64 s", "local i32 i"],
+        F64(0.0), "stloc", "const t=i32", "stloc i=1", "br ->19",
+        "ldloc", "ldarg", "ldloc i=1", "ldelem t2=f64[]", "ldarg i=1", "ldloc i=1", "ldelem t2=f64[]", "mul t=f64", "add t=f64", "stloc",
+        "ldloc i=1", "const t=i32 i=1", "add t=i32", "stloc i=1",
+        "ldloc i=1", "ldarg", "arrlen t=i32 t2=f64[]", "clt t=i32", "brtrue t=i32 ->5",
+        "ldloc", "ret");
+
+    /// <summary>Inputs for <see cref="DotProduct"/> of <paramref name="length"/> elements and their dot product, summed in order as C# does.</summary>
+    public static (double[] A, double[] B, double Expected) DotInputs(int length)
+    {
+        var a = new double[length];
+        var b = new double[length];
+        for (int i = 0; i < length; i++) { a[i] = Math.Cos(i) * 3.3; b[i] = 1.0 / (i + 1); }
+        double expected = 0;
+        for (int i = 0; i < length; i++) expected += a[i] * b[i];
+        return (a, b, expected);
+    }
+
     /// <summary>A float constant operand: the parser wants exact bits.</summary>
     public static string F64(double v) => "const t=f64 f=0x" + BitConverter.DoubleToInt64Bits(v).ToString("X16", CultureInfo.InvariantCulture);
 
@@ -62,8 +84,10 @@ internal static class BackendHarness
     public static nint CompileOne(string function, LoweringOptions? options = null) =>
         Compile(NameOf(function), [function], options);
 
-    /// <summary>Lowers without optimising and returns the printed LLVM IR (for structural checks), disposing the module.</summary>
-    public static string LowerToText(string entry, string[] functions, LoweringOptions? options = null, bool optimise = false, bool assembly = false)
+    /// <summary>Lowers, optionally optimises (O3, or <paramref name="pipeline"/> when given) and returns the printed LLVM IR
+    /// or assembly (for structural checks), disposing the module.</summary>
+    public static string LowerToText(string entry, string[] functions, LoweringOptions? options = null, bool optimise = false, bool assembly = false,
+        string? pipeline = null)
     {
         var (module, tag) = Parse(functions);
         string name = entry.Replace("$", tag, StringComparison.Ordinal);
@@ -73,7 +97,8 @@ internal static class BackendHarness
             var llvm = ModuleLowering.Lower(jit.Context, module, module.Find(name)!, options ?? new LoweringOptions());
             try
             {
-                if (optimise) Optimizer.Run(llvm, jit.TargetMachine, 3);
+                if (pipeline is not null) Optimizer.RunPipeline(llvm, jit.TargetMachine, pipeline);
+                else if (optimise) Optimizer.Run(llvm, jit.TargetMachine, 3);
                 return assembly ? jit.EmitAssembly(llvm) : LLVM.PrintModule(llvm);
             }
             finally

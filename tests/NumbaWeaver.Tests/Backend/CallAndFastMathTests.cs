@@ -43,18 +43,10 @@ public unsafe class CallAndFastMathTests
         text.ShouldContain("define i32 @nj_");
     }
 
-    // static double Dot(double[] a, double[] b) { double s = 0; for (int i = 0; i < a.Length; i++) s += a[i] * b[i]; return s; }
-    private static string Dot(string flags) => Func("T$::Dot", "f64", flags, ["param f64[] a", "param f64[] b", "local f64 s", "local i32 i"],
-        F64(0.0), "stloc", "const t=i32", "stloc i=1", "br ->19",
-        "ldloc", "ldarg", "ldloc i=1", "ldelem t2=f64[]", "ldarg i=1", "ldloc i=1", "ldelem t2=f64[]", "mul t=f64", "add t=f64", "stloc",
-        "ldloc i=1", "const t=i32 i=1", "add t=i32", "stloc i=1",
-        "ldloc i=1", "ldarg", "arrlen t=i32 t2=f64[]", "clt t=i32", "brtrue t=i32 ->5",
-        "ldloc", "ret");
-
     [Fact]
     public void Fast_math_dot_product_vectorises_with_fma()
     {
-        string asm = LowerToText("T$::Dot", [Dot("entry,fastmath,boundscheck")], optimise: true, assembly: true);
+        string asm = LowerToText("T$::Dot", [DotProduct("entry,fastmath,boundscheck")], optimise: true, assembly: true);
         asm.ShouldContain("vfmadd");
         asm.ShouldContain("ymm");
     }
@@ -62,17 +54,13 @@ public unsafe class CallAndFastMathTests
     [Fact]
     public void Without_fast_math_no_contraction_and_results_match_csharp()
     {
-        string text = LowerToText("T$::Dot", [Dot("entry,boundscheck")], optimise: true);
+        string text = LowerToText("T$::Dot", [DotProduct("entry,boundscheck")], optimise: true);
         text.ShouldNotContain("fmuladd");
         text.ShouldNotContain(" fast ");
-        LowerToText("T$::Dot", [Dot("entry,boundscheck")], new LoweringOptions { FastMathOverride = true }).ShouldContain("fadd fast");
+        LowerToText("T$::Dot", [DotProduct("entry,boundscheck")], new LoweringOptions { FastMathOverride = true }).ShouldContain("fadd fast");
 
-        var f = (delegate* unmanaged<double*, double*, long, double*, long, int>)CompileOne(Dot("entry,boundscheck"));
-        var a = new double[101];
-        var b = new double[101];
-        for (int i = 0; i < a.Length; i++) { a[i] = Math.Cos(i) * 3.3; b[i] = 1.0 / (i + 1); }
-        double expected = 0;
-        for (int i = 0; i < a.Length; i++) expected += a[i] * b[i];
+        var f = (delegate* unmanaged<double*, double*, long, double*, long, int>)CompileOne(DotProduct("entry,boundscheck"));
+        var (a, b, expected) = DotInputs(101);
         double r;
         fixed (double* pa = a, pb = b)
         {
@@ -80,7 +68,7 @@ public unsafe class CallAndFastMathTests
             Bits(r).ShouldBe(Bits(expected));
             f(&r, pa, a.Length, pb, 100).ShouldBe(1); // b shorter than a: b[100] is out of range
         }
-        var fast = (delegate* unmanaged<double*, double*, long, double*, long, int>)CompileOne(Dot("entry,fastmath,boundscheck"));
+        var fast = (delegate* unmanaged<double*, double*, long, double*, long, int>)CompileOne(DotProduct("entry,fastmath,boundscheck"));
         fixed (double* pa = a, pb = b)
         {
             fast(&r, pa, a.Length, pb, b.Length).ShouldBe(0);
@@ -102,9 +90,9 @@ public unsafe class CallAndFastMathTests
     [Fact]
     public void PreferVectorWidth_becomes_the_function_attribute_and_limits_the_vectors()
     {
-        LowerToText("T$::Dot", [Dot("entry,fastmath,boundscheck,prefervector256")]).ShouldContain("\"prefer-vector-width\"=\"256\"");
-        LowerToText("T$::Dot", [Dot("entry,fastmath,boundscheck")]).ShouldNotContain("prefer-vector-width");
-        string asm = LowerToText("T$::Dot", [Dot("entry,fastmath,boundscheck,prefervector256")], optimise: true, assembly: true);
+        LowerToText("T$::Dot", [DotProduct("entry,fastmath,boundscheck,prefervector256")]).ShouldContain("\"prefer-vector-width\"=\"256\"");
+        LowerToText("T$::Dot", [DotProduct("entry,fastmath,boundscheck")]).ShouldNotContain("prefer-vector-width");
+        string asm = LowerToText("T$::Dot", [DotProduct("entry,fastmath,boundscheck,prefervector256")], optimise: true, assembly: true);
         asm.ShouldContain("vfmadd");
         asm.ShouldNotContain("zmm");
     }
