@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # On a GPU machine (no .NET needed): runs the CUDA test class and the samples from artifacts/gpu (made by
 # scripts/gpu-publish.sh) on the GPU, prints our kernel time vs numba-cuda's for the 4096x4096 float32 tiled
-# matmul and the 2-D stencil, and runs ParallelBench (precompiled) on every core. Usage: scripts/gpu-check.sh [artifacts/gpu]
+# matmul and the 2-D stencil, runs ParallelBench (precompiled) on every core, and times precompiled first calls on its CPU. Usage: scripts/gpu-check.sh [artifacts/gpu]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-artifacts/gpu}
@@ -16,6 +16,31 @@ if ! command -v dotnet >/dev/null; then
   export DOTNET_ROOT=/tmp/dotnet PATH=/tmp/dotnet:$PATH
 fi
 app() { local name=$1; shift; dotnet "$dir/$name/$name.dll" "$@"; }
+
+# First-call latency of precompiled kernels on this machine's CPU (docs/cache.md "Measuring" has this VM's figures): the
+# median of 11 new processes each, with no libLLVM (none is installed here), and what .NET charges with no NumbaWeaver.
+if [ -d "$dir/Cached" ]; then
+  echo "== first calls on this machine (median of 11 processes, ms)"
+  median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+  first_calls() { # label, keys, then the command
+    local label=$1 keys=$2 outputs=() key; shift 2
+    for _ in $(seq 11); do outputs+=("$("$@" 2>&1)") || status=1; done
+    printf '%-22s' "$label"
+    for key in $keys; do printf ' %s %s' "$key" "$(printf '%s\n' "${outputs[@]}" | awk -v k="$key" '$1 == k { print $2 }' | median)"; done
+    echo
+  }
+  kernels="first-call-small-ms first-call-large-ms first-call-next-small-ms second-call-large-ms first-call-generic-ms"
+  floor="floor-managed-first-call-ms floor-first-native-call-ms floor-new-library-first-call-ms floor-generic-math-first-call-ms"
+  latency_cache=$(mktemp -d)
+  first_calls "precompiled" "$kernels precompiled-hits" env NUMBA_CACHE_DIR="$latency_cache" NUMBA_JIT_STRICT=1 dotnet "$dir/Cached/Cached.dll"
+  first_calls "precompiled + R2R" "$kernels precompiled-hits" env NUMBA_CACHE_DIR="$latency_cache" NUMBA_JIT_STRICT=1 dotnet "$dir/CachedR2R/Cached.dll"
+  first_calls "original C#" "$kernels" env NUMBA_DISABLE_JIT=1 dotnet "$dir/Cached/Cached.dll"
+  first_calls "original C# + R2R" "$kernels" env NUMBA_DISABLE_JIT=1 dotnet "$dir/CachedR2R/Cached.dll"
+  first_calls "floor" "$floor" dotnet "$dir/FirstCallFloor/FirstCallFloor.dll"
+  first_calls "floor R2R" "$floor" dotnet "$dir/FirstCallFloorR2R/FirstCallFloor.dll"
+  first_calls "floor loader R2R" "floor-minimal-loader-first-call-ms" dotnet "$dir/FirstCallFloorR2R/FirstCallFloor.dll" loader
+  rm -rf "$latency_cache"
+fi
 
 echo "== CUDA test class (GpuTests) on the GPU"
 dotnet "$dir/tests/NumbaWeaver.Cuda.Tests.dll" gpu || status=1

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Publishes what scripts/gpu-check.sh runs on a GPU machine without .NET, into artifacts/gpu/: the CUDA test
-# runner, the four CUDA samples, ParallelBench precompiled (that machine has many cores and no libLLVM) (framework-dependent, one folder each) and the .NET runtime they share
+# runner, the four CUDA samples, ParallelBench precompiled (that machine has many cores and no libLLVM), the first-call latency programs
+# (framework-dependent, one folder each) and the .NET runtime they share
 # (dotnet.tar.xz, about 30 MB: five self-contained copies would not fit a 64 MiB transfer). Carry artifacts/gpu.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,15 @@ for s in CudaVectorAdd CudaMatMul CudaReduction CudaStencil; do publish "samples
 # The matmul again, published with ReadyToRun (ILGPU's compiler precompiled too): the first launch's cost without it.
 publish samples/CudaMatMul/CudaMatMul.csproj CudaMatMulR2R -p:PublishReadyToRun=true
 publish samples/ParallelBench/ParallelBench.csproj ParallelBench -p:NumbaPrecompile=true "-p:NumbaPrecompileCpus=x86-64-v4%3Bx86-64-v3%3Bx86-64-v2"
+# First-call latency on that machine's CPU (no libLLVM there, so precompiled and original C# only): the Cached integration
+# project and the floor program, each as built (JIT) and with ReadyToRun, as scripts/cache-latency.sh runs them here.
+# "As built" is the build output itself: a RID-specific publish builds the in-solution runtime for that RID, without the
+# ReadyToRun image a build (and the NuGet package) has.
+as_built() { dotnet build "$1" -c Release -v minimal && cp -r "$(dirname "$1")/bin/Release/net10.0" "$out/$2"; }
+as_built tests/IntegrationProjects/Cached/Cached.csproj Cached
+publish tests/IntegrationProjects/Cached/Cached.csproj CachedR2R -p:PublishReadyToRun=true
+as_built benchmarks/FirstCallFloor/FirstCallFloor.csproj FirstCallFloor
+publish benchmarks/FirstCallFloor/FirstCallFloor.csproj FirstCallFloorR2R -p:PublishReadyToRun=true
 # The runtime: the host (dotnet), its resolver and the shared framework the apps name.
 root=$(dirname "$(readlink -f "$(command -v dotnet)")")
 version=$(dotnet --list-runtimes | sed -n 's/^Microsoft.NETCore.App \([0-9.]*\) .*/\1/p' | tail -1)
