@@ -27,9 +27,21 @@ foreach (string level in levels)
     }
 }
 
-var module = IrResourceReader.Read(assemblyPath);
 string root = PrecompiledLibrary.FolderOf(assemblyPath);
 if (Directory.Exists(root)) Directory.Delete(root, recursive: true); // never ship entries of an older build
+
+// Entries are keyed with this precompiler's runtime build; an app that ships another one would never use them (RuntimeBuild).
+string? ourBuild = RuntimeBuild.DigestOf(Path.Combine(AppContext.BaseDirectory, RuntimeBuild.EntryFileName));
+string? appBuild = RuntimeBuild.DigestOf(Path.Combine(referencesFolder, RuntimeBuild.EntryFileName));
+if (ourBuild is not null && appBuild is not null && ourBuild != appBuild)
+{
+    Console.WriteLine($"warning NJ0902: {Path.GetFileName(assemblyPath)} ships a NumbaWeaver runtime built from other sources than " +
+                      "this precompiler (NumbaWeaver and NumbaWeaver.Fody of different versions?), which would never use its machine " +
+                      "code: nothing was precompiled. Reference the same version of both packages.");
+    return 0;
+}
+
+var module = IrResourceReader.Read(assemblyPath);
 if (module is null)
 {
     Console.WriteLine($"NumbaWeaver.Precompiler: {Path.GetFileName(assemblyPath)} has no [Njit] methods");

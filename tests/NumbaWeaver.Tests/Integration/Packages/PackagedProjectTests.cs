@@ -1,4 +1,4 @@
-// User projects restored from the local feed: console app (Release, Debug), library + app, self-contained publish.
+// User projects restored from the local feed: console app (Release, Debug), library + app, self-contained publish, precompiled ReadyToRun publish.
 using System.Collections.Generic;
 using System.IO;
 using Shouldly;
@@ -126,5 +126,32 @@ public class PackagedProjectTests : IClassFixture<PackagedBuilds>
         var compiled = _builds.Console.RunPublished(publish, disableJit: false);
         UserProject.Results(compiled).ShouldBe(UserProject.Results(release.Original));
         compiled["compiled"].ShouldBe(ConsoleKernels.ToString());
+    }
+
+    // The lowest-latency setup docs/cache.md recommends, as a package user gets it: machine code compiled at publish time
+    // (NumbaPrecompile) and the app precompiled by crossgen (PublishReadyToRun, which must pass the package's own
+    // ReadyToRun images through). Run with libLLVM hidden and an empty cache folder, every kernel must be served by the
+    // shipped machine code: none compiled, each a native hit, the results the original C#'s.
+    [Fact]
+    public void Precompiled_ReadyToRun_publish_runs_every_kernel_without_llvm()
+    {
+        var release = _builds.ConsoleRelease;
+        var publish = _builds.Once("publish-precompiled-r2r", () =>
+            _builds.Console.PublishFrameworkDependent("precompiled-r2r", "-p:PublishReadyToRun=true -p:NumbaPrecompile=true"));
+        Directory.EnumerateFiles(Path.Combine(publish, "ConsoleApp.numba"), "*.nwc", SearchOption.AllDirectories)
+            .ShouldNotBeEmpty("the publish carries no precompiled machine code");
+        var cache = Directory.CreateTempSubdirectory("numbaweaver-r2r-cache-");
+        try
+        {
+            var environment = new Dictionary<string, string?> { ["NUMBA_LLVM_PATH"] = "/nonexistent", ["NUMBA_CACHE_DIR"] = cache.FullName };
+            var compiled = _builds.Console.RunPublishedWithDotnet(publish, disableJit: false, environment);
+            UserProject.Results(compiled).ShouldBe(UserProject.Results(release.Original));
+            compiled["compiled"].ShouldBe("0", "nothing may need LLVM");
+            compiled["native-hits"].ShouldBe(ConsoleKernels.ToString(), "every kernel runs the shipped machine code");
+        }
+        finally
+        {
+            cache.Delete(recursive: true);
+        }
     }
 }

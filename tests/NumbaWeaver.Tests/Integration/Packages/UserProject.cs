@@ -38,6 +38,20 @@ public sealed class UserProject
         return Path.Combine(Directory, "bin", "Release", "net10.0", runtimeIdentifier, "publish");
     }
 
+    /// <summary>
+    /// `dotnet publish` for linux-x64, framework-dependent, with extra MSBuild <paramref name="properties"/>, into
+    /// bin/Release/net10.0/linux-x64/<paramref name="folderName"/>; returns that folder.
+    /// </summary>
+    public string PublishFrameworkDependent(string folderName, string properties)
+    {
+        var output = Path.Combine(Directory, "bin", "Release", "net10.0", "linux-x64", folderName);
+        var (code, log) = DotnetCli.Run(
+            $"publish -c Release -r linux-x64 --self-contained false -v minimal {properties} -o \"{output}\" {PackageFeed.Instance.VersionProperty}",
+            Directory);
+        code.ShouldBe(0, log);
+        return output;
+    }
+
     public string OutputAssembly(string configuration) => Path.Combine(Directory, "bin", configuration, "net10.0", Name + ".dll");
 
     public string IntermediateAssembly(string configuration) => Path.Combine(Directory, "obj", configuration, "net10.0", Name + ".dll");
@@ -45,6 +59,10 @@ public sealed class UserProject
     /// <summary>Runs the built app with `dotnet`, compiled or (disableJit) as the original C#.</summary>
     public Dictionary<string, string> Run(string configuration, bool disableJit, IDictionary<string, string?>? environment = null) =>
         Execute("dotnet", $"\"{OutputAssembly(configuration)}\"", disableJit, environment);
+
+    /// <summary>Runs a framework-dependent publish with `dotnet`.</summary>
+    public Dictionary<string, string> RunPublishedWithDotnet(string publishDirectory, bool disableJit, IDictionary<string, string?>? environment = null) =>
+        Execute("dotnet", $"\"{Path.Combine(publishDirectory, Name + ".dll")}\"", disableJit, environment);
 
     /// <summary>Runs a published self-contained app through its own native host, no `dotnet` involved.</summary>
     public Dictionary<string, string> RunPublished(string publishDirectory, bool disableJit) =>
