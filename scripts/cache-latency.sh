@@ -29,18 +29,7 @@ dotnet publish "$floor/FirstCallFloor.csproj" -c Release -r linux-x64 --self-con
   -o "$floor_published" -v quiet -nologo >/dev/null
 dotnet build-server shutdown >/dev/null 2>&1 || true
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-
-# Runs a command $runs times and prints, space-separated in the order given, the median of each key's value ("key value"
-# lines of its output; n/a for a key it never printed).
-medians() { # keys (space-separated), then the command
-  local keys="$1" outputs=() key value; shift
-  for _ in $(seq "$runs"); do outputs+=("$("$@")"); done
-  for key in $keys; do
-    value="$(printf '%s\n' "${outputs[@]}" | awk -v k="$key" '$1 == k { print $2 }' | median)"
-    echo "${value:-n/a}"
-  done | paste -sd' ' -
-}
+source scripts/medians.sh
 
 measure() { # scenario-name, then environment assignments; runs the program $runs times (NUMBA_PROGRAM overrides it)
   local name="$1" small large next run generic llvm; shift

@@ -21,12 +21,13 @@ app() { local name=$1; shift; dotnet "$dir/$name/$name.dll" "$@"; }
 # median of 11 new processes each, with no libLLVM (none is installed here), and what .NET charges with no NumbaWeaver.
 if [ -d "$dir/Cached" ]; then
   echo "== first calls on this machine (median of 11 processes, ms)"
-  median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-  first_calls() { # label, keys, then the command
-    local label=$1 keys=$2 outputs=() key; shift 2
-    for _ in $(seq 11); do outputs+=("$("$@" 2>&1)") || status=1; done
+  runs=11
+  source scripts/medians.sh
+  first_calls() { # label, keys, then the command: prints each key beside its median
+    local label=$1 keys=$2 values; shift 2
+    values=$(medians "$keys" "$@") || status=1
     printf '%-22s' "$label"
-    for key in $keys; do printf ' %s %s' "$key" "$(printf '%s\n' "${outputs[@]}" | awk -v k="$key" '$1 == k { print $2 }' | median)"; done
+    paste -d' ' <(tr ' ' '\n' <<<"$keys") <(tr ' ' '\n' <<<"$values") | tr '\n' ' ' | sed 's/^/ /'
     echo
   }
   kernels="first-call-small-ms first-call-large-ms first-call-next-small-ms second-call-large-ms first-call-generic-ms"
