@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures first-call latency of a small (Dot) and a large (Relax) kernel: cold compile, disk cache hit in a new
 # process, precompiled at build time (with libLLVM hidden), the same published with ReadyToRun (the stubs precompiled
-# by crossgen too), and the original C# (NUMBA_DISABLE_JIT=1) for reference.
+# by crossgen too) and with NativeAOT, and the original C# (NUMBA_DISABLE_JIT=1, as built and NativeAOT) for reference.
 # Prints the median of N runs (default 5) per scenario, with a generic kernel's first instantiation (called after the
 # others), then the same for Numba's @njit(cache=True) on the same kernels (benchmarks/reference/numba/first_call.py;
 # python3-numba is installed with apt-get when missing), then kernels that call another assembly's [Njit] methods
@@ -18,11 +18,17 @@ dotnet build-server shutdown >/dev/null 2>&1 || true
 dll="$project/bin/Release/net10.0/Cached.dll"
 cache="$(mktemp -d)"
 published="$(mktemp -d)"
+aot_published="$(mktemp -d)"
 floor_published="$(mktemp -d)"
-trap 'rm -rf "$cache" "$published" "$floor_published"' EXIT
+trap 'rm -rf "$cache" "$published" "$aot_published" "$floor_published"' EXIT
 # The same app published with ReadyToRun: crossgen compiles the woven stubs, so no kernel's first call waits for the JIT.
 dotnet publish "$project/Cached.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
   -o "$published" -v quiet -nologo >/dev/null
+# And published with NativeAOT: no JIT at all, and the native hit path linked into the executable (runtime/build/).
+# NumbaInSolutionAot is this repository's PublishAot for the app alone (tests/InSolutionWeaver.props); gcc links where clang is absent.
+aot_linker=""; [[ -x /usr/bin/clang ]] || aot_linker="-p:CppCompilerAndLinker=gcc"
+dotnet publish "$project/Cached.csproj" -c Release -r linux-x64 -p:NumbaInSolutionAot=true $aot_linker \
+  -o "$aot_published" -v quiet -nologo >/dev/null
 floor=benchmarks/FirstCallFloor
 dotnet build "$floor/FirstCallFloor.csproj" -c Release -v quiet -nologo >/dev/null
 dotnet publish "$floor/FirstCallFloor.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
@@ -47,7 +53,9 @@ measure cold NUMBA_USE_PRECOMPILED=0
 measure cached NUMBA_USE_PRECOMPILED=0
 measure precompiled NUMBA_LLVM_PATH=/nonexistent NUMBA_JIT_STRICT=1
 NUMBA_PROGRAM="dotnet $published/Cached.dll" measure "precomp+R2R" NUMBA_LLVM_PATH=/nonexistent NUMBA_JIT_STRICT=1
+NUMBA_PROGRAM="$aot_published/Cached" measure "precomp+AOT" NUMBA_LLVM_PATH=/nonexistent NUMBA_JIT_STRICT=1
 measure original NUMBA_DISABLE_JIT=1
+NUMBA_PROGRAM="$aot_published/Cached" measure "original AOT" NUMBA_DISABLE_JIT=1
 
 # The cached row as users get it without NUMBA_CACHE_DIR: the default folder, $HOME/.cache/numbaweaver (a temporary
 # HOME here, so the user's own cache is left alone).

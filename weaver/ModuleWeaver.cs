@@ -40,6 +40,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver
             index.TryGet(name, out var indexed);                              //    stubs carry their index line
             string listed = GenericInstances.Print(instances.Where(i => i.Function == name)); //    generic stubs carry theirs
             new StubWriter(ModuleDefinition, runtime).Write(method, twin, name, bounded, scoped, indexed, listed); // 6. body -> stub
+            ReflectedFields.Mark(ModuleDefinition, method, ir, name, runtime);   //    static arrays read by name stay reflectable
         }
         WriteInfo($"NumbaWeaver: {roots.Count} [Njit] method(s), {ir.Functions.Count} function(s) in IR");
     }

@@ -1,4 +1,5 @@
 // An assembly's name and version read from its display name, without AssemblyName (whose culture lookup loads ICU).
+using System;
 using System.Reflection;
 using NumbaWeaver.IR;
 
@@ -15,7 +16,22 @@ internal static class AssemblyIdentity
     private const string VersionMarker = ", Version=";
 
     /// <summary>The display name: <c>Name, Version=1.2.3.4, Culture=neutral, PublicKeyToken=null</c>.</summary>
-    public static string FullName(Assembly assembly) => assembly.FullName ?? assembly.ManifestModule.Name;
+    public static string FullName(Assembly assembly) => assembly.FullName ?? string.Empty;
+
+    /// <summary>
+    /// The assembly's file, or where it would be beside the application when it has none: a single-file or NativeAOT app
+    /// (<see cref="Assembly.Location"/> is empty there) ships its <c>.numba</c> folders next to the executable, which is
+    /// where the native hit path looks too (<c>AppContext.BaseDirectory</c>).
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000",
+        Justification = "An empty Location is handled: the application's folder is used instead.")]
+    public static string FilePath(Assembly assembly)
+    {
+        string location = assembly.Location;
+        if (!string.IsNullOrEmpty(location)) return location;
+        string folder = AppContext.BaseDirectory;
+        return (folder.Length > 0 && folder[^1] is '/' or '\\' ? folder : folder + "/") + SimpleName(assembly) + ".dll";
+    }
 
     /// <summary>The simple name (what precedes <c>, Version=</c>).</summary>
     public static string SimpleName(Assembly assembly) => SimpleName(FullName(assembly));

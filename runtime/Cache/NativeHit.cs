@@ -172,7 +172,7 @@ internal static unsafe partial class NativeHit
         }
         var assembly = Type.GetTypeFromHandle(owner)!.Assembly;
         assemblyName = AssemblyIdentity.FullName(assembly);
-        precompiledFolder = assembly.Location is { Length: > 0 } location ? PrecompiledLibrary.FolderOf(location) : null;
+        precompiledFolder = PrecompiledLibrary.FolderOf(AssemblyIdentity.FilePath(assembly));
     }
 
     /// <summary>

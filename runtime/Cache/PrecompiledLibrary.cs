@@ -32,8 +32,7 @@ public sealed class PrecompiledLibrary
     {
         ArgumentNullException.ThrowIfNull(assembly);
         // Read once: each Location call asks the runtime again and builds a new string, on a first call's path.
-        string location = assembly.Location;
-        if (string.IsNullOrEmpty(location)) return null;
+        string location = AssemblyIdentity.FilePath(assembly);
         string root = FolderOf(location);
         if (!NativeFiles.FolderExists(root)) return null;
         foreach (string level in CpuIdentity.Levels)

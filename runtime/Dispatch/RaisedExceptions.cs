@@ -1,5 +1,6 @@
 // Builds the exception a `throw` in compiled code raised and keeps it for the thread's stub to throw.
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -54,8 +55,7 @@ public static unsafe class RaisedExceptions
     public static Exception Create(ThrowDescriptor d, object[] values)
     {
         if (LibraryExceptions.IsLibraryCall(d.ExceptionType)) return LibraryExceptions.Create(d.ExceptionType, values);
-        var type = typeof(Exception).Assembly.GetType(d.ExceptionType, throwOnError: true)!;
-        if (!typeof(Exception).IsAssignableFrom(type)) throw new InvalidOperationException($"{type} is not an exception type");
+        var type = ThrowableType(d.ExceptionType);
         var parameterTypes = new Type[d.Arguments.Count];
         Array.Fill(parameterTypes, typeof(string));
         var ctor = type.GetConstructor(parameterTypes)
@@ -71,6 +71,30 @@ public static unsafe class RaisedExceptions
             throw ex.InnerException;
         }
     }
+
+    /// <summary>
+    /// The exception types the weaver lets compiled code throw (weaver/Frontend/MethodTranslator.Exceptions.cs), named
+    /// here rather than looked up by name, so that a trimmed or NativeAOT app keeps their constructors.
+    /// </summary>
+    [return: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
+    private static Type ThrowableType(string fullName) => fullName switch
+    {
+        "System.Exception" => typeof(Exception),
+        "System.ArgumentException" => typeof(ArgumentException),
+        "System.ArgumentOutOfRangeException" => typeof(ArgumentOutOfRangeException),
+        "System.ArgumentNullException" => typeof(ArgumentNullException),
+        "System.InvalidOperationException" => typeof(InvalidOperationException),
+        "System.NotSupportedException" => typeof(NotSupportedException),
+        "System.NotImplementedException" => typeof(NotImplementedException),
+        "System.IndexOutOfRangeException" => typeof(IndexOutOfRangeException),
+        "System.ArithmeticException" => typeof(ArithmeticException),
+        "System.DivideByZeroException" => typeof(DivideByZeroException),
+        "System.OverflowException" => typeof(OverflowException),
+        "System.FormatException" => typeof(FormatException),
+        "System.InvalidCastException" => typeof(InvalidCastException),
+        "System.Collections.Generic.KeyNotFoundException" => typeof(System.Collections.Generic.KeyNotFoundException),
+        _ => throw new InvalidOperationException($"NumbaWeaver: {fullName} is not an exception type compiled code may throw"),
+    };
 
     /// <summary>A value from its 8-byte slot: stored in its stack type (i32, i64, f32, f64) at the slot's start.</summary>
     private static object Box(IrType type, long* slot) => type.Kind switch

@@ -1,5 +1,6 @@
 // Resolves the static readonly arrays compiled code reads, pinning each one for the life of the process.
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -43,6 +44,9 @@ public static unsafe class StaticArrays
     }
 
     /// <summary>Reads the field (running the static constructor if needed) and pins its array.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2057",
+        Justification = "The weaver marks each field compiled code reads as a DynamicDependency of its stub (weaver/Stubs/ReflectedFields.cs).")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "As above: the field is kept with its declaring type.")]
     public static (nint Data, long[] Lengths) Pin(string name)
     {
         var parts = name.Split('|');

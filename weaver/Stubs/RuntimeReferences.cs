@@ -46,7 +46,18 @@ public sealed class RuntimeReferences
         RuntimeTypeHandle = module.ImportReference(findType("System.RuntimeTypeHandle"));
         CallConvCdecl = module.ImportReference(findType("System.Runtime.CompilerServices.CallConvCdecl"));
         CallConvSuppressGCTransition = module.ImportReference(findType("System.Runtime.CompilerServices.CallConvSuppressGCTransition"));
+
+        SystemType = module.ImportReference(findType("System.Type"));
+        var dynamicDependency = findType("System.Diagnostics.CodeAnalysis.DynamicDependencyAttribute");
+        DynamicDependencyOnMember = module.ImportReference(dynamicDependency.Methods.Single(m => m.IsConstructor && m.Parameters.Count == 2
+            && m.Parameters[0].ParameterType.FullName == "System.String" && m.Parameters[1].ParameterType.FullName == "System.Type"));
     }
+
+    /// <summary><c>System.Type</c>, for attribute arguments.</summary>
+    public TypeReference SystemType { get; }
+
+    /// <summary><c>DynamicDependencyAttribute(string memberSignature, Type type)</c> (weaver/Stubs/ReflectedFields.cs).</summary>
+    public MethodReference DynamicDependencyOnMember { get; }
 
     private static bool IsSpanParam(MethodDefinition m, string spanName) =>
         m.Parameters.Count == 1 && m.Parameters[0].ParameterType is GenericInstanceType g && g.ElementType.FullName == spanName;

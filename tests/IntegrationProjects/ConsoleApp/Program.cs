@@ -23,6 +23,15 @@ var smoothed = new double[48, 40];
 Kernels.Smooth(grid, smoothed);
 Console.WriteLine($"smooth {BitConverter.DoubleToInt64Bits(smoothed.Cast<double>().Sum()):X16}");
 Console.WriteLine($"scaled {Kernels.Scaled(21)}");
+Console.WriteLine($"weighted {BitConverter.DoubleToInt64Bits(Kernels.Weighted(a)):X16}");
+try
+{
+    Console.WriteLine($"checked {Kernels.Checked(-2.5)}");
+}
+catch (ArgumentOutOfRangeException e)
+{
+    Console.WriteLine($"checked {e.GetType().Name}: {e.Message}");
+}
 Console.WriteLine($"compiled {NumbaWeaver.Dispatch.Statistics.CompileCount}");
 Console.WriteLine($"cache-hits {NumbaWeaver.Cache.CacheStatistics.Hits}");
 Console.WriteLine($"native-hits {NumbaWeaver.Cache.CacheStatistics.NativeHits}");
@@ -92,6 +101,25 @@ static class Kernels
         for (int i = 1; i < src.GetLength(0) - 1; i++)
             for (int j = 1; j < src.GetLength(1) - 1; j++)
                 dst[i, j] = 0.25 * (src[i - 1, j] + src[i + 1, j] + src[i, j - 1] + src[i, j + 1]);
+    }
+
+    // Read by compiled code through the runtime, by name (a trimmed or NativeAOT app must keep the field).
+    private static readonly double[] Weights = { 0.25, 0.5, 0.25 };
+
+    [Njit]
+    public static double Weighted(double[] x)
+    {
+        double s = 0;
+        for (int i = 0; i + 2 < x.Length; i++) s += Weights[0] * x[i] + Weights[1] * x[i + 1] + Weights[2] * x[i + 2];
+        return s;
+    }
+
+    // Compiled code raises the exception the C# throws, message and all.
+    [Njit]
+    public static double Checked(double v)
+    {
+        if (v < 0) throw new ArgumentOutOfRangeException(nameof(v), $"must be non-negative, was {v}");
+        return Math.Sqrt(v);
     }
 
     // The incremental-build tests edit this constant and expect the next build to carry the change.

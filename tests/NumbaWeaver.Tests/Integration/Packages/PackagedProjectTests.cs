@@ -1,4 +1,4 @@
-// User projects restored from the local feed: console app (Release, Debug), library + app, self-contained publish, precompiled ReadyToRun publish.
+// User projects restored from the local feed: console app (Release, Debug), library + app, self-contained publish, precompiled ReadyToRun and NativeAOT publishes.
 using System.Collections.Generic;
 using System.IO;
 using Shouldly;
@@ -44,7 +44,7 @@ public sealed class PackagedBuilds
 [Collection(IntegrationCollection.Name)]
 public class PackagedProjectTests : IClassFixture<PackagedBuilds>
 {
-    private const int ConsoleKernels = 7;
+    private const int ConsoleKernels = 9;
     private readonly PackagedBuilds _builds;
 
     public PackagedProjectTests(PackagedBuilds builds) => _builds = builds;
@@ -148,6 +148,32 @@ public class PackagedProjectTests : IClassFixture<PackagedBuilds>
             UserProject.Results(compiled).ShouldBe(UserProject.Results(release.Original));
             compiled["compiled"].ShouldBe("0", "nothing may need LLVM");
             compiled["native-hits"].ShouldBe(ConsoleKernels.ToString(), "every kernel runs the shipped machine code");
+        }
+        finally
+        {
+            cache.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Precompiled_NativeAot_publish_runs_every_kernel_with_the_native_hit_path_linked_in()
+    {
+        var release = _builds.ConsoleRelease;
+        var publish = _builds.Once("publish-precompiled-aot", () => _builds.Console.PublishNativeAot("precompiled-aot", "-p:NumbaPrecompile=true"));
+        Directory.EnumerateFiles(Path.Combine(publish, "ConsoleApp.numba"), "*.nwc", SearchOption.AllDirectories)
+            .ShouldNotBeEmpty("the publish carries no precompiled machine code");
+        // The hit path is linked into the executable (runtime/build/NumbaWeaver.targets): without the .so it still serves every kernel.
+        File.Delete(Path.Combine(publish, "libnumbaweaver_native.so"));
+        var cache = Directory.CreateTempSubdirectory("numbaweaver-aot-cache-");
+        try
+        {
+            var environment = new Dictionary<string, string?> { ["NUMBA_LLVM_PATH"] = "/nonexistent", ["NUMBA_CACHE_DIR"] = cache.FullName };
+            var compiled = _builds.Console.RunPublished(publish, disableJit: false, environment);
+            UserProject.Results(compiled).ShouldBe(UserProject.Results(release.Original));
+            compiled["compiled"].ShouldBe("0", "nothing may need LLVM");
+            compiled["native-hits"].ShouldBe(ConsoleKernels.ToString(), "every kernel runs the shipped machine code");
+            var original = _builds.Console.RunPublished(publish, disableJit: true, environment);
+            UserProject.Results(original).ShouldBe(UserProject.Results(release.Original), "NUMBA_DISABLE_JIT=1 runs the C# compiled by NativeAOT");
         }
         finally
         {

@@ -52,6 +52,21 @@ public sealed class UserProject
         return output;
     }
 
+    /// <summary>
+    /// `dotnet publish` for linux-x64 with NativeAOT into bin/Release/net10.0/linux-x64/<paramref name="folderName"/>. The
+    /// platform linker is clang, or gcc where clang is not installed (scripts/install-cc.sh installs gcc).
+    /// </summary>
+    public string PublishNativeAot(string folderName, string properties)
+    {
+        var output = Path.Combine(Directory, "bin", "Release", "net10.0", "linux-x64", folderName);
+        string linker = File.Exists("/usr/bin/clang") ? "" : "-p:CppCompilerAndLinker=gcc";
+        var (code, log) = DotnetCli.Run(
+            $"publish -c Release -r linux-x64 -p:PublishAot=true {linker} -v minimal {properties} -o \"{output}\" {PackageFeed.Instance.VersionProperty}",
+            Directory);
+        code.ShouldBe(0, log);
+        return output;
+    }
+
     public string OutputAssembly(string configuration) => Path.Combine(Directory, "bin", configuration, "net10.0", Name + ".dll");
 
     public string IntermediateAssembly(string configuration) => Path.Combine(Directory, "obj", configuration, "net10.0", Name + ".dll");
@@ -65,8 +80,8 @@ public sealed class UserProject
         Execute("dotnet", $"\"{Path.Combine(publishDirectory, Name + ".dll")}\"", disableJit, environment);
 
     /// <summary>Runs a published self-contained app through its own native host, no `dotnet` involved.</summary>
-    public Dictionary<string, string> RunPublished(string publishDirectory, bool disableJit) =>
-        Execute(Path.Combine(publishDirectory, Name), "", disableJit);
+    public Dictionary<string, string> RunPublished(string publishDirectory, bool disableJit, IDictionary<string, string?>? environment = null) =>
+        Execute(Path.Combine(publishDirectory, Name), "", disableJit, environment);
 
     private Dictionary<string, string> Execute(string fileName, string arguments, bool disableJit, IDictionary<string, string?>? environment = null)
     {
