@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs gcc with apt-get when no C compiler is at /usr/bin/cc: the build compiles libnumbaweaver_native.so
-# (runtime/Native, the native hit path of cached and precompiled first calls) with it.
+# (runtime/Native, the native hit path of cached and precompiled first calls) and its static archive for NativeAOT
+# apps with it (gcc's binutils bring ar); the NativeAOT package test and scripts link with it where clang is absent.
 set -euo pipefail
 [ -x /usr/bin/cc ] && exit 0
 [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ] || exit 0

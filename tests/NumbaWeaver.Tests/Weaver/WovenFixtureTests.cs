@@ -1,4 +1,6 @@
 // Weaver tests on the woven fixture assembly: every [Njit] method has a twin, an entry field, a calli stub, and IR that parses and verifies.
+extern alias weaver;
+
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -200,5 +202,23 @@ public class WovenFixtureTests
         int value = System.Array.IndexOf(small, i.OpCode);
         value.ShouldBeGreaterThanOrEqualTo(0, $"{i} is not an ldc.i4");
         return value;
+    }
+    [Fact]
+    public void Stubs_keep_the_static_arrays_their_code_reads_reflectable_for_trimming_and_NativeAOT()
+    {
+        var ir = ParsedResource();
+        int marked = 0;
+        foreach (var method in NjitDefinitions().Where(m => !m.HasGenericParameters))
+        {
+            if (ir.Find(weaver::NumbaWeaver.Weaving.Frontend.ModuleTranslator.FunctionName(method)) is not { } entry) continue;
+            var read = ir.CallClosure(entry).SelectMany(f => f.Body).Where(i => i.Op == Opcode.LdStatic).Select(i => i.Name!.Split('|')[2]).ToHashSet();
+            var kept = method.CustomAttributes.Where(a => a.AttributeType.FullName == "System.Diagnostics.CodeAnalysis.DynamicDependencyAttribute")
+                .Select(a => ((string)a.ConstructorArguments[0].Value, (TypeReference)a.ConstructorArguments[1].Value)).ToList();
+            kept.Select(k => k.Item1).ToHashSet().ShouldBe(read, ignoreOrder: true, $"{method.FullName} reads {string.Join(", ", read)}");
+            foreach (var (field, owner) in kept)
+                owner.Resolve().Fields.ShouldContain(f => f.Name == field && f.IsStatic, $"{method.FullName}: {owner.FullName}.{field}");
+            marked += kept.Count;
+        }
+        marked.ShouldBeGreaterThan(0, "no stub reads a static array: the fixture lost its LanguageStatics kernels");
     }
 }
