@@ -35,8 +35,11 @@ if [ -d "$dir/Cached" ]; then
   latency_cache=$(mktemp -d)
   first_calls "precompiled" "$kernels precompiled-hits" env NUMBA_CACHE_DIR="$latency_cache" NUMBA_JIT_STRICT=1 dotnet "$dir/Cached/Cached.dll"
   first_calls "precompiled + R2R" "$kernels precompiled-hits" env NUMBA_CACHE_DIR="$latency_cache" NUMBA_JIT_STRICT=1 dotnet "$dir/CachedR2R/Cached.dll"
+  # NativeAOT: one executable with the native hit path linked in, needing no .NET on this machine.
+  [ -x "$dir/CachedAot/Cached" ] && first_calls "precompiled + AOT" "$kernels precompiled-hits" env NUMBA_CACHE_DIR="$latency_cache" NUMBA_JIT_STRICT=1 "$dir/CachedAot/Cached"
   first_calls "original C#" "$kernels" env NUMBA_DISABLE_JIT=1 dotnet "$dir/Cached/Cached.dll"
   first_calls "original C# + R2R" "$kernels" env NUMBA_DISABLE_JIT=1 dotnet "$dir/CachedR2R/Cached.dll"
+  [ -x "$dir/CachedAot/Cached" ] && first_calls "original C# + AOT" "$kernels" env NUMBA_DISABLE_JIT=1 "$dir/CachedAot/Cached"
   first_calls "floor" "$floor" dotnet "$dir/FirstCallFloor/FirstCallFloor.dll"
   first_calls "floor R2R" "$floor" dotnet "$dir/FirstCallFloorR2R/FirstCallFloor.dll"
   first_calls "floor loader R2R" "floor-minimal-loader-first-call-ms" dotnet "$dir/FirstCallFloorR2R/FirstCallFloor.dll" loader
