@@ -1,5 +1,4 @@
 // Keeps the static array fields compiled code reads by name reflectable when the app is trimmed or published with NativeAOT.
-using System.Collections.Generic;
 using System.Linq;
 using Mono.Cecil;
 using NumbaWeaver.IR;

@@ -128,52 +128,45 @@ public class PackagedProjectTests : IClassFixture<PackagedBuilds>
         compiled["compiled"].ShouldBe(ConsoleKernels.ToString());
     }
 
-    // The lowest-latency setup docs/cache.md recommends, as a package user gets it: machine code compiled at publish time
+    // The lowest-latency setup under the JIT, as a package user gets it: machine code compiled at publish time
     // (NumbaPrecompile) and the app precompiled by crossgen (PublishReadyToRun, which must pass the package's own
-    // ReadyToRun images through). Run with libLLVM hidden and an empty cache folder, every kernel must be served by the
-    // shipped machine code: none compiled, each a native hit, the results the original C#'s.
+    // ReadyToRun images through).
     [Fact]
     public void Precompiled_ReadyToRun_publish_runs_every_kernel_without_llvm()
     {
-        var release = _builds.ConsoleRelease;
         var publish = _builds.Once("publish-precompiled-r2r", () =>
             _builds.Console.PublishFrameworkDependent("precompiled-r2r", "-p:PublishReadyToRun=true -p:NumbaPrecompile=true"));
-        Directory.EnumerateFiles(Path.Combine(publish, "ConsoleApp.numba"), "*.nwc", SearchOption.AllDirectories)
-            .ShouldNotBeEmpty("the publish carries no precompiled machine code");
-        var cache = Directory.CreateTempSubdirectory("numbaweaver-r2r-cache-");
-        try
-        {
-            var environment = new Dictionary<string, string?> { ["NUMBA_LLVM_PATH"] = "/nonexistent", ["NUMBA_CACHE_DIR"] = cache.FullName };
-            var compiled = _builds.Console.RunPublishedWithDotnet(publish, disableJit: false, environment);
-            UserProject.Results(compiled).ShouldBe(UserProject.Results(release.Original));
-            compiled["compiled"].ShouldBe("0", "nothing may need LLVM");
-            compiled["native-hits"].ShouldBe(ConsoleKernels.ToString(), "every kernel runs the shipped machine code");
-        }
-        finally
-        {
-            cache.Delete(recursive: true);
-        }
+        RunsEveryKernelFromShippedCode(publish, (environment, disableJit) => _builds.Console.RunPublishedWithDotnet(publish, disableJit, environment));
     }
 
+    // The lowest-latency setup of all (docs/cache.md, "NativeAOT"): one executable, the native hit path linked into it
+    // (runtime/build/NumbaWeaver.targets), so without the .so it still serves every kernel; NUMBA_DISABLE_JIT=1 then runs
+    // the C# NativeAOT compiled.
     [Fact]
     public void Precompiled_NativeAot_publish_runs_every_kernel_with_the_native_hit_path_linked_in()
     {
-        var release = _builds.ConsoleRelease;
         var publish = _builds.Once("publish-precompiled-aot", () => _builds.Console.PublishNativeAot("precompiled-aot", "-p:NumbaPrecompile=true"));
+        File.Delete(Path.Combine(publish, "libnumbaweaver_native.so"));
+        RunsEveryKernelFromShippedCode(publish, (environment, disableJit) => _builds.Console.RunPublished(publish, disableJit, environment), alsoOriginal: true);
+    }
+
+    // Run with libLLVM hidden and an empty cache folder, every kernel must be served by the shipped machine code: none
+    // compiled, each a native hit, the results the original C#'s (and with alsoOriginal, the same run as the C#).
+    private void RunsEveryKernelFromShippedCode(string publish, System.Func<IDictionary<string, string?>, bool, Dictionary<string, string>> run,
+                                                bool alsoOriginal = false)
+    {
+        var release = _builds.ConsoleRelease;
         Directory.EnumerateFiles(Path.Combine(publish, "ConsoleApp.numba"), "*.nwc", SearchOption.AllDirectories)
             .ShouldNotBeEmpty("the publish carries no precompiled machine code");
-        // The hit path is linked into the executable (runtime/build/NumbaWeaver.targets): without the .so it still serves every kernel.
-        File.Delete(Path.Combine(publish, "libnumbaweaver_native.so"));
-        var cache = Directory.CreateTempSubdirectory("numbaweaver-aot-cache-");
+        var cache = Directory.CreateTempSubdirectory("numbaweaver-publish-cache-");
         try
         {
             var environment = new Dictionary<string, string?> { ["NUMBA_LLVM_PATH"] = "/nonexistent", ["NUMBA_CACHE_DIR"] = cache.FullName };
-            var compiled = _builds.Console.RunPublished(publish, disableJit: false, environment);
+            var compiled = run(environment, false);
             UserProject.Results(compiled).ShouldBe(UserProject.Results(release.Original));
             compiled["compiled"].ShouldBe("0", "nothing may need LLVM");
             compiled["native-hits"].ShouldBe(ConsoleKernels.ToString(), "every kernel runs the shipped machine code");
-            var original = _builds.Console.RunPublished(publish, disableJit: true, environment);
-            UserProject.Results(original).ShouldBe(UserProject.Results(release.Original), "NUMBA_DISABLE_JIT=1 runs the C# compiled by NativeAOT");
+            if (alsoOriginal) UserProject.Results(run(environment, true)).ShouldBe(UserProject.Results(release.Original), "NUMBA_DISABLE_JIT=1");
         }
         finally
         {
