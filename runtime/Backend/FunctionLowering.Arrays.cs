@@ -72,7 +72,12 @@ internal sealed partial class FunctionLowering
         for (int d = rank - 1; d >= 0; d--)
         {
             var i = Pop();
-            indices[d] = i.Type.Kind == TypeKind.I64 ? i.Value : LLVM.BuildSExt(_b, i.Value, _t.I64, "");
+            indices[d] = i.Type.Kind switch
+            {
+                TypeKind.I64 => i.Value,
+                TypeKind.I32 => WidenIndex(i.Value),
+                _ => LLVM.BuildSExt(_b, i.Value, _t.I64, ""),
+            };
         }
         var a = Pop().ArrayOrThrow;
         if (_boundsCheck)

@@ -22,6 +22,19 @@ public static class Arrays
 
     [Njit] public static double At(double[] a, int i) => a[i];
     [Njit] public static int AtLong(int[] a, long i) => a[i];
+
+    // Indices computed as a sum or a difference: the backend widens them to 64 bits (runtime/Backend/IndexWidening.cs),
+    // which must read what C#'s wrapping 32-bit arithmetic reads, and fail where it fails.
+    [Njit] public static double AtSum(double[] a, int i, int k) => a[i + k];
+    [Njit] public static double AtDifference(double[] a, int i, int k) => a[i - k];
+    [Njit] public static int AtSum2D(int[,] a, int i, int k, int j) => a[i + k, j - k];
+
+    [Njit] public static double WindowSum(double[] x, int start, int taps)
+    {
+        double s = 0;
+        for (int k = 0; k < taps; k++) s += x[start + k];
+        return s;
+    }
     [Njit] public static void Store(float[] a, int i, float v) => a[i] = v;
     [Njit] public static int Length(byte[] a) => a.Length;
     [Njit] public static long LongLength(short[] a) => a.LongLength;

@@ -32,6 +32,26 @@ public class ArraysTests
         Corpus.Check(typeof(Arrays), nameof(Arrays.SmallTypes), rows);
     }
 
+    // Sums and differences wider than 32 bits: C# wraps them, and a wrapped index can land in range (MinValue + MinValue + 5
+    // reads a[5]) or out of it (MaxValue + 1 throws). The backend computes such indices in 64 bits where that is exact.
+    [Fact]
+    public void Indices_that_wrap_at_32_bits_read_and_fail_as_csharp_does()
+    {
+        const int Min = int.MinValue, Max = int.MaxValue;
+        var a = Enumerable.Range(0, 10).Select(i => i * 1.5).ToArray();
+        var sums = new[] { (Min, Min + 5), (Min + 3, Min), (-1, -2), (Max, 1), (Max, Max), (Min, -1), (3, 4), (-3, 4), (4, -3), (9, 1), (Max - 5, 6) };
+        var rows = sums.Select(p => new object?[] { a, p.Item1, p.Item2 }).ToList();
+        Corpus.Check(typeof(Arrays), nameof(Arrays.AtSum), rows);
+        var differences = new[] { (Min, Max), (Min + 2, Max), (Min, 1), (-1, Max), (5, Min), (0, Min), (Max, -1), (7, 2), (2, 7), (9, -1) };
+        Corpus.Check(typeof(Arrays), nameof(Arrays.AtDifference), differences.Select(p => new object?[] { a, p.Item1, p.Item2 }).ToList());
+        var grid = new int[4, 5];
+        for (int i = 0; i < 4; i++) for (int j = 0; j < 5; j++) grid[i, j] = i * 10 + j;
+        var cells = new[] { (1, 2, 4), (Min, Min + 3, 3), (0, Min, Max), (Max, 1, 0), (2, -1, 3), (0, 2, 1) };
+        Corpus.Check(typeof(Arrays), nameof(Arrays.AtSum2D), cells.Select(c => new object?[] { grid, c.Item1, c.Item2, c.Item3 }).ToList());
+        var windows = new[] { (0, 10), (3, 5), (8, 5), (-2, 5), (Max - 1, 4), (Min, 3), (5, -4), (0, 0) };
+        Corpus.Check(typeof(Arrays), nameof(Arrays.WindowSum), windows.Select(w => new object?[] { a, w.Item1, w.Item2 }).ToList());
+    }
+
     private static T[] Take<T>(T[] values, int n) => Enumerable.Range(0, n).Select(i => values[(i * 7 + 3) % values.Length]).ToArray();
 
     private delegate double DoubleSpan(Span<double> s);
