@@ -14,7 +14,9 @@ internal sealed partial class FunctionLowering
     /// range: both operands negative for a sum, <c>a &lt; 0 &lt; b</c> for a difference; there it is the 32-bit result
     /// itself. Everywhere else the two can differ only when the 32-bit result wrapped past int.MaxValue, and then both
     /// are out of range of any .NET array (at most int.MaxValue long): the check fails either way, with the same
-    /// exception. A loop variable known to be non-negative folds the select away.
+    /// exception. A loop variable known to be non-negative folds the select away; so only indices whose operands are
+    /// constants or counting locals (CountingLocals.cs) are widened, since a select LLVM cannot fold stays in the loop
+    /// and costs more than the check it was meant to free (a flattened stencil's <c>k + m</c> lost its vector loop).
     /// </summary>
     private LLVMValueRef WidenIndex(LLVMValueRef index)
     {
@@ -24,6 +26,7 @@ internal sealed partial class FunctionLowering
         if (op is not (LLVMOpcode.LLVMAdd or LLVMOpcode.LLVMSub)) return plain;
         var a = LLVM.GetOperand(index, 0);
         var b = LLVM.GetOperand(index, 1);
+        if (!IsCountingOrConstant(a) || !IsCountingOrConstant(b)) return plain;
         var a64 = LLVM.BuildSExt(_b, a, _t.I64, "");
         var b64 = LLVM.BuildSExt(_b, b, _t.I64, "");
         var exact = op == LLVMOpcode.LLVMAdd ? LLVM.BuildNSWAdd(_b, a64, b64, "") : LLVM.BuildNSWSub(_b, a64, b64, "");
@@ -31,5 +34,23 @@ internal sealed partial class FunctionLowering
         var mayWrapIntoRange = LLVM.BuildAnd(_b, ICmp(LLVMIntPredicate.LLVMIntSLT, a, zero),
             ICmp(op == LLVMOpcode.LLVMAdd ? LLVMIntPredicate.LLVMIntSLT : LLVMIntPredicate.LLVMIntSGT, b, zero), "");
         return LLVM.BuildSelect(_b, mayWrapIntoRange, plain, exact, "");
+    }
+
+    // Counting locals (CountingLocals.cs) of this function, by their allocas; found on first use.
+    private System.Collections.Generic.HashSet<nint>? _countingAllocas;
+
+    /// <summary>A constant, or a load of a local that only counts upwards from a non-negative start.</summary>
+    private bool IsCountingOrConstant(LLVMValueRef value)
+    {
+        if (LLVM.IsConstant(value) != 0) return true;
+        if (LLVM.GetValueKind(value) != LLVMValueKind.LLVMInstructionValueKind || LLVM.GetInstructionOpcode(value) != LLVMOpcode.LLVMLoad) return false;
+        if (_countingAllocas is null)
+        {
+            _countingAllocas = new();
+            var counting = CountingLocals.Find(_f);
+            for (int l = 0; l < counting.Length; l++)
+                if (counting[l]) _countingAllocas.Add(_locals[l].Ptr.Handle);
+        }
+        return _countingAllocas.Contains(LLVM.GetOperand(value, 0).Handle);
     }
 }

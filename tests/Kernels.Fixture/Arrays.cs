@@ -29,6 +29,16 @@ public static class Arrays
     [Njit] public static double AtDifference(double[] a, int i, int k) => a[i - k];
     [Njit] public static int AtSum2D(int[,] a, int i, int k, int j) => a[i + k, j - k];
 
+    // Indices of counting locals and constants are the ones widened. Here the counter wraps to int.MinValue (0, 2^30,
+    // 2^31) and the sums wrap back into range: C# reads a[2] and a[1] in the third round.
+    [Njit] public static double WrappedCounterIndex(double[] a)
+    {
+        double s = 0;
+        for (int k = 0, n = 0; n < 3; k += 1 << 30, n++)
+            if (n == 2) s += a[k + (int.MinValue + 2)] + 10 * a[k - int.MaxValue];
+        return s;
+    }
+
     [Njit] public static double WindowSum(double[] x, int start, int taps)
     {
         double s = 0;

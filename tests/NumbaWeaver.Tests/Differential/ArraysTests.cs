@@ -50,6 +50,9 @@ public class ArraysTests
         Corpus.Check(typeof(Arrays), nameof(Arrays.AtSum2D), cells.Select(c => new object?[] { grid, c.Item1, c.Item2, c.Item3 }).ToList());
         var windows = new[] { (0, 10), (3, 5), (8, 5), (-2, 5), (Max - 1, 4), (Min, 3), (5, -4), (0, 0) };
         Corpus.Check(typeof(Arrays), nameof(Arrays.WindowSum), windows.Select(w => new object?[] { a, w.Item1, w.Item2 }).ToList());
+        // The widened path itself (counting locals, runtime/Backend/CountingLocals.cs) where it must keep the wrapped value.
+        Corpus.Check(typeof(Arrays), nameof(Arrays.WrappedCounterIndex), new[] { new object?[] { a }, new object?[] { new double[2] } });
+        Differential.Check(typeof(Arrays), nameof(Arrays.WrappedCounterIndex), a).ShouldBe(a[2] + 10 * a[1]);
     }
 
     private static T[] Take<T>(T[] values, int n) => Enumerable.Range(0, n).Select(i => values[(i * 7 + 3) % values.Length]).ToArray();
