@@ -36,8 +36,9 @@ internal sealed partial class FunctionLowering
         return LLVM.BuildSelect(_b, mayWrapIntoRange, plain, exact, "");
     }
 
-    // Counting locals (CountingLocals.cs) of this function, by their allocas; found on first use.
-    private System.Collections.Generic.HashSet<nint>? _countingAllocas;
+    // The allocas of this function's counting locals (CountingLocals.cs), found on first use. An array searched in order:
+    // a function has few, and a set or list of nint would be one more generic instantiation jitted at a process's first compile.
+    private nint[]? _countingAllocas;
 
     /// <summary>A constant, or a load of a local that only counts upwards from a non-negative start.</summary>
     private bool IsCountingOrConstant(LLVMValueRef value)
@@ -46,11 +47,16 @@ internal sealed partial class FunctionLowering
         if (LLVM.GetValueKind(value) != LLVMValueKind.LLVMInstructionValueKind || LLVM.GetInstructionOpcode(value) != LLVMOpcode.LLVMLoad) return false;
         if (_countingAllocas is null)
         {
-            _countingAllocas = new();
             var counting = CountingLocals.Find(_f);
-            for (int l = 0; l < counting.Length; l++)
-                if (counting[l]) _countingAllocas.Add(_locals[l].Ptr.Handle);
+            int count = 0;
+            foreach (bool c in counting) if (c) count++;
+            _countingAllocas = new nint[count];
+            for (int l = 0, n = 0; l < counting.Length; l++)
+                if (counting[l]) _countingAllocas[n++] = _locals[l].Ptr.Handle;
         }
-        return _countingAllocas.Contains(LLVM.GetOperand(value, 0).Handle);
+        nint address = LLVM.GetOperand(value, 0).Handle;
+        foreach (nint alloca in _countingAllocas)
+            if (alloca == address) return true;
+        return false;
     }
 }
