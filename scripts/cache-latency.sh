@@ -88,16 +88,22 @@ dotnet build-server shutdown >/dev/null 2>&1 || true
 rm -rf "${cache:?}"/*
 cross_dll="$cross/App/bin/Release/net10.0/CrossApp.dll"
 NUMBA_CACHE_DIR="$cache" NUMBA_USE_PRECOMPILED=0 dotnet "$cross_dll" >/dev/null
-measure_cross() { # name, then environment assignments
+measure_cross() { # name, then environment assignments (CROSS_PROGRAM overrides the program)
   local name="$1"; shift
   local first smooth parallel generic
   read -r first smooth parallel generic <<<"$(medians "first-call-sum-ms first-call-smooth-ms first-call-parallel-ms first-call-generic-ms" \
-    env "$@" NUMBA_CACHE_DIR="$cache" dotnet "$cross_dll")"
+    env "$@" NUMBA_CACHE_DIR="$cache" ${CROSS_PROGRAM:-dotnet "$cross_dll"})"
   printf '%-13s first kernel %6s ms   next, calling another assembly %6s ms   next, a Prange kernel calling it %6s ms   a generic one %6s ms   (median of %s)\n' "$name" \
     "$first" "$smooth" "$parallel" "$generic" "$runs"
 }
 measure_cross "cross cached" NUMBA_USE_PRECOMPILED=0
 measure_cross "cross precomp" NUMBA_LLVM_PATH=/nonexistent NUMBA_JIT_STRICT=1
+# The same app published with NativeAOT (one MSBuild node: the app and the library would build the runtime for the RID at once).
+cross_aot="$(mktemp -d)"
+dotnet publish "$cross/App/App.csproj" -c Release -r linux-x64 -p:NumbaInSolutionAot=true $aot_linker -m:1 -o "$cross_aot" -v quiet -nologo >/dev/null
+dotnet build-server shutdown >/dev/null 2>&1 || true
+CROSS_PROGRAM="$cross_aot/CrossApp" measure_cross "cross AOT" NUMBA_LLVM_PATH=/nonexistent NUMBA_JIT_STRICT=1
+rm -rf "${cross_aot:?}"
 
 # The floor: plain C# and plain P/Invoke first calls (benchmarks/FirstCallFloor/Program.cs says what each one is).
 measure_floor() { # name, program
